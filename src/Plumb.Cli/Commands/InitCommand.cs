@@ -1,0 +1,41 @@
+namespace Plumb.Cli.Commands;
+
+using System.CommandLine;
+using Plumb.Handbook.Folder;
+using Plumb.Handbook.Samples;
+
+public static class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var directory = CommonOptions.HandbookDirectory("The folder to create the handbook in; it must be empty or not exist.");
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Start from the good-practice baseline: none (a small example), all, or a comma-separated list of process ids.",
+            DefaultValueFactory = _ => "none",
+        };
+        var name = new Option<string>("--name") { Description = "The handbook title.", DefaultValueFactory = _ => "Our IT service management" };
+        var command = new Command("init", "Create a new handbook folder.") { directory, baseline, name };
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(directory)!;
+            if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+            {
+                throw new UsageException($"'{dir}' is not empty; choose a new folder");
+            }
+
+            var chosen = parse.GetValue(baseline)!;
+            if (chosen != "none")
+            {
+                throw new UsageException($"--baseline {chosen}: the baseline library is not available in this version; use --baseline none");
+            }
+
+            var handbook = ExampleHandbook.Create(parse.GetValue(name)!);
+            HandbookFolder.Save(handbook, dir);
+            context.Out.WriteLine($"Created a handbook in {dir} with {handbook.Processes.Count} process(es).");
+            context.Out.WriteLine($"Next: edit {Path.Combine(dir, "processes")}/*.yaml, then run 'plumb check {dir}'.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

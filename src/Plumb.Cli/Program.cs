@@ -1,0 +1,3 @@
+using Plumb.Cli;
+
+return await PlumbCli.RunAsync(args, new CliContext(Console.Out, Console.Error));

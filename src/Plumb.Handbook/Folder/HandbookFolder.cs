@@ -1,0 +1,140 @@
+namespace Plumb.Handbook.Folder;
+
+using System.Text;
+using Plumb.Handbook.Diagnostics;
+using Plumb.Handbook.Model;
+using Plumb.Handbook.Yaml;
+
+/// <summary>
+/// A handbook kept as a folder in git: <c>handbook.yaml</c>, <c>processes/ID.yaml</c> and <c>schema/</c>.
+/// The only part of the domain that touches the file system.
+/// </summary>
+public static class HandbookFolder
+{
+    /// <summary>The handbook document's file name.</summary>
+    public const string HandbookFile = "handbook.yaml";
+
+    /// <summary>The folder holding one file per process.</summary>
+    public const string ProcessesFolder = "processes";
+
+    /// <summary>The document name of a process, relative to the handbook folder.</summary>
+    public static string ProcessDocument(string processId) => $"{ProcessesFolder}/{processId}.yaml";
+
+    /// <summary>Reads a handbook folder. Every problem that stops the read is returned, not thrown.</summary>
+    public static HandbookLoad Load(string directory)
+    {
+        var errors = new List<Diagnostic>();
+        var maps = new Dictionary<string, SourceMap>(StringComparer.Ordinal);
+        if (!Directory.Exists(directory))
+        {
+            var what = File.Exists(directory) ? "is a file, not a handbook folder" : "does not exist";
+            return HandbookLoad.Failed(LoadError.NotAHandbook(directory, $"'{directory}' {what}"));
+        }
+
+        var handbookPath = Path.Combine(directory, HandbookFile);
+        if (!File.Exists(handbookPath))
+        {
+            return HandbookLoad.Failed(LoadError.NotAHandbook(directory,
+                $"'{directory}' is not a handbook folder: it has no {HandbookFile} (create one with 'plumb init {directory}')"));
+        }
+
+        var handbookResult = HandbookYamlReader.ReadHandbook(ReadText(handbookPath, HandbookFile, errors) ?? "", HandbookFile);
+        errors.AddRange(handbookResult.Errors);
+        maps[HandbookFile] = handbookResult.Map;
+        var handbook = handbookResult.Value;
+
+        var processesPath = Path.Combine(directory, ProcessesFolder);
+        var processFiles = Directory.Exists(processesPath)
+            ? Directory.GetFiles(processesPath).Where(IsYaml).Order(StringComparer.Ordinal).ToList()
+            : [];
+        foreach (var file in processFiles)
+        {
+            var document = $"{ProcessesFolder}/{Path.GetFileName(file)}";
+            var text = ReadText(file, document, errors);
+            if (text is null) continue;
+            var result = HandbookYamlReader.ReadProcess(text, document);
+            errors.AddRange(result.Errors);
+            if (result.Value is not { } process) continue;
+            var expected = Path.GetFileNameWithoutExtension(file);
+            if (process.Id.Length > 0 && process.Id != expected)
+            {
+                errors.Add(new Diagnostic(LoadError.InvalidValueCode, Severity.Error,
+                    $"the process id '{process.Id}' must match its file name '{expected}'; rename the file or change the id",
+                    document, "id", result.Map.Find("id")));
+            }
+
+            maps[ProcessDocument(process.Id)] = result.Map;
+            handbook?.Processes.Add(process);
+        }
+
+        return new HandbookLoad(errors.Count == 0 ? handbook : null, errors, maps);
+    }
+
+    /// <summary>
+    /// Writes the handbook to <paramref name="directory"/>: every file is written beside its target and then moved
+    /// over it, so a failure leaves each file either old or new, never half-written. Process files of processes
+    /// no longer in the handbook are removed.
+    /// </summary>
+    public static void Save(Handbook handbook, string directory)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, ProcessesFolder));
+        WriteSchemas(directory);
+        WriteAtomically(Path.Combine(directory, HandbookFile), HandbookYamlWriter.HandbookToString(handbook));
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var process in handbook.Processes)
+        {
+            var path = Path.Combine(directory, ProcessesFolder, process.Id + ".yaml");
+            kept.Add(Path.GetFullPath(path));
+            WriteAtomically(path, HandbookYamlWriter.ProcessToString(process));
+        }
+
+        foreach (var stale in Directory.GetFiles(Path.Combine(directory, ProcessesFolder)).Where(IsYaml))
+        {
+            if (!kept.Contains(Path.GetFullPath(stale))) File.Delete(stale);
+        }
+    }
+
+    /// <summary>Writes the JSON Schemas the YAML files point at into <c>schema/</c>.</summary>
+    public static void WriteSchemas(string directory)
+    {
+        var schemaDirectory = Path.Combine(directory, "schema");
+        Directory.CreateDirectory(schemaDirectory);
+        foreach (var name in HandbookSchemas.Names)
+        {
+            WriteAtomically(Path.Combine(schemaDirectory, name), HandbookSchemas.Read(name));
+        }
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static string? ReadText(string path, string document, List<Diagnostic> errors)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            try
+            {
+                return new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
+            }
+            catch (DecoderFallbackException)
+            {
+                errors.Add(new Diagnostic(LoadError.BinaryCode, Severity.Error,
+                    "the file is not UTF-8 text; save it as UTF-8", document, "", new SourceLocation(1, 1)));
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(LoadError.NotAHandbook(document, $"cannot read the file: {e.Message}"));
+            return null;
+        }
+    }
+}

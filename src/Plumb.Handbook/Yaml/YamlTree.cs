@@ -1,0 +1,122 @@
+namespace Plumb.Handbook.Yaml;
+
+using Plumb.Handbook.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+/// <summary>Parses one YAML document into <see cref="YamlNode"/>s, keeping positions and reporting duplicate keys.</summary>
+internal static class YamlTree
+{
+    public static YamlNode? Parse(string text, string document, List<Diagnostic> errors)
+    {
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(LoadError.Binary(document));
+            return null;
+        }
+
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                errors.Add(LoadError.Empty(document));
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var root = ReadNode(parser, document, anchors, errors);
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                errors.Add(LoadError.Syntax(document, At(second.Start), "the file holds more than one YAML document (a second '---'); keep one per file"));
+                return null;
+            }
+
+            if (root is YamlScalar { IsNull: true })
+            {
+                errors.Add(LoadError.Empty(document));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(LoadError.Syntax(document, At(e.Start), Clean(e.Message)));
+            return null;
+        }
+    }
+
+    private static YamlNode ReadNode(IParser parser, string document, Dictionary<string, YamlNode> anchors, List<Diagnostic> errors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
+            throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor");
+        }
+
+        YamlNode node;
+        string? anchor;
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+            node = new YamlScalar(At(scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
+        }
+        else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
+            var items = new List<YamlNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, document, anchors, errors));
+            node = new YamlSequence(At(sequenceStart.Start), items);
+        }
+        else if (parser.TryConsume<MappingStart>(out var mappingStart))
+        {
+            anchor = mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value;
+            var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+            var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyNode = ReadNode(parser, document, anchors, errors);
+                var value = ReadNode(parser, document, anchors, errors);
+                if (keyNode is not YamlScalar key)
+                {
+                    errors.Add(LoadError.Syntax(document, keyNode.At, "a field name must be a single word, not a list or a set of fields"));
+                    continue;
+                }
+
+                if (seen.TryGetValue(key.Value, out var first))
+                {
+                    errors.Add(LoadError.DuplicateKey(document, key.At, key.Value, first));
+                    continue;
+                }
+
+                seen.Add(key.Value, key.At);
+                entries.Add(new(key, value));
+            }
+
+            node = new YamlMapping(At(mappingStart.Start), entries);
+        }
+        else
+        {
+            var unexpected = parser.Current;
+            throw new YamlException(unexpected?.Start ?? Mark.Empty, unexpected?.End ?? Mark.Empty, "unexpected YAML content");
+        }
+
+        if (anchor is not null) anchors[anchor] = node;
+        return node;
+    }
+
+    private static SourceLocation At(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    // YamlDotNet messages start with "(Line: 3, Col: 5, Idx: 20) - (...): "; the location is reported separately.
+    private static string Clean(string message)
+    {
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var text = cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
+        text = text.Trim().TrimEnd('.');
+        return text.Length == 0 ? "the YAML is not well formed" : char.ToLowerInvariant(text[0]) + text[1..];
+    }
+}
