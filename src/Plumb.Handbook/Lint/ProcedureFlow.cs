@@ -11,7 +11,14 @@ internal sealed class ProcedureFlow
 {
     public const int End = -1;
 
-    private ProcedureFlow(List<int>[] successors) => Successors = successors;
+    private ProcedureFlow(List<int>[] successors, bool unknownTargets)
+    {
+        Successors = successors;
+        HasUnknownTargets = unknownTargets;
+    }
+
+    /// <summary>True when some next or goto names no step: then what is reachable is not known until it is fixed.</summary>
+    public bool HasUnknownTargets { get; }
 
     /// <summary>The indexes each step can go to; <see cref="End"/> for the end.</summary>
     public IReadOnlyList<List<int>> Successors { get; }
@@ -20,12 +27,15 @@ internal sealed class ProcedureFlow
     {
         var steps = procedure.Steps;
         var successors = new List<int>[steps.Count];
+        var unknown = false;
         for (var i = 0; i < steps.Count; i++)
         {
-            successors[i] = [.. Targets(steps, i).Select(target => Index(steps, i, target)).Distinct()];
+            var targets = Targets(steps, i).ToList();
+            unknown |= targets.Any(t => t != Step.End && steps.FindIndex(s => s.Id == t) < 0);
+            successors[i] = [.. targets.Select(target => Index(steps, i, target)).Distinct()];
         }
 
-        return new ProcedureFlow(successors);
+        return new ProcedureFlow(successors, unknown);
     }
 
     /// <summary>The targets a step names, in the order written.</summary>

@@ -77,7 +77,7 @@ public sealed class DuplicateIdRule : LintRule
     }
 
     private static string Message(string what, string id, int firstIndex, string scope) =>
-        $"the {what} id '{id}' is used twice{scope} (the {Ordinal(firstIndex + 1)} {what} has it too); ids must be unique";
+        $"the {what} id '{id}' is already used by the {Ordinal(firstIndex + 1)} {what}{scope}; ids must be unique";
 
     private static string Ordinal(int n) => (n % 100) is 11 or 12 or 13 ? $"{n}th" : (n % 10) switch
     {

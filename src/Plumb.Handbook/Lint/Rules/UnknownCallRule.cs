@@ -35,7 +35,7 @@ public sealed class UnknownCallRule : LintRule
                     .SelectMany(p => p.Procedures.Select(x => p == site.Process ? x.Id : $"{p.Id}/{x.Id}"))),
             };
             context.Report(this, site.Process, site.Path + ".call",
-                $"{Describe.Step(site.Step)} calls '{call}', which is no other procedure (write process/procedure){hint}");
+                $"{Describe.Step(site.Step)} calls '{call}', but there is no such procedure to call (write process/procedure){hint}");
         }
     }
 }

@@ -41,6 +41,6 @@ public sealed class UnknownStepRule : LintRule
             : Describe.DidYouMean(target, site.Procedure.Steps.Select(s => s.Id).Append(Step.End));
         var subject = what == "next" ? $"{Describe.Step(site.Step)} goes next to" : $"{what} {Describe.Step(site.Step)} goes to";
         context.Report(this, site.Process, path,
-            $"{subject} '{target}', which is not a step of {Describe.Procedure(site.Procedure)} (nor 'end'){sibling}");
+            $"{subject} '{target}', but {Describe.Procedure(site.Procedure)} has no such step{sibling}");
     }
 }

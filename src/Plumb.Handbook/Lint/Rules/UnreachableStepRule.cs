@@ -24,6 +24,9 @@ public sealed class UnreachableStepRule : LintRule
         {
             if (procedure.Steps.Count < 2) continue;
             var flow = ProcedureFlow.Of(procedure);
+
+            // A next or goto that names no step is reported on its own; what it was meant to reach is unknown.
+            if (flow.HasUnknownTargets) continue;
             var reached = flow.ReachableFrom(0);
             var covered = (bool[])reached.Clone();
             for (var i = 0; i < reached.Length; i++)
