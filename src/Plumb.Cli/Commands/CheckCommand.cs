@@ -69,7 +69,7 @@ public static class CheckCommand
                 rule = rules.GetValueOrDefault(d.Code),
                 severity = Diagnostic.SeverityWord(d.Severity),
                 message = d.Message,
-                file = d.Document,
+                file = d.Document.Length == 0 ? directory : d.Document,
                 line = d.At?.Line,
                 column = d.At?.Column,
                 path = d.Path,
