@@ -3,6 +3,7 @@ namespace Plumb.Handbook.Tests;
 using System.Text;
 using Plumb.Handbook.Diagnostics;
 using Plumb.Handbook.Lint;
+using Plumb.Handbook.Yaml;
 
 /// <summary>docs/lint-rules.md lists every rule; the list is generated from <see cref="Linter.Rules"/> and kept true here.</summary>
 public sealed class DocsTests
@@ -27,6 +28,20 @@ public sealed class DocsTests
         }
 
         Assert.True(current == generated, "docs/lint-rules.md is out of date; run the tests with PLUMB_ACCEPT=1 to regenerate it.\n" + generated);
+    }
+
+    [Fact]
+    public void The_examples_in_the_handbook_format_doc_read_without_errors()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "handbook-format.md")).ReplaceLineEndings("\n");
+        var blocks = text.Split("```yaml\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
+
+        Assert.Equal(2, blocks.Count);
+        var handbook = HandbookYamlReader.ReadHandbook(blocks[0]);
+        var process = HandbookYamlReader.ReadProcess(blocks[1], "processes/incident.yaml");
+        Assert.Empty(handbook.Errors);
+        Assert.Empty(process.Errors);
+        Assert.Equal(4, process.Value!.Procedures[0].Steps.Count);
     }
 
     private static string RuleTable()
