@@ -2,6 +2,7 @@ namespace Plumb.Handbook.Tests.Baseline;
 
 using Plumb.Handbook.Baseline;
 using Plumb.Handbook.Lint;
+using Plumb.Handbook.Measures;
 using Plumb.Handbook.Model;
 using Plumb.Handbook.References;
 
@@ -138,6 +139,17 @@ public sealed class BaselineLibraryTests
         Assert.DoesNotContain(handbook.FindProcess("incident")!.Inputs, f => f.Party == "monitoring-event");
         Assert.Contains(handbook.FindProcess("incident")!.Outputs, f => f.Party == "problem");
         Assert.Empty(BaselineAudit.Problems(handbook));
+    }
+
+    [Fact]
+    public void Every_KPI_measure_of_the_baseline_parses()
+    {
+        var failures = BaselineLibrary.Load().Processes
+            .SelectMany(p => p.Kpis.Select(k => (Process: p.Id, Kpi: k.Id, Result: MeasureParser.Parse(k.Measure!))))
+            .Where(x => !x.Result.Succeeded)
+            .Select(x => $"{x.Process}/{x.Kpi}: {x.Result.Error} at column {x.Result.Column}")
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
