@@ -52,5 +52,9 @@ public static class PlumbCli
         InitCommand.Create(context),
         CheckCommand.Create(context),
         ShowCommand.Create(context),
+        GapCommand.Create(context),
+        ReviewCommand.Create(context),
+        DiffCommand.Create(context),
+        FindingsCommand.Create(context),
     ];
 }
