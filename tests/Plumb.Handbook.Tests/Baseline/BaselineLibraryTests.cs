@@ -152,6 +152,14 @@ public sealed class BaselineLibraryTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory]
+    [MemberData(nameof(Practices))]
+    public void Each_practice_alone_passes_every_lint_rule(string id)
+    {
+        var diagnostics = Linter.Check(BaselineLibrary.Load([id]));
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Select(d => d.Format())));
+    }
+
     [Fact]
     public void An_unknown_practice_is_named_in_the_error()
     {
