@@ -88,6 +88,7 @@ public static class HandbookQueries
         {
             var target = Reference.Resolve(handbook, party, at.Process, at.Procedure);
             if (target.Kind == ReferenceKind.Step) return all.Where(p => p.Step == target.Step).ToList();
+            if (target.Kind == ReferenceKind.Role) return []; // a party outside the flow, such as the caller, hands it over
             if (target.Kind is ReferenceKind.Procedure or ReferenceKind.Process)
             {
                 return all.Where(p => (target.Procedure is null ? p.Process == target.Process : p.Procedure == target.Procedure)

@@ -22,7 +22,7 @@ public static class Layout
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{E(page.Title)} · {E(handbookName)}</title>
+            <title>{E(page.Title == handbookName ? handbookName : $"{page.Title} · {handbookName}")}</title>
             <link rel="stylesheet" href="{E(site.Href("/assets/plumb.css"))}">
             <link rel="icon" href="{E(site.Href("/assets/favicon.svg"))}" type="image/svg+xml">
             </head>

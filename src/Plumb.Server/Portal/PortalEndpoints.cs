@@ -24,10 +24,14 @@ public static class PortalEndpoints
         portal.MapGet("/findings", (string? status, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Findings(p, status), ct));
         app.MapGet("/assets/{name}", Asset).AllowAnonymous().ExcludeFromDescription();
         app.MapSignIn();
+        app.MapFallback((HttpContext http, CancellationToken ct) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                ? Task.FromResult(Results.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))
+                : RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no page at this address."), ct, cache: false))
+            .RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
     }
 
     private static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
-        string? searchText = null)
+        string? searchText = null, bool cache = true)
     {
         var services = http.RequestServices;
         var snapshot = await services.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
@@ -35,7 +39,7 @@ public static class PortalEndpoints
         var site = PortalSite.Live(http.Request.Path);
         var request = new PageRequest(snapshot, http.User, site);
         PortalPage page;
-        if (http.Request.QueryString.HasValue)
+        if (http.Request.QueryString.HasValue || !cache)
         {
             page = render(renderer, request);
         }
