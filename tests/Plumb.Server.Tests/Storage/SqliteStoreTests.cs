@@ -23,7 +23,7 @@ public sealed class SqliteStoreTests : StoreContract
         Assert.IsType<SqliteStore>(StoreFactory.Create(_directory.File("x.db")));
         Assert.True(StoreFactory.IsPostgres("Host=db;Database=plumb"));
         Assert.True(StoreFactory.IsPostgres("postgres://u:p@db:5433/plumb"));
-        Assert.Equal("Host=db;Port=5433;Database=plumb;Username=u;Password=p w",
+        Assert.Equal("Host=db;Port=5433;Database=plumb;Username=u;Password=\"p w\"",
             PostgresStore.NormaliseConnectionString("postgres://u:p%20w@db:5433/plumb"));
     }
 }
