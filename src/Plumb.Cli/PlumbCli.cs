@@ -56,5 +56,6 @@ public static class PlumbCli
         PushCommand.Create(context),
         PullCommand.Create(context),
         UserCommand.Create(context),
+        PublishCommand.Create(context),
     ];
 }
