@@ -4,13 +4,19 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Plumb.Server.Tests.Support;
 
-public sealed partial class PortalTests : IAsyncLifetime
+/// <summary>One seeded server shared by the read-only portal tests of this class.</summary>
+public sealed class SeededPortal : IAsyncLifetime
 {
-    private readonly PlumbFactory _factory = new();
+    public PlumbFactory Factory { get; } = new();
 
-    public async ValueTask InitializeAsync() => await _factory.SeedAsync();
+    public async ValueTask InitializeAsync() => await Factory.SeedAsync();
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}
+
+public sealed partial class PortalTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    private readonly PlumbFactory _factory = portal.Factory;
 
     [Fact]
     public async Task Every_page_reached_from_home_renders_and_no_internal_link_is_broken()
