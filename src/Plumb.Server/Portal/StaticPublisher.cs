@@ -62,7 +62,11 @@ public static class StaticPublisher
     {
         var entries = index.Entries.Where(e => ReaderView.CanSee(handbook, e.ProcessId, reader)).Select(e => new
         {
-            u = e.Url.Trim('/') + "/index.html", t = e.Title, k = e.Kind, c = e.Context, x = e.Text,
+            u = e.Url.Trim('/') + "/index.html",
+            t = e.Title,
+            k = e.Kind,
+            c = e.Context,
+            x = e.Text,
         });
         return $"window.PLUMB_SEARCH = {JsonSerializer.Serialize(entries)};\n";
     }

@@ -96,6 +96,7 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal([2L, 1L], versions.Select(v => (long)v!["number"]!));
         Assert.Equal("editor", (string?)versions[0]!["author"]);
         Assert.Equal("first", (string?)versions[0]!["message"]);
+        Assert.Equal(_factory.Time.GetUtcNow(), versions[0]!["at"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]
@@ -198,6 +199,23 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.False(response.Headers.Contains("X-Frame-Options"));
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_over_the_limit_get_429()
+    {
+        await using var limited = new PlumbFactory();
+        limited.Settings["Plumb:SignInAttemptsPerMinute"] = "2";
+        var client = limited.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "x", ["password"] = "y" }),
+                TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]

@@ -75,4 +75,25 @@ public sealed class PortalBrowserTests
         Assert.Equal(1, (await server.Services.GetRequiredService<IPlumbStore>().GetHeadAsync(CancellationToken.None))!.Number);
         Assert.DoesNotContain(errors, e => !e.Contains("403", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_published_site_searches_offline_from_a_file()
+    {
+        using var site = new TempDirectory();
+        Plumb.Server.Portal.StaticPublisher.Publish(TestHandbooks.Create(), site.Path, new Plumb.Server.Portal.FlowDiagramRenderer(), DateTimeOffset.UnixEpoch);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(new Uri(Path.Combine(site.Path, "index.html")).AbsoluteUri);
+        await page.GetByLabel("Search the handbook").FillAsync("five whys");
+        await page.GetByLabel("Search the handbook").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("1 result(s)");
+        await page.Locator("#search-results a").First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Analyse the root cause");
+        Assert.Empty(errors);
+    }
 }

@@ -30,7 +30,10 @@ public sealed partial class SharedPostgresTests
         var token = Csrf().Match(form).Groups[1].Value;
         var signIn = await client.PostAsync(first.Url + "/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__csrf"] = token, ["username"] = "ann", ["password"] = "ann's long password", ["returnUrl"] = "/",
+            ["__csrf"] = token,
+            ["username"] = "ann",
+            ["password"] = "ann's long password",
+            ["returnUrl"] = "/",
         }), TestContext.Current.CancellationToken);
 
         // Then the second instance sees the version and the sign-in

@@ -17,11 +17,21 @@ public static class TestHandbooks
         incident.Findings.Add(new Finding { Id = "F-001", Text = "Priorities are set by gut feeling.", Severity = FindingSeverity.High, Owner = "incident-manager" });
         var resolve = incident.Procedures[0].FindStep("resolve")!;
         resolve.Instruction = "Apply a **fix** or workaround.\n\n- record what was done\n- set the incident to *Resolved*\n\nSee [the guide](https://example.org/guide).";
-        resolve.Findings.Add(new Finding { Id = "F-002", Text = "Workarounds are not recorded.", Severity = FindingSeverity.Medium, Status = FindingStatus.Planned,
-            PlannedUpdate = "Add a workaround field." });
+        resolve.Findings.Add(new Finding
+        {
+            Id = "F-002",
+            Text = "Workarounds are not recorded.",
+            Severity = FindingSeverity.Medium,
+            Status = FindingStatus.Planned,
+            PlannedUpdate = "Add a workaround field."
+        });
         handbook.Processes.Add(new Process
         {
-            Id = "problem", Name = "Problem Management", Owner = "problem-manager", Status = ProcessStatus.Published, Version = "1.0",
+            Id = "problem",
+            Name = "Problem Management",
+            Owner = "problem-manager",
+            Status = ProcessStatus.Published,
+            Version = "1.0",
             Purpose = "Find and remove the root causes of incidents.",
             Inputs = [new DataFlow { Record = "incident-record", Party = "incident" }],
             Outputs = [new DataFlow { Record = "problem-record", Party = "incident", Note = "Known errors." }],
