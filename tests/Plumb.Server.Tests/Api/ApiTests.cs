@@ -202,6 +202,34 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_with_the_portal_cookie_needs_the_anti_forgery_header()
+    {
+        // Given an editor signed in to the portal with a cookie
+        await _factory.TokenAsync("eve", AccountRole.Editor);
+        var client = _factory.CreateClient();
+        var form = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__csrf"] = token, ["username"] = "eve", ["password"] = "correct horse battery",
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // followed the redirect home
+        var process = await client.GetStringAsync("/api/processes/incident", TestContext.Current.CancellationToken);
+
+        // When it writes without and then with the header
+        var without = await client.SendAsync(Put("/api/processes/incident", process, "\"1\""), TestContext.Current.CancellationToken);
+        var me = await client.GetFromJsonAsync<JsonNode>("/api/me", TestContext.Current.CancellationToken);
+        var request = Put("/api/processes/incident", process.Replace("Restore normal", "Restore", StringComparison.Ordinal), "\"1\"");
+        request.Headers.Add("X-CSRF-TOKEN", (string?)me!["csrfToken"]);
+        var with = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        // Then only the write with the header is saved
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+        Assert.Equal("eve", (string?)me["name"]);
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_over_the_limit_get_429()
     {
         await using var limited = new PlumbFactory();
