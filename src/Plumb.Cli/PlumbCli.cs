@@ -56,5 +56,10 @@ public static class PlumbCli
         ReviewCommand.Create(context),
         DiffCommand.Create(context),
         FindingsCommand.Create(context),
+        ServeCommand.Create(context),
+        PushCommand.Create(context),
+        PullCommand.Create(context),
+        UserCommand.Create(context),
+        PublishCommand.Create(context),
     ];
 }
