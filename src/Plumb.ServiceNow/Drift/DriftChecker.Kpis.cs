@@ -1,6 +1,5 @@
 namespace Plumb.ServiceNow.Drift;
 
-using System.Text.RegularExpressions;
 using Plumb.Handbook.Folder;
 using Plumb.Handbook.Model;
 using Plumb.ServiceNow.Snapshot;
@@ -24,14 +23,12 @@ public static partial class DriftChecker
             for (var i = 0; i < process.Kpis.Count; i++)
             {
                 var kpi = process.Kpis[i];
-                if (kpi.Target is not { } target || TimeUnit(kpi.Unit) is not { } unit) continue;
-                var wanted = TimeSpan.FromTicks((long)(unit.Ticks * target));
-                var text = $"{kpi.Name} {kpi.Definition} {kpi.Measure}";
-                var kind = Kind(kpi.Measure ?? "") ?? Kind(text);
-                var priority = Priority(text);
+                if (KpiTerms.TargetDuration(kpi) is not { } wanted || KpiTerms.TimeUnit(kpi.Unit) is not { } unit) continue;
+                var kind = KpiTerms.Kind(kpi);
+                var priority = KpiTerms.Priority($"{kpi.Name} {kpi.Definition} {kpi.Measure}");
                 var candidates = snapshot.Slas.Where(s => s.Active && s.Duration is not null && tables.Contains(s.Table)
-                        && (kind is null || SlaKind(s) is not { } k || k == kind)
-                        && (priority is null || SlaPriority(s) is not { } p || p == priority))
+                        && (kind is null || KpiTerms.Kind(s) is not { } k || k == kind)
+                        && (priority is null || KpiTerms.Priority(s) is not { } p || p == priority))
                     .ToList();
                 if (candidates.Count == 0)
                 {
@@ -73,33 +70,5 @@ public static partial class DriftChecker
         }
     }
 
-    private static TimeSpan? TimeUnit(string? unit) => unit?.Trim().ToLowerInvariant() switch
-    {
-        "h" or "hr" or "hrs" or "hour" or "hours" or "business hours" => TimeSpan.FromHours(1),
-        "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(1),
-        "d" or "day" or "days" or "business days" => TimeSpan.FromDays(1),
-        "s" or "sec" or "second" or "seconds" => TimeSpan.FromSeconds(1),
-        _ => null,
-    };
-
     private static string Amount(TimeSpan duration, TimeSpan unit) => Math.Round(duration / unit, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string? Kind(string text)
-    {
-        var lower = text.ToLowerInvariant();
-        if (Regex.IsMatch(lower, @"resol|restor|\bfix|\bclos")) return "resolution";
-        if (Regex.IsMatch(lower, @"respon|assign|acknowledg|first touch|pick ?up")) return "response";
-        return null;
-    }
-
-    private static string? SlaKind(SlaDefinition sla) =>
-        sla.Target is "response" or "resolution" ? sla.Target : Kind(sla.Name);
-
-    private static string? Priority(string text) =>
-        Regex.Match(text, @"\bpriority\s*(?:=|==|is)?\s*([1-5])\b|\bP([1-5])\b", RegexOptions.IgnoreCase) is { Success: true } m
-            ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
-            : null;
-
-    private static string? SlaPriority(SlaDefinition sla) =>
-        Regex.Match(sla.StartCondition, @"\bpriority=([1-5])\b") is { Success: true } m ? m.Groups[1].Value : Priority(sla.Name);
 }

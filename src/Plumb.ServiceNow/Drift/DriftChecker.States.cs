@@ -8,34 +8,44 @@ public static partial class DriftChecker
     {
         if (snapshot.Choices.Count == 0) return;
         var mapped = new Dictionary<(string Table, string Field), HashSet<string>>();
+        var uses = new Dictionary<(string Table, string Field, string Value), List<(StepSite Site, int Index)>>();
         foreach (var site in sites)
         {
             if (site.Tool.Table is not { Length: > 0 } table || unknownTables.Contains(table)) continue;
             var field = site.Tool.EffectiveField;
             if (!mapped.TryGetValue((table, field), out var values)) mapped[(table, field)] = values = new HashSet<string>(StringComparer.Ordinal);
-            var choices = snapshot.ChoicesFor(table, field);
             for (var k = 0; k < site.Tool.States.Count; k++)
             {
                 var value = site.Tool.States[k];
                 values.Add(value);
-                if (choices.Count == 0) continue;
-                var choice = choices.FirstOrDefault(c => c.Value == value);
-                var path = $"{site.Path}.states[{k}]";
-                if (choice is null)
-                {
-                    var known = string.Join(", ", choices.Where(c => !c.Inactive).Select(c => $"{c.Value} {c.Label}"));
-                    items.Add(new DriftItem(DriftCodes.StateMissing, DriftCodes.Kinds[DriftCodes.StateMissing], site.Name,
-                        $"step {site.Name} maps {table}.{field} = {value}, but the instance has no such choice (it has: {known})",
-                        DriftSide.Either, $"add choice {value} to {table}.{field} in the instance, or correct tool.states of {site.Name}",
-                        site.Document, path));
-                }
-                else if (choice.Inactive)
-                {
-                    items.Add(new DriftItem(DriftCodes.StateInactive, DriftCodes.Kinds[DriftCodes.StateInactive], site.Name,
-                        $"step {site.Name} maps {table}.{field} = {value} ({choice.Label}), which is inactive in the instance",
-                        DriftSide.Either, $"reactivate choice {value} of {table}.{field} in the instance, or remove it from tool.states of {site.Name}",
-                        site.Document, path));
-                }
+                if (!uses.TryGetValue((table, field, value), out var list)) uses[(table, field, value)] = list = [];
+                list.Add((site, k));
+            }
+        }
+
+        // One item per mapped value, however many steps map it; it points at the first step and names the others.
+        foreach (var ((table, field, value), list) in uses)
+        {
+            var choices = snapshot.ChoicesFor(table, field);
+            if (choices.Count == 0) continue;
+            var choice = choices.FirstOrDefault(c => c.Value == value);
+            var (site, k) = list[0];
+            var steps = string.Join(", ", list.Select(u => u.Site.Name).Distinct());
+            var path = $"{site.Path}.states[{k}]";
+            if (choice is null)
+            {
+                var known = string.Join(", ", choices.Where(c => !c.Inactive).Select(c => $"{c.Value} {c.Label}"));
+                items.Add(new DriftItem(DriftCodes.StateMissing, DriftCodes.Kinds[DriftCodes.StateMissing], $"{table}.{field} = {value}",
+                    $"step {steps} map(s) {table}.{field} = {value}, but the instance has no such choice (it has: {known})",
+                    DriftSide.Either, $"add choice {value} to {table}.{field} in the instance, or correct tool.states of {steps}",
+                    site.Document, path));
+            }
+            else if (choice.Inactive)
+            {
+                items.Add(new DriftItem(DriftCodes.StateInactive, DriftCodes.Kinds[DriftCodes.StateInactive], $"{table}.{field} = {value}",
+                    $"step {steps} map(s) {table}.{field} = {value} ({choice.Label}), which is inactive in the instance",
+                    DriftSide.Either, $"reactivate choice {value} of {table}.{field} in the instance, or remove it from tool.states of {steps}",
+                    site.Document, path));
             }
         }
 

@@ -55,7 +55,7 @@ public static class EmbedPlan
 
     // One stage per documented step that maps states of a table, in procedure order; a step's stage is active while the
     // record is in one of the step's states, which is what the process flow formatter shows.
-    private static IEnumerable<EmbedRecord> FlowStages(Process process)
+    internal static IEnumerable<EmbedRecord> FlowStages(Process process)
     {
         var order = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
