@@ -52,5 +52,7 @@ public static class PlumbCli
         InitCommand.Create(context),
         CheckCommand.Create(context),
         ShowCommand.Create(context),
+        DriftCommand.Create(context),
+        SnowCommand.Create(context),
     ];
 }

@@ -14,7 +14,7 @@ public static class SnapshotFolder
         var snapshot = new ConfigurationSnapshot();
         if (File.Exists(path))
         {
-            ReadFile(snapshot, path, Path.GetFileName(path), null, errors, files);
+            ReadFile(snapshot, path, path, null, errors, files);
             return Done(snapshot, errors, files);
         }
 
