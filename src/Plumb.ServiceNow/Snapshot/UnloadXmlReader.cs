@@ -33,7 +33,7 @@ public static class UnloadXmlReader
         }
         catch (XmlException e)
         {
-            errors.Add(new SnapshotError(source, e.LineNumber, $"not well-formed XML: {e.Message}"));
+            errors.Add(new SnapshotError(source, Math.Max(1, e.LineNumber), $"not well-formed XML: {e.Message}"));
         }
 
         return records;

@@ -31,6 +31,24 @@ public static class PageValidator
         }
     }
 
+    // True when the bytes are a valid start of a JSON document that merely stops: a truncated body, not a malformed one.
+    private static bool IsPrefix(ReadOnlySpan<byte> data, JsonReaderState state)
+    {
+        var probe = new Utf8JsonReader(data, isFinalBlock: false, state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private static Result Scan(Stream stream, ref byte[] buffer)
     {
         var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 });
@@ -44,36 +62,43 @@ public static class PageValidator
             if (read == 0) end = true;
             filled += read;
             var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), end, state);
-            while (reader.Read())
+            try
             {
-                switch (reader.TokenType)
+                while (reader.Read())
                 {
-                    case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
-                        pendingProperty = reader.GetString();
-                        break;
-                    case JsonTokenType.StartArray when reader.CurrentDepth == 1 && pendingProperty == "result":
-                        sawResult = inResult = true;
-                        break;
-                    case JsonTokenType.EndArray when reader.CurrentDepth == 1 && inResult:
-                        inResult = false;
-                        break;
-                    case JsonTokenType.StartObject when reader.CurrentDepth == 2 && inResult:
-                        records++;
-                        break;
-                    case JsonTokenType.StartObject when reader.CurrentDepth == 1 && pendingProperty == "error":
-                        errorDepth = 1;
-                        serverError = "";
-                        break;
-                    case JsonTokenType.String when errorDepth == 1 && reader.CurrentDepth == 2 && serverError is { Length: 0 }:
-                        serverError = reader.GetString();
-                        break;
-                    case JsonTokenType.EndObject when reader.CurrentDepth == 0:
-                        rootDone = true;
-                        break;
-                    case JsonTokenType.StartArray or JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True
-                        or JsonTokenType.False or JsonTokenType.Null when reader.CurrentDepth == 0:
-                        return new Result(0, "the body is not a JSON object", null);
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
+                            pendingProperty = reader.GetString();
+                            break;
+                        case JsonTokenType.StartArray when reader.CurrentDepth == 1 && pendingProperty == "result":
+                            sawResult = inResult = true;
+                            break;
+                        case JsonTokenType.EndArray when reader.CurrentDepth == 1 && inResult:
+                            inResult = false;
+                            break;
+                        case JsonTokenType.StartObject when reader.CurrentDepth == 2 && inResult:
+                            records++;
+                            break;
+                        case JsonTokenType.StartObject when reader.CurrentDepth == 1 && pendingProperty == "error":
+                            errorDepth = 1;
+                            serverError = "";
+                            break;
+                        case JsonTokenType.String when errorDepth == 1 && reader.CurrentDepth == 2 && serverError is { Length: 0 }:
+                            serverError = reader.GetString();
+                            break;
+                        case JsonTokenType.EndObject when reader.CurrentDepth == 0:
+                            rootDone = true;
+                            break;
+                        case JsonTokenType.StartArray or JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True
+                            or JsonTokenType.False or JsonTokenType.Null when reader.CurrentDepth == 0:
+                            return new Result(0, "the body is not a JSON object", null);
+                    }
                 }
+            }
+            catch (JsonException) when (end && IsPrefix(buffer.AsSpan(0, filled), state))
+            {
+                return new Result(records, "the body ends early (truncated JSON)", null);
             }
 
             state = reader.CurrentState;
