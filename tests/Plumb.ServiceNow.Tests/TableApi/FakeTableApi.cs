@@ -63,6 +63,9 @@ public sealed class FakeTableApi : IAsyncDisposable
         var fake = new FakeTableApi(app);
         app.MapPost("/oauth_token.do", fake.TokenAsync);
         app.MapGet("/api/now/table/{table}", fake.TableAsync);
+        app.MapGet("/api/now/table/{table}/{sysId}", fake.RecordAsync);
+        app.MapPost("/api/now/table/{table}", fake.InsertAsync);
+        app.MapPut("/api/now/table/{table}/{sysId}", fake.UpdateAsync);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First() + "/");
         return fake;
@@ -131,6 +134,46 @@ public sealed class FakeTableApi : IAsyncDisposable
         context.Response.Headers["X-Total-Count"] = rows.Count.ToString();
         context.Response.ContentType = "application/json;charset=UTF-8";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new { result = page }));
+    }
+
+    /// <summary>Inserts and updates received, as "POST table sys_id" and "PUT table sys_id".</summary>
+    public ConcurrentQueue<string> Writes { get; } = new();
+
+    private async Task RecordAsync(HttpContext context, string table, string sysId)
+    {
+        var row = Tables.GetValueOrDefault(table)?.Find(r => r.GetValueOrDefault("sys_id") == sysId);
+        if (row is null)
+        {
+            await Error(context, 404, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
+            return;
+        }
+
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { result = new { sys_id = sysId } }));
+    }
+
+    private async Task InsertAsync(HttpContext context, string table)
+    {
+        if (!Authorized(context.Request))
+        {
+            await Error(context, 401, "User Not Authenticated", null);
+            return;
+        }
+
+        var row = (await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(context.Request.Body))!;
+        if (!Tables.TryGetValue(table, out var rows)) Tables[table] = rows = [];
+        rows.Add(row);
+        Writes.Enqueue($"POST {table} {row["sys_id"]}");
+        context.Response.StatusCode = 201;
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { result = row }));
+    }
+
+    private async Task UpdateAsync(HttpContext context, string table, string sysId)
+    {
+        var row = (await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(context.Request.Body))!;
+        var rows = Tables[table];
+        rows[rows.FindIndex(r => r.GetValueOrDefault("sys_id") == sysId)] = row;
+        Writes.Enqueue($"PUT {table} {sysId}");
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { result = row }));
     }
 
     private static string Link(HttpContext context, string table, int offset, int limit, string rel)
