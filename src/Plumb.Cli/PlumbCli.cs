@@ -27,6 +27,9 @@ public static class PlumbCli
             }
 
             return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }, context.CancellationToken);
+            // The default handler would print a stack trace and exit 1; our catch blocks below keep the exit-code policy.
+            var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(invocation, context.CancellationToken);
         }
         catch (UsageException e)
         {
@@ -61,5 +64,7 @@ public static class PlumbCli
         PullCommand.Create(context),
         UserCommand.Create(context),
         PublishCommand.Create(context),
+        DriftCommand.Create(context),
+        SnowCommand.Create(context),
     ];
 }
