@@ -1,0 +1,117 @@
+namespace Plumb.Mining.Conformance;
+
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Mapping;
+
+/// <summary>
+/// Checks a log against a Petri net by token replay: once per distinct trace (variant), then per case, with deviations per step
+/// and a breakdown by assignment group (of the case's last event), priority and month (UTC, of the case's first event).
+/// </summary>
+public static class ConformanceChecker
+{
+    /// <summary>Replays a log on a net whose visible labels are activity names (a PNML model).</summary>
+    public static ConformanceResult CheckActivities(EventLog log, PetriNet net)
+    {
+        var replayer = new TokenReplayer(net);
+        var byActivity = log.ActivityNames.Values.Select(replayer.LabelOf).ToArray();
+        var labels = new int[log.EventCount];
+        for (var e = 0; e < labels.Length; e++) labels[e] = byActivity[log.Activities[e]];
+        return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+    }
+
+    /// <summary>Replays a log on the net of a documented procedure, events mapped to steps by their tool mappings.</summary>
+    public static ConformanceResult CheckProcedure(EventLog log, Procedure procedure, ProcedureMapping mapping)
+    {
+        var replayer = new TokenReplayer(ProcedureNet.Build(procedure));
+        var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
+        var labels = new int[log.EventCount];
+        for (var e = 0; e < labels.Length; e++) labels[e] = mapping.StepOfEvent[e] is var s and >= 0 ? byStep[s] : -1;
+        return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+    }
+
+    private static ConformanceResult Check(EventLog log, TokenReplayer replayer, int[] labels, Func<int, string> activityOf)
+    {
+        var names = replayer.Labels.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+        var cache = new Dictionary<int, TraceReplay>(new TraceComparer(log, labels));
+        var perCase = new TraceReplay[log.CaseCount];
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if (!cache.TryGetValue(c, out var replay))
+            {
+                replay = replayer.Replay(labels.AsSpan(log.Start(c), log.End(c) - log.Start(c)));
+                cache[c] = replay;
+            }
+
+            perCase[c] = replay;
+        }
+
+        // Deviations counted in cases; undocumented activities by their activity name.
+        var deviationCases = new Dictionary<(string, DeviationKind), int>();
+        var seen = new HashSet<(string, DeviationKind)>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            seen.Clear();
+            foreach (var (kind, label) in perCase[c].Deviations)
+            {
+                if (kind != DeviationKind.Undocumented) seen.Add((names[label], kind));
+            }
+
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                if (labels[e] < 0) seen.Add((activityOf(e), DeviationKind.Undocumented));
+            }
+
+            foreach (var key in seen) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;
+        }
+
+        var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Item1, p.Key.Item2, p.Value))
+            .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
+        var all = Enumerable.Range(0, log.CaseCount).ToList();
+        var breakdown = new List<FitnessBreakdown>();
+        foreach (var (dimension, keyOf) in CaseDimensions.All(log))
+        {
+            foreach (var group in all.GroupBy(keyOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                breakdown.Add(new FitnessBreakdown(dimension, group.Key, Figures(group.ToList(), perCase)));
+            }
+        }
+
+        var cases = perCase.Select((r, c) => new CaseConformance(log.CaseIds[c], r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits)).ToList();
+        return new ConformanceResult(Figures(all, perCase), deviations, breakdown, cases, cache.Count);
+    }
+
+    private static FitnessFigures Figures(List<int> cases, TraceReplay[] perCase)
+    {
+        long p = 0, c = 0, m = 0, r = 0;
+        var fitting = 0;
+        double sum = 0;
+        foreach (var i in cases)
+        {
+            var t = perCase[i];
+            p += t.Produced;
+            c += t.Consumed;
+            m += t.Missing;
+            r += t.Remaining;
+            sum += t.Fitness;
+            if (t.Fits) fitting++;
+        }
+
+        var fitness = (0.5 * (c == 0 ? 1 : 1 - ((double)m / c))) + (0.5 * (p == 0 ? 1 : 1 - ((double)r / p)));
+        return new FitnessFigures(cases.Count, fitting, p, c, m, r, fitness, cases.Count == 0 ? 0 : sum / cases.Count);
+    }
+
+    private sealed class TraceComparer(EventLog log, int[] labels) : IEqualityComparer<int>
+    {
+        private ReadOnlySpan<int> Of(int c) => labels.AsSpan(log.Start(c), log.End(c) - log.Start(c));
+
+        public bool Equals(int x, int y) => Of(x).SequenceEqual(Of(y));
+
+        public int GetHashCode(int c)
+        {
+            var hash = new HashCode();
+            foreach (var l in Of(c)) hash.Add(l);
+            return hash.ToHashCode();
+        }
+    }
+}
