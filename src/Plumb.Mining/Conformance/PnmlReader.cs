@@ -30,7 +30,7 @@ public static class PnmlReader
         var net = new PetriNet();
         var places = new Dictionary<string, int>(StringComparer.Ordinal);
         var transitions = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var place in netElement.Descendants().Where(e => e.Name.LocalName == "place"))
+        foreach (var place in netElement.Descendants().Where(e => e.Name.LocalName == "place" && e.Attribute("id") is not null))
         {
             var id = (string?)place.Attribute("id") ?? $"p{places.Count}";
             places[id] = net.AddPlace(id);
