@@ -52,5 +52,11 @@ public static class PlumbCli
         InitCommand.Create(context),
         CheckCommand.Create(context),
         ShowCommand.Create(context),
+        LogCommand.Create(context),
+        DiscoverCommand.Create(context),
+        ConformCommand.Create(context),
+        KpiCommand.Create(context),
+        AnalyzeCommand.Create(context),
+        GenerateCommand.Create(context),
     ];
 }

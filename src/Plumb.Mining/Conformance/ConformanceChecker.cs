@@ -26,7 +26,18 @@ public static class ConformanceChecker
         var replayer = new TokenReplayer(ProcedureNet.Build(procedure));
         var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
         var labels = new int[log.EventCount];
-        for (var e = 0; e < labels.Length; e++) labels[e] = mapping.StepOfEvent[e] is var s and >= 0 ? byStep[s] : -1;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                var step = mapping.StepOfEvent[e];
+
+                // A step groups activities: further events of the step just done (In Progress, then Resolved) are the same step.
+                var same = step >= 0 && e > log.Start(c) && mapping.StepOfEvent[e - 1] == step;
+                labels[e] = step < 0 ? -1 : same ? TokenReplayer.Continuation : byStep[step];
+            }
+        }
+
         return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
     }
 
@@ -59,7 +70,7 @@ public static class ConformanceChecker
 
             for (var e = log.Start(c); e < log.End(c); e++)
             {
-                if (labels[e] < 0) seen.Add((activityOf(e), DeviationKind.Undocumented));
+                if (labels[e] == -1) seen.Add((activityOf(e), DeviationKind.Undocumented));
             }
 
             foreach (var key in seen) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;

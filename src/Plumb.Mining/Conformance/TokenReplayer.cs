@@ -36,6 +36,9 @@ public sealed record TraceReplay(int Produced, int Consumed, int Missing, int Re
 /// </summary>
 public sealed partial class TokenReplayer
 {
+    /// <summary>A label code for an event that continues the step before it: not replayed, not a deviation.</summary>
+    public const int Continuation = -2;
+
     /// <summary>The most markings one silent-transition search visits.</summary>
     public const int SilentSearchLimit = 4096;
 
@@ -93,6 +96,7 @@ public sealed partial class TokenReplayer
         for (var i = 0; i < trace.Length; i++)
         {
             var label = trace[i];
+            if (label == Continuation) continue;
             if (label < 0)
             {
                 deviations.Add((DeviationKind.Undocumented, -1));
