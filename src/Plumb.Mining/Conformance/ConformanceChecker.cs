@@ -3,6 +3,7 @@ namespace Plumb.Mining.Conformance;
 using Plumb.Handbook.Model;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Mapping;
+using Plumb.Mining.Readers;
 
 /// <summary>
 /// Checks a log against a Petri net by token replay: once per distinct trace (variant), then per case, with deviations per step
@@ -26,6 +27,7 @@ public static class ConformanceChecker
         var replayer = new TokenReplayer(ProcedureNet.Build(procedure));
         var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
         var labels = new int[log.EventCount];
+        var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
         for (var c = 0; c < log.CaseCount; c++)
         {
             for (var e = log.Start(c); e < log.End(c); e++)
@@ -33,7 +35,8 @@ public static class ConformanceChecker
                 var step = mapping.StepOfEvent[e];
 
                 // A step groups activities: further events of the step just done (In Progress, then Resolved) are the same step.
-                var same = step >= 0 && e > log.Start(c) && mapping.StepOfEvent[e - 1] == step;
+                // A reopening starts the step again, so it counts as a repeat.
+                var same = step >= 0 && e > log.Start(c) && mapping.StepOfEvent[e - 1] == step && log.Activities[e] != reopened;
                 labels[e] = step < 0 ? -1 : same ? TokenReplayer.Continuation : byStep[step];
             }
         }
@@ -44,52 +47,66 @@ public static class ConformanceChecker
     private static ConformanceResult Check(EventLog log, TokenReplayer replayer, int[] labels, Func<int, string> activityOf)
     {
         var names = replayer.Labels.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
-        var cache = new Dictionary<int, TraceReplay>(new TraceComparer(log, labels));
-        var perCase = new TraceReplay[log.CaseCount];
+        var index = new Dictionary<int, int>(new TraceComparer(log, labels));
+        var replays = new List<TraceReplay>();
+        var variantOf = new int[log.CaseCount];
         for (var c = 0; c < log.CaseCount; c++)
         {
-            if (!cache.TryGetValue(c, out var replay))
+            if (!index.TryGetValue(c, out var v))
             {
-                replay = replayer.Replay(labels.AsSpan(log.Start(c), log.End(c) - log.Start(c)));
-                cache[c] = replay;
+                v = replays.Count;
+                replays.Add(replayer.Replay(labels.AsSpan(log.Start(c), log.End(c) - log.Start(c))));
+                index[c] = v;
             }
 
-            perCase[c] = replay;
+            variantOf[c] = v;
         }
 
-        // Deviations counted in cases; undocumented activities by their activity name.
-        var deviationCases = new Dictionary<(string, DeviationKind), int>();
-        var seen = new HashSet<(string, DeviationKind)>();
+        // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case.
+        var traceDeviations = replays.Select(r => r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
+            .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray()).ToArray();
+        var hasUndocumented = replays.Select(r => r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented)).ToArray();
+        var deviationCases = new Dictionary<StepDeviationOfCase, int>();
+        var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
+        var seen = new HashSet<StepDeviationOfCase>();
         for (var c = 0; c < log.CaseCount; c++)
         {
-            seen.Clear();
-            foreach (var (kind, label) in perCase[c].Deviations)
+            var v = variantOf[c];
+            var list = traceDeviations[v];
+            if (hasUndocumented[v])
             {
-                if (kind != DeviationKind.Undocumented) seen.Add((names[label], kind));
+                seen.Clear();
+                seen.UnionWith(list);
+                for (var e = log.Start(c); e < log.End(c); e++)
+                {
+                    if (labels[e] == -1) seen.Add(new StepDeviationOfCase(activityOf(e), DeviationKind.Undocumented));
+                }
+
+                list = [.. seen];
             }
 
-            for (var e = log.Start(c); e < log.End(c); e++)
-            {
-                if (labels[e] == -1) seen.Add((activityOf(e), DeviationKind.Undocumented));
-            }
-
-            foreach (var key in seen) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;
+            caseDeviations[c] = list;
+            foreach (var key in list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;
         }
 
-        var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Item1, p.Key.Item2, p.Value))
+        var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
             .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
-        var all = Enumerable.Range(0, log.CaseCount).ToList();
+        var perCase = new TraceReplay[log.CaseCount];
+        for (var c = 0; c < perCase.Length; c++) perCase[c] = replays[variantOf[c]];
         var breakdown = new List<FitnessBreakdown>();
-        foreach (var (dimension, keyOf) in CaseDimensions.All(log))
+        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log))
         {
-            foreach (var group in all.GroupBy(keyOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var buckets = new List<int>[keys.Count];
+            for (var k = 0; k < buckets.Length; k++) buckets[k] = [];
+            for (var c = 0; c < codes.Length; c++) buckets[codes[c]].Add(c);
+            foreach (var k in Enumerable.Range(0, keys.Count).OrderBy(k => keys[k], StringComparer.Ordinal))
             {
-                breakdown.Add(new FitnessBreakdown(dimension, group.Key, Figures(group.ToList(), perCase)));
+                breakdown.Add(new FitnessBreakdown(dimension, keys[k], Figures(buckets[k], perCase)));
             }
         }
 
-        var cases = perCase.Select((r, c) => new CaseConformance(log.CaseIds[c], r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits)).ToList();
-        return new ConformanceResult(Figures(all, perCase), deviations, breakdown, cases, cache.Count);
+        var all = Enumerable.Range(0, log.CaseCount).ToList();
+        return new ConformanceResult(Figures(all, perCase), deviations, breakdown, new CaseConformanceList(log, perCase, caseDeviations), replays.Count);
     }
 
     private static FitnessFigures Figures(List<int> cases, TraceReplay[] perCase)

@@ -15,7 +15,11 @@ public sealed record StepDeviation(string Step, DeviationKind Kind, int Cases);
 public sealed record FitnessBreakdown(string Dimension, string Key, FitnessFigures Figures);
 
 /// <summary>Replay figures of one case.</summary>
-public sealed record CaseConformance(string Case, int Produced, int Consumed, int Missing, int Remaining, double Fitness, bool Fits);
+public sealed record CaseConformance(string Case, int Produced, int Consumed, int Missing, int Remaining, double Fitness, bool Fits,
+    IReadOnlyList<StepDeviationOfCase> Deviations);
+
+/// <summary>A deviation found in one case: the step (or activity) and how it deviated.</summary>
+public sealed record StepDeviationOfCase(string Step, DeviationKind Kind);
 
 /// <summary>The result of checking a log against a model: overall figures, deviations per step, breakdowns and per-case figures.</summary>
 public sealed record ConformanceResult(FitnessFigures Overall, IReadOnlyList<StepDeviation> Deviations, IReadOnlyList<FitnessBreakdown> Breakdown,

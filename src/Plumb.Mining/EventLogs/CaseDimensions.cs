@@ -58,4 +58,30 @@ public static class CaseDimensions
         yield return ("priority", c => PriorityOf(log, c) ?? None);
         yield return ("month", c => PeriodOf(log, c, "month"));
     }
+
+    /// <summary>Group, priority and month as a code per case into a key table, computed once per log.</summary>
+    public static IEnumerable<(string Dimension, int[] Codes, StringTable Keys)> Coded(EventLog log)
+    {
+        foreach (var (dimension, keyOf) in All(log))
+        {
+            var keys = new StringTable();
+            var codes = new int[log.CaseCount];
+            if (dimension == "month")
+            {
+                var byMonth = new Dictionary<int, int>();
+                for (var c = 0; c < codes.Length; c++)
+                {
+                    var month = log.Start(c) == log.End(c) ? -1 : new DateTime(log.Timestamps[log.Start(c)], DateTimeKind.Utc) is var t ? (t.Year * 12) + t.Month : 0;
+                    if (!byMonth.TryGetValue(month, out var code)) byMonth[month] = code = keys.Intern(keyOf(c));
+                    codes[c] = code;
+                }
+            }
+            else
+            {
+                for (var c = 0; c < codes.Length; c++) codes[c] = keys.Intern(keyOf(c));
+            }
+
+            yield return (dimension, codes, keys);
+        }
+    }
 }

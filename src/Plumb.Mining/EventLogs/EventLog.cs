@@ -89,13 +89,25 @@ public sealed class EventLog
     public CaseAttribute? FindAttribute(string name)
     {
         if (Attributes.TryGetValue(name, out var exact)) return exact;
-        foreach (var (key, value) in Attributes)
+        lock (_found)
         {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) || string.Equals(key, "case:" + name, StringComparison.OrdinalIgnoreCase)) return value;
-        }
+            if (_found.TryGetValue(name, out var known)) return known;
+            CaseAttribute? found = null;
+            foreach (var (key, value) in Attributes)
+            {
+                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) || string.Equals(key, "case:" + name, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = value;
+                    break;
+                }
+            }
 
-        return null;
+            _found[name] = found;
+            return found;
+        }
     }
+
+    private readonly Dictionary<string, CaseAttribute?> _found = new(StringComparer.Ordinal);
 
     /// <summary>The earliest and latest timestamps, or null for an empty log.</summary>
     public (DateTime First, DateTime Last)? TimeSpan()

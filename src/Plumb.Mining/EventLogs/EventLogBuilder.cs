@@ -87,6 +87,10 @@ public sealed class EventLogBuilder
         if (value.IsEmpty) return;
         var (_, values, codes) = _attributes[slot];
         while (codes.Count <= caseIndex) codes.Add(-1);
+
+        // The same value again for the same case (one per row) needs no lookup.
+        var current = codes[caseIndex];
+        if (current >= 0 && value.SequenceEqual(values[current])) return;
         codes[caseIndex] = values.Intern(value);
     }
 

@@ -14,6 +14,10 @@ using Plumb.Mining.Readers;
 internal sealed class CaseFacts(EventLog log, Process? process)
 {
     private readonly Dictionary<Target, bool[]> _targets = [];
+    private readonly Dictionary<Target, int[]> _visits = [];
+    private readonly Dictionary<Milestone, long[]> _times = [];
+    private readonly Dictionary<(Milestone, Milestone), double[]> _hours = [];
+    private readonly Dictionary<string, FieldColumn> _fields = new(StringComparer.Ordinal);
     private bool[]? _reopenEvents;
 
     public EventLog Log => log;
@@ -62,56 +66,111 @@ internal sealed class CaseFacts(EventLog log, Process? process)
         return flags;
     }
 
-    /// <summary>The time of a milestone in a case, or null when the case has no such event.</summary>
-    public long? Time(Milestone milestone, int c)
+    /// <summary>Per case, the time of a milestone (<see cref="long.MinValue"/> when the case has none); cached.</summary>
+    public long[] Times(Milestone milestone)
     {
-        var (start, end) = (log.Start(c), log.End(c));
-        if (start == end) return null;
-        switch (milestone.Kind)
+        if (_times.TryGetValue(milestone, out var cached)) return cached;
+        var times = new long[log.CaseCount];
+        var flags = milestone.Kind == MilestoneKind.Target ? Matches(milestone.Target!) : null;
+        for (var c = 0; c < times.Length; c++)
         {
-            case MilestoneKind.Start: return log.Timestamps[start];
-            case MilestoneKind.End: return log.Timestamps[end - 1];
+            var (start, end) = (log.Start(c), log.End(c));
+            var time = long.MinValue;
+            if (start < end)
+            {
+                if (milestone.Kind == MilestoneKind.Start) time = log.Timestamps[start];
+                else if (milestone.Kind == MilestoneKind.End) time = log.Timestamps[end - 1];
+                else if (milestone.Last)
+                {
+                    for (var e = end - 1; e >= start; e--) if (flags![e]) { time = log.Timestamps[e]; break; }
+                }
+                else
+                {
+                    for (var e = start; e < end; e++) if (flags![e]) { time = log.Timestamps[e]; break; }
+                }
+            }
+
+            times[c] = time;
         }
 
-        var flags = Matches(milestone.Target!);
-        if (milestone.Last)
+        _times[milestone] = times;
+        return times;
+    }
+
+    /// <summary>Per case, hours from one milestone to the other (NaN when either is missing or the second comes first); cached.</summary>
+    public double[] Hours(Milestone from, Milestone to)
+    {
+        if (_hours.TryGetValue((from, to), out var cached)) return cached;
+        var a = Times(from);
+        var b = Times(to);
+        var hours = new double[log.CaseCount];
+        for (var c = 0; c < hours.Length; c++)
         {
-            for (var e = end - 1; e >= start; e--) if (flags[e]) return log.Timestamps[e];
+            hours[c] = a[c] == long.MinValue || b[c] == long.MinValue || b[c] < a[c] ? double.NaN : (b[c] - a[c]) / (double)TimeSpan.TicksPerHour;
+        }
+
+        _hours[(from, to)] = hours;
+        return hours;
+    }
+
+    /// <summary>Per case, how many events match the target; cached.</summary>
+    public int[] Visits(Target target)
+    {
+        if (_visits.TryGetValue(target, out var cached)) return cached;
+        var flags = Matches(target);
+        var counts = new int[log.CaseCount];
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var n = 0;
+            for (var e = log.Start(c); e < log.End(c); e++) if (flags[e]) n++;
+            counts[c] = n;
+        }
+
+        _visits[target] = counts;
+        return counts;
+    }
+
+    /// <summary>A field as a coded column: derived fields, then priority and group, then any case attribute; cached.</summary>
+    public FieldColumn Field(string field)
+    {
+        if (_fields.TryGetValue(field, out var cached)) return cached;
+        var table = new StringTable();
+        var codes = new int[log.CaseCount];
+        if (field is "events" or "groups" or "reassignments" or "reopened")
+        {
+            for (var c = 0; c < codes.Length; c++)
+            {
+                var value = field switch
+                {
+                    "events" => log.End(c) - log.Start(c),
+                    "groups" => DistinctGroups(c),
+                    "reassignments" => Reassignments(c),
+                    _ => Reopened(c) ? 1 : 0,
+                };
+                codes[c] = table.Intern(value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        else if (field is "priority" or "group" or "assignment_group")
+        {
+            for (var c = 0; c < codes.Length; c++)
+            {
+                var value = field == "priority" ? CaseDimensions.PriorityOf(log, c) : CaseDimensions.GroupOf(log, c);
+                codes[c] = value is null ? -1 : table.Intern(value);
+            }
+        }
+        else if (log.FindAttribute(field) is { } attribute)
+        {
+            _fields[field] = cached = new FieldColumn(attribute.Codes, attribute.Values);
+            return cached;
         }
         else
         {
-            for (var e = start; e < end; e++) if (flags[e]) return log.Timestamps[e];
+            Array.Fill(codes, -1);
         }
 
-        return null;
+        _fields[field] = cached = new FieldColumn(codes, table);
+        return cached;
     }
-
-    /// <summary>Hours from one milestone to the other, or null when either is missing or the second comes first.</summary>
-    public double? Hours(Milestone from, Milestone to, int c)
-    {
-        if (Time(from, c) is not { } a || Time(to, c) is not { } b || b < a) return null;
-        return (b - a) / (double)TimeSpan.TicksPerHour;
-    }
-
-    public int Visits(Target target, int c)
-    {
-        var flags = Matches(target);
-        var n = 0;
-        for (var e = log.Start(c); e < log.End(c); e++) if (flags[e]) n++;
-        return n;
-    }
-
-    /// <summary>The value of a field for a case: derived fields, then priority and group, then any case attribute.</summary>
-    public string? Field(string field, int c) => field switch
-    {
-        "events" => (log.End(c) - log.Start(c)).ToString(CultureInfo.InvariantCulture),
-        "groups" => DistinctGroups(c).ToString(CultureInfo.InvariantCulture),
-        "reassignments" => Reassignments(c).ToString(CultureInfo.InvariantCulture),
-        "reopened" => Reopened(c) ? "1" : "0",
-        "priority" => CaseDimensions.PriorityOf(log, c),
-        "group" or "assignment_group" => CaseDimensions.GroupOf(log, c),
-        _ => log.FindAttribute(field)?.ValueOf(c),
-    };
 
     private int DistinctGroups(int c)
     {
@@ -139,7 +198,11 @@ internal sealed class CaseFacts(EventLog log, Process? process)
     private bool Reopened(int c)
     {
         _reopenEvents ??= ReopenEvents();
-        for (var e = log.Start(c); e < log.End(c); e++) if (_reopenEvents[e]) return true;
+        for (var e = log.Start(c); e < log.End(c); e++)
+        {
+            if (_reopenEvents[e]) return true;
+        }
+
         return false;
     }
 

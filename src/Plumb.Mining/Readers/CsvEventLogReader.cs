@@ -27,6 +27,7 @@ public static class CsvEventLogReader
         var parser = new TimestampParser(options.TimestampFormat);
         var records = new CsvRecordReader(reader, separator, 2);
         Span<char> joined = stackalloc char[256];
+        LastValue lastCase = default, lastActivity = default, lastResource = default, lastGroup = default, lastPriority = default;
         while (records.Read())
         {
             if (records.FieldCount < layout.MinimumFields)
@@ -59,7 +60,7 @@ public static class CsvEventLogReader
                 continue;
             }
 
-            var caseIndex = builder.Case(caseId);
+            var caseIndex = lastCase.Code(caseId, builder.CaseIds);
             var state = layout.State >= 0 ? InternState(builder, records[layout.State]) : -1;
             int activity;
             if (layout.RecordUpdates)
@@ -68,16 +69,16 @@ public static class CsvEventLogReader
             }
             else if (layout.Activity.Length == 1)
             {
-                activity = builder.ActivityNames.Intern(records[layout.Activity[0]].Trim());
+                activity = lastActivity.Code(records[layout.Activity[0]].Trim(), builder.ActivityNames);
             }
             else
             {
                 activity = builder.ActivityNames.Intern(Join(records, layout.Activity, ref joined));
             }
 
-            var resource = Optional(builder.ResourceNames, records, layout.Resource);
-            var group = Optional(builder.GroupNames, records, layout.Group);
-            var priority = Optional(builder.PriorityValues, records, layout.Priority);
+            var resource = lastResource.Optional(builder.ResourceNames, records, layout.Resource);
+            var group = lastGroup.Optional(builder.GroupNames, records, layout.Group);
+            var priority = lastPriority.Optional(builder.PriorityValues, records, layout.Priority);
             builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
             if (prioritySlot >= 0) builder.SetAttribute(prioritySlot, caseIndex, records[layout.Priority].Trim());
             for (var i = 0; i < attributeSlots.Length; i++)
@@ -101,11 +102,26 @@ public static class CsvEventLogReader
         return code >= 0 ? code : builder.StateValues.Intern(StateLabels.ValueOf(text.ToString()));
     }
 
-    private static int Optional(StringTable table, CsvRecordReader records, int column)
+    /// <summary>The last value of a column and its code: consecutive rows often repeat it (the same case, group, priority).</summary>
+    private struct LastValue
     {
-        if (column < 0 || column >= records.FieldCount) return -1;
-        var value = records[column].Trim();
-        return value.IsEmpty ? -1 : table.Intern(value);
+        private string? _text;
+        private int _code;
+
+        public int Code(ReadOnlySpan<char> value, StringTable table)
+        {
+            if (_text is not null && value.SequenceEqual(_text)) return _code;
+            _code = table.Intern(value);
+            _text = table[_code];
+            return _code;
+        }
+
+        public int Optional(StringTable table, CsvRecordReader records, int column)
+        {
+            if (column < 0 || column >= records.FieldCount) return -1;
+            var value = records[column].Trim();
+            return value.IsEmpty ? -1 : Code(value, table);
+        }
     }
 
     private static ReadOnlySpan<char> Join(CsvRecordReader records, int[] columns, ref Span<char> buffer)

@@ -8,6 +8,7 @@ internal sealed class CsvRecordReader
 {
     private readonly TextReader _reader;
     private readonly char _separator;
+    private readonly System.Buffers.SearchValues<char> _stops;
     private char[] _buffer = new char[1 << 16];
     private char[] _scratch = new char[256];
     private int _start, _end, _scratchUsed;
@@ -17,6 +18,7 @@ internal sealed class CsvRecordReader
 
     public CsvRecordReader(TextReader reader, char separator, int firstLine = 1)
     {
+        _stops = System.Buffers.SearchValues.Create([separator, '\n', '\r']);
         _nextLine = firstLine;
         _reader = reader;
         _separator = separator;
@@ -122,7 +124,8 @@ internal sealed class CsvRecordReader
             else
             {
                 var from = i;
-                while (i < _end && s[i] != _separator && s[i] != '\n' && s[i] != '\r') i++;
+                var stop = s.AsSpan(i, _end - i).IndexOfAny(_stops);
+                i = stop < 0 ? _end : i + stop;
                 _fields[FieldCount++] = (false, from, i - from);
             }
 
