@@ -4,8 +4,8 @@ using Plumb.Handbook.Model;
 
 /// <summary>
 /// Converts a documented procedure to a workflow net with the BPMN meaning of its parts: each step is a transition labelled
-/// with the step id; a step's input place merges every path into it (exclusive merge), or, for <c>join: all</c>, it gets one
-/// place per incoming path (parallel join); a plain <c>next</c> arc puts the token straight into the next step's input; an
+/// with the step id; a step's input place merges every path into it (exclusive merge), and for <c>join: all</c> a silent
+/// AND-join first waits for every path coming out of parallel branches (one place each); a plain <c>next</c> arc puts the token straight into the next step's input; an
 /// exclusive decision is a choice place with one silent transition per branch; a parallel decision is a silent AND-split that
 /// marks every branch. The first step consumes from the source place; <c>end</c> (or the end of the list) leads to the sink.
 /// </summary>
@@ -24,35 +24,46 @@ public static class ProcedureNet
 
         var index = steps.Select((s, i) => (s.Id, i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         var successors = steps.Select((s, i) => Successors(s, i, steps, index)).ToArray();
-        var incoming = new int[steps.Count];
-        foreach (var list in successors)
+        var parallel = ParallelBranchSteps(steps, successors);
+
+        // A parallel join waits for the paths that come out of parallel branches; any other path into the step merges with it.
+        var joinPaths = new int[steps.Count];
+        for (var i = 0; i < steps.Count; i++)
         {
-            foreach (var target in list.Targets.Where(t => t >= 0)) incoming[target]++;
+            foreach (var target in successors[i].Targets.Where(t => t >= 0 && steps[t].Join == JoinKind.All))
+            {
+                if (parallel[i] || successors[i].Kind == FlowKind.Parallel) joinPaths[target]++;
+            }
         }
 
-        incoming[0]++;
-
-        // Input places: one shared place (merge), or one per incoming path for a parallel join.
-        var inputs = new List<int>[steps.Count];
+        var merge = new int[steps.Count];
+        var joinPlaces = new List<int>[steps.Count];
         var nextFree = new int[steps.Count];
         var transitions = new int[steps.Count];
         for (var i = 0; i < steps.Count; i++)
         {
-            var parallelJoin = steps[i].Join == JoinKind.All && incoming[i] > 1;
-            inputs[i] = parallelJoin
-                ? Enumerable.Range(0, incoming[i]).Select(k => i == 0 && k == 0 ? source : net.AddPlace($"{steps[i].Id}.in{k}")).ToList()
-                : [i == 0 ? source : net.AddPlace($"{steps[i].Id}.in")];
+            merge[i] = i == 0 ? source : net.AddPlace($"{steps[i].Id}.in");
             transitions[i] = net.AddTransition(steps[i].Id, steps[i].Id);
-            foreach (var place in inputs[i]) net.AddInput(place, transitions[i]);
+            net.AddInput(merge[i], transitions[i]);
+            joinPlaces[i] = [];
+            if (joinPaths[i] < 2) continue;
+            var join = net.AddTransition($"{steps[i].Id}.and-join", null);
+            for (var k = 0; k < joinPaths[i]; k++)
+            {
+                var place = net.AddPlace($"{steps[i].Id}.join{k}");
+                joinPlaces[i].Add(place);
+                net.AddInput(place, join);
+            }
+
+            net.AddOutput(join, merge[i]);
         }
 
-        // The source is the first step's first input path.
-        if (inputs[0].Count > 1) nextFree[0] = 1;
-        int InputFor(int target)
+        int InputFor(int from, int target)
         {
             if (target < 0) return sink;
-            var list = inputs[target];
-            return list.Count == 1 ? list[0] : list[Math.Min(nextFree[target]++, list.Count - 1)];
+            var places = joinPlaces[target];
+            var fromBranch = parallel[from] || successors[from].Kind == FlowKind.Parallel;
+            return places.Count > 0 && fromBranch ? places[Math.Min(nextFree[target]++, places.Count - 1)] : merge[target];
         }
 
         for (var i = 0; i < steps.Count; i++)
@@ -61,7 +72,7 @@ public static class ProcedureNet
             var t = transitions[i];
             if (kind == FlowKind.Sequence)
             {
-                net.AddOutput(t, InputFor(targets[0]));
+                net.AddOutput(t, InputFor(i, targets[0]));
                 continue;
             }
 
@@ -71,7 +82,7 @@ public static class ProcedureNet
             {
                 var split = net.AddTransition($"{steps[i].Id}.and-split", null);
                 net.AddInput(after, split);
-                foreach (var target in targets) net.AddOutput(split, InputFor(target));
+                foreach (var target in targets) net.AddOutput(split, InputFor(i, target));
             }
             else
             {
@@ -79,7 +90,7 @@ public static class ProcedureNet
                 {
                     var branch = net.AddTransition($"{steps[i].Id}.branch{b}", null);
                     net.AddInput(after, branch);
-                    net.AddOutput(branch, InputFor(targets[b]));
+                    net.AddOutput(branch, InputFor(i, targets[b]));
                 }
             }
         }
@@ -92,6 +103,28 @@ public static class ProcedureNet
         Sequence,
         Exclusive,
         Parallel,
+    }
+
+    /// <summary>Steps inside the branches of a parallel decision: reachable from a branch target before any parallel join.</summary>
+    private static bool[] ParallelBranchSteps(List<Step> steps, (FlowKind Kind, List<int> Targets)[] successors)
+    {
+        var inside = new bool[steps.Count];
+        var stack = new Stack<int>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (successors[i].Kind != FlowKind.Parallel) continue;
+            foreach (var t in successors[i].Targets.Where(t => t >= 0)) stack.Push(t);
+        }
+
+        while (stack.Count > 0)
+        {
+            var s = stack.Pop();
+            if (inside[s] || steps[s].Join == JoinKind.All) continue;
+            inside[s] = true;
+            foreach (var t in successors[s].Targets.Where(t => t >= 0)) stack.Push(t);
+        }
+
+        return inside;
     }
 
     private static (FlowKind Kind, List<int> Targets) Successors(Step step, int i, List<Step> steps, Dictionary<string, int> index)

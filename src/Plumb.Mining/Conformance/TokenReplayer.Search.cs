@@ -134,28 +134,42 @@ public sealed partial class TokenReplayer
         return result;
     }
 
-    private IEnumerable<int> ConsumersOf(int place)
+    /// <summary>
+    /// The visible labels on the shortest path from a place with a left-over token to the final marking: the steps the case
+    /// should still have done (first transition in net order at each choice, so the answer is deterministic).
+    /// </summary>
+    private int[] PathToEnd(int place)
     {
-        var found = new SortedSet<int>();
-        var seen = new HashSet<int> { place };
-        var stack = new Stack<int>([place]);
-        while (stack.Count > 0)
+        if (_pathToEnd.TryGetValue(place, out var cached)) return cached;
+        var parent = new Dictionary<int, (int Place, int Transition)> { [place] = (-1, -1) };
+        var queue = new Queue<int>([place]);
+        var reached = -1;
+        while (queue.Count > 0 && reached < 0)
         {
-            var p = stack.Pop();
-            foreach (var t in _transitions)
+            var p = queue.Dequeue();
+            if (_final[p] > 0 && p != place)
             {
-                if (!t.Inputs.Contains(p)) continue;
-                if (t.Label is { } label) found.Add(_labels[label]);
-                else
+                reached = p;
+                break;
+            }
+
+            for (var t = 0; t < _transitions.Length; t++)
+            {
+                if (!_transitions[t].Inputs.Contains(p)) continue;
+                foreach (var q in _transitions[t].Outputs)
                 {
-                    foreach (var output in t.Outputs)
-                    {
-                        if (seen.Add(output)) stack.Push(output);
-                    }
+                    if (parent.TryAdd(q, (p, t))) queue.Enqueue(q);
                 }
             }
         }
 
-        return found;
+        var labels = new List<int>();
+        for (var at = reached; at >= 0 && parent[at].Transition >= 0; at = parent[at].Place)
+        {
+            if (_transitions[parent[at].Transition].Label is { } label) labels.Add(_labels[label]);
+        }
+
+        labels.Reverse();
+        return _pathToEnd[place] = [.. labels];
     }
 }

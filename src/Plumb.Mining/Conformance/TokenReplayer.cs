@@ -49,6 +49,7 @@ public sealed partial class TokenReplayer
     private readonly int[] _initial;
     private readonly int[] _final;
     private readonly Dictionary<string, int> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int[]> _pathToEnd = [];
 
     /// <summary>Prepares replay on a net.</summary>
     public TokenReplayer(PetriNet net)
@@ -146,9 +147,11 @@ public sealed partial class TokenReplayer
             if (marking[p] > _final[p])
             {
                 remaining += marking[p] - _final[p];
-                foreach (var consumer in ConsumersOf(p))
+                // Steps on the way to the end that never happened, up to the first that did (the case went on from there).
+                foreach (var step in PathToEnd(p))
                 {
-                    if (!fired.Contains(consumer)) deviations.Add((DeviationKind.Skipped, consumer));
+                    if (fired.Contains(step)) break;
+                    deviations.Add((DeviationKind.Skipped, step));
                 }
             }
         }

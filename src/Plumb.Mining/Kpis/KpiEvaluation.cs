@@ -35,7 +35,8 @@ public static class KpiEvaluation
     {
         if (kpi.Target is not { } target || value is not { } v) return null;
         if (kpi.Meets(v)) return RagStatus.Green;
-        return Math.Abs(v - target) <= 0.1 * Math.Abs(target) ? RagStatus.Amber : RagStatus.Red;
+        // A hair of tolerance so 8.8 against a target of 8 is amber, not lost to floating-point rounding.
+        return Math.Abs(v - target) <= 0.1 * Math.Abs(target) * (1 + 1e-9) ? RagStatus.Amber : RagStatus.Red;
     }
 
     /// <summary>Evaluates every KPI of the process; a measure that does not parse or names an unknown step gives an error, not a throw.</summary>

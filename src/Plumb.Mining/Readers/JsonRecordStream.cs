@@ -31,6 +31,7 @@ internal static class JsonRecordStream
                 length += n;
             }
 
+            if (eof && length == 0 && topIsArray is null) throw new JsonException("the file is empty");
             var consumed = Scan(buffer.AsSpan(start, length - start), eof, ref state, ref topIsArray, ref property, records);
             foreach (var record in records) yield return record;
             records.Clear();

@@ -29,6 +29,7 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         if (initialState.Length == 0) initialState = stateRows.Count > 0 ? stateRows[0].New : "1";
         if (stateRows.Count == 0 && rows.Count == 0) initialState = "1";
         var group = groupRows.Count > 0 ? groupRows[0].Old : record.GetValueOrDefault("assignment_group", "");
+        if (groupRows.Count > 0 && groupRows[0].Old.Length == 0 && groupRows[0].Time - opened < TimeSpan.TicksPerMinute) group = groupRows[0].New;
         var priority = record.GetValueOrDefault("priority", "");
         var priorityRows = rows.Where(r => r.Field == "priority").ToList();
         if (priorityRows.Count > 0 && priorityRows[0].Old.Length > 0) priority = priorityRows[0].Old;

@@ -22,7 +22,9 @@ public static class XesEventLogReader
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates };
         try
         {
-            using var xml = XmlReader.Create(GzipDetection.Unwrap(stream), settings);
+            var input = GzipDetection.Unwrap(stream);
+            if (input is not System.IO.Compression.GZipStream && stream.CanSeek && stream.Length == 0) return LogReadResult.Fail(0, null, "the file is empty: not an XES log (no <log> element)");
+            using var xml = XmlReader.Create(input, settings);
             var state = new XesTraceState(builder, options, (IXmlLineInfo)xml);
             if (!xml.ReadToFollowing("log")) return LogReadResult.Fail(1, null, "not an XES log: no <log> element (the file may be empty)");
             xml.Read();
