@@ -66,5 +66,11 @@ public static class PlumbCli
         PublishCommand.Create(context),
         DriftCommand.Create(context),
         SnowCommand.Create(context),
+        LogCommand.Create(context),
+        DiscoverCommand.Create(context),
+        ConformCommand.Create(context),
+        KpiCommand.Create(context),
+        AnalyzeCommand.Create(context),
+        GenerateCommand.Create(context),
     ];
 }
