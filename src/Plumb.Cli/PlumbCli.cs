@@ -26,7 +26,6 @@ public static class PlumbCli
                 return ExitCodes.BadInput;
             }
 
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }, context.CancellationToken);
             // The default handler would print a stack trace and exit 1; our catch blocks below keep the exit-code policy.
             var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(invocation, context.CancellationToken);
