@@ -71,5 +71,6 @@ public static class PlumbCli
         KpiCommand.Create(context),
         AnalyzeCommand.Create(context),
         GenerateCommand.Create(context),
+        DemoCommand.Create(context),
     ];
 }

@@ -24,9 +24,10 @@ public static class ServeCommand
         {
             Description = "Origins allowed to frame the portal, e.g. https://acme.service-now.com (space-separated).",
         };
-        var command = new Command("serve", "Run the Plumb server: the portal for readers, the REST API, and the store.") { db, urls, handbook, signIn, frame };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(handbook),
-            parse.GetValue(signIn), parse.GetValue(frame), context, cancellationToken));
+        var reports = new Option<string?>("--reports") { Description = "A folder of reports (analysis, drift, documents) to publish under /reports." };
+        var command = new Command("serve", "Run the Plumb server: the portal for readers, the REST API, and the store.") { db, urls, handbook, signIn, frame, reports };
+        command.SetAction((parse, cancellationToken) => RunAsync(new ServeSettings(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(handbook),
+            parse.GetValue(signIn), parse.GetValue(frame), parse.GetValue(reports)), context, cancellationToken));
         return command;
     }
 
@@ -36,9 +37,15 @@ public static class ServeCommand
         DefaultValueFactory = _ => StoreFactory.DefaultDatabase,
     };
 
-    private static async Task<int> RunAsync(string? db, string urls, string? handbook, bool requireSignIn, string? frameAncestors, CliContext context,
-        CancellationToken cancellationToken)
+    /// <summary>What a server run needs; <c>plumb demo</c> fills it in too.</summary>
+    public sealed record ServeSettings(string? Db, string Urls, string? Handbook, bool RequireSignIn, string? FrameAncestors, string? Reports)
     {
+        public Action<string>? Started { get; init; }
+    }
+
+    public static async Task<int> RunAsync(ServeSettings serve, CliContext context, CancellationToken cancellationToken)
+    {
+        var (db, urls, handbook, requireSignIn, frameAncestors) = (serve.Db, serve.Urls, serve.Handbook, serve.RequireSignIn, serve.FrameAncestors);
         if (handbook is not null && HandbookLoader.Open(handbook, context).Handbook is null) return ExitCodes.BadInput;
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -46,6 +53,7 @@ public static class ServeCommand
             ["Plumb:SeedHandbook"] = handbook,
             ["Plumb:RequireSignIn"] = requireSignIn ? "true" : "false",
             ["Plumb:FrameAncestors"] = frameAncestors,
+            ["Plumb:Reports"] = serve.Reports,
         };
         await using var app = PlumbApp.Build([], builder =>
         {
@@ -69,6 +77,7 @@ public static class ServeCommand
 
         var store = app.Services.GetRequiredService<IPlumbStore>();
         await context.Out.WriteLineAsync($"Plumb is serving at {string.Join(" ", app.Urls)} (store: {store.Description}). Press Ctrl+C to stop.");
+        serve.Started?.Invoke(string.Join(" ", app.Urls));
         await app.WaitForShutdownAsync(cancellationToken);
         await context.Error.WriteLineAsync("plumb: stopped");
         return ExitCodes.Ok;

@@ -11,6 +11,9 @@ public sealed class PlumbServerOptions
     /// <summary>A handbook folder that seeds an empty store.</summary>
     public string? SeedHandbook { get; set; }
 
+    /// <summary>A folder of reports (analysis, drift, documents) published under /reports.</summary>
+    public string? Reports { get; set; }
+
     /// <summary>When true, readers must sign in; by default anyone may read.</summary>
     public bool RequireSignIn { get; set; }
 

@@ -13,7 +13,7 @@ public sealed record Visitor(string? Name, string? Role, string? CsrfToken, bool
 /// </summary>
 public static class Layout
 {
-    public static string Render(PortalPage page, string handbookName, long version, PortalSite site, Visitor visitor, string? searchText = null)
+    public static string Render(PortalPage page, string handbookName, long version, PortalSite site, Visitor visitor, string? searchText = null, bool reports = false)
     {
         var html = new StringBuilder(page.Body.Length + 3000);
         html.Append($"""
@@ -36,6 +36,7 @@ public static class Layout
             <li><a href="{E(site.Href(Links.Roles))}">Roles</a></li>
             <li><a href="{E(site.Href(Links.Raci))}">RACI</a></li>
             <li><a href="{E(site.Href(Links.Findings))}">Findings</a></li>
+            {(reports ? $"<li><a href=\"{E(site.Href(ReportsEndpoints.Path))}\">Reports</a></li>" : "")}
             </ul>
             </nav>
             <form class="search" role="search" action="{E(site.Href(Links.Search))}" method="get">

@@ -24,13 +24,14 @@ public static class PortalEndpoints
         portal.MapGet("/findings", (string? status, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Findings(p, status), ct));
         app.MapGet("/assets/{name}", Asset).AllowAnonymous().ExcludeFromDescription();
         app.MapSignIn();
+        app.MapReports();
         app.MapFallback((HttpContext http, CancellationToken ct) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
                 ? Task.FromResult(Results.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))
                 : RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no page at this address."), ct, cache: false))
             .RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
+    internal static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
         string? searchText = null, bool cache = true)
     {
         var services = http.RequestServices;
@@ -49,7 +50,8 @@ public static class PortalEndpoints
             page = (PortalPage)snapshot.Cache.GetOrAdd(key, _ => render(renderer, request));
         }
 
-        var html = Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText);
+        var reports = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plumb.Server.Hosting.PlumbServerOptions>>().Value.Reports is { Length: > 0 };
+        var html = Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText, reports);
         http.Response.Headers.CacheControl = "no-cache";
         return Results.Content(html, "text/html; charset=utf-8", statusCode: page.Status);
     }
