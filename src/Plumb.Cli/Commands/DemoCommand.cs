@@ -64,7 +64,8 @@ public static class DemoCommand
         await run.PlumbAsync("check (lint)", workspace.Report("check.txt"), "check", workspace.Handbook);
         Report("check.md", "Handbook check", "What plumb check finds in the handbook: broken references, RACI gaps, data flows nobody consumes.");
         await File.WriteAllTextAsync(workspace.Report("check.md"),
-            "# Handbook check\n\n```\n" + await File.ReadAllTextAsync(workspace.Report("check.txt"), cancellationToken) + "```\n", cancellationToken);
+            "# Handbook check\n\n```\n" + (await File.ReadAllTextAsync(workspace.Report("check.txt"), cancellationToken))
+                .Replace(workspace.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal) + "```\n", cancellationToken);
         File.Delete(workspace.Report("check.txt"));
 
         await run.PlumbAsync("gap against the baseline", workspace.Report("gap.md"), "gap", workspace.Handbook, "--format", "md");
