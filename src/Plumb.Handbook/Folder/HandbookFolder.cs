@@ -47,12 +47,22 @@ public static class HandbookFolder
         var processFiles = Directory.Exists(processesPath)
             ? Directory.GetFiles(processesPath).Where(IsYaml).Order(StringComparer.Ordinal).ToList()
             : [];
-        foreach (var file in processFiles)
+        // Process files are independent, so they are read in parallel; results are merged in file-name order
+        // so errors and processes come out the same on every run.
+        var reads = new (string Document, List<Diagnostic> Errors, DocumentResult<Process>? Result)[processFiles.Count];
+        Parallel.For(0, processFiles.Count, i =>
         {
-            var document = $"{ProcessesFolder}/{Path.GetFileName(file)}";
-            var text = ReadText(file, document, errors);
-            if (text is null) continue;
-            var result = HandbookYamlReader.ReadProcess(text, document);
+            var document = $"{ProcessesFolder}/{Path.GetFileName(processFiles[i])}";
+            var fileErrors = new List<Diagnostic>();
+            var text = ReadText(processFiles[i], document, fileErrors);
+            reads[i] = (document, fileErrors, text is null ? null : HandbookYamlReader.ReadProcess(text, document));
+        });
+        for (var i = 0; i < processFiles.Count; i++)
+        {
+            var (document, fileErrors, result) = reads[i];
+            var file = processFiles[i];
+            errors.AddRange(fileErrors);
+            if (result is null) continue;
             errors.AddRange(result.Errors);
             if (result.Value is not { } process) continue;
             var expected = Path.GetFileNameWithoutExtension(file);
@@ -79,13 +89,16 @@ public static class HandbookFolder
     {
         Directory.CreateDirectory(Path.Combine(directory, ProcessesFolder));
         WriteSchemas(directory);
-        WriteAtomically(Path.Combine(directory, HandbookFile), HandbookYamlWriter.HandbookToString(handbook));
+        WriteAtomically(Path.Combine(directory, HandbookFile), KeepComments(Path.Combine(directory, HandbookFile),
+            HandbookYamlWriter.HandbookToString(handbook), text => HandbookYamlReader.ReadHandbook(text).Map));
         var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var process in handbook.Processes)
         {
             var path = Path.Combine(directory, ProcessesFolder, process.Id + ".yaml");
             kept.Add(Path.GetFullPath(path));
-            WriteAtomically(path, HandbookYamlWriter.ProcessToString(process));
+            var document = ProcessDocument(process.Id);
+            WriteAtomically(path, KeepComments(path, HandbookYamlWriter.ProcessToString(process),
+                text => HandbookYamlReader.ReadProcess(text, document).Map));
         }
 
         foreach (var stale in Directory.GetFiles(Path.Combine(directory, ProcessesFolder)).Where(IsYaml))
@@ -103,6 +116,16 @@ public static class HandbookFolder
         {
             WriteAtomically(Path.Combine(schemaDirectory, name), HandbookSchemas.Read(name));
         }
+    }
+
+    // Comments of the file being replaced go back onto the fields they were attached to.
+    private static string KeepComments(string path, string text, Func<string, SourceMap> map)
+    {
+        if (!File.Exists(path)) return text;
+        var old = ReadText(path, path, []);
+        if (old is null) return text;
+        var comments = YamlComments.Read(old, map(old));
+        return comments.IsEmpty ? text : comments.Apply(text, map(text));
     }
 
     private static bool IsYaml(string path) =>

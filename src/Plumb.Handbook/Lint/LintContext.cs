@@ -35,11 +35,12 @@ public sealed class LintContext(Handbook handbook)
     /// <summary>Every step with its procedure, process and path.</summary>
     public IEnumerable<StepSite> Steps()
     {
-        foreach (var (process, procedure, path) in Procedures())
+        foreach (var process in Handbook.Processes)
         {
-            for (var i = 0; i < procedure.Steps.Count; i++)
+            for (var p = 0; p < process.Procedures.Count; p++)
             {
-                yield return new StepSite(process, procedure, procedure.Steps[i], $"{path}.steps[{i}]");
+                var procedure = process.Procedures[p];
+                for (var i = 0; i < procedure.Steps.Count; i++) yield return new StepSite(process, procedure, procedure.Steps[i], p, i);
             }
         }
     }

@@ -9,6 +9,18 @@ public sealed class SourceMap
 
     internal void Add(string path, SourceLocation at) => _locations.TryAdd(path, at);
 
+    /// <summary>For each line that starts a field or list item, the shortest path there (the item rather than its first field).</summary>
+    internal Dictionary<int, string> PathsByLine()
+    {
+        var byLine = new Dictionary<int, string>();
+        foreach (var (path, at) in _locations)
+        {
+            if (!byLine.TryGetValue(at.Line, out var current) || path.Length < current.Length) byLine[at.Line] = path;
+        }
+
+        return byLine;
+    }
+
     /// <summary>
     /// The position of <paramref name="path"/>, or of its closest ancestor that is in the file
     /// (a missing field is reported where its parent starts).
