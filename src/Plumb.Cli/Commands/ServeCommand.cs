@@ -61,6 +61,7 @@ public static class ServeCommand
             builder.WebHost.UseUrls(urls);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None); // start failures are reported below, in one line
         });
         try
         {
@@ -73,6 +74,10 @@ public static class ServeCommand
         catch (InvalidOperationException e) when (e.Message.StartsWith("the handbook in", StringComparison.Ordinal))
         {
             throw new UsageException(e.Message);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new UsageException($"cannot open the store: {e.Message}");
         }
 
         var store = app.Services.GetRequiredService<IPlumbStore>();

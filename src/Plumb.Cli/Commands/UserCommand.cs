@@ -121,6 +121,10 @@ public static class UserCommand
         {
             throw new UsageException(e.Message);
         }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new UsageException($"cannot open the store: {e.Message}");
+        }
         finally
         {
             (store as IDisposable)?.Dispose();
