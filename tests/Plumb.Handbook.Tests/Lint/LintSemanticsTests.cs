@@ -135,7 +135,7 @@ public sealed class LintSemanticsTests
 
         var diagnostic = Assert.Single(Check(Handbook, process, Problem));
 
-        Assert.Equal("PLB120", diagnostic.Code);
+        Assert.Equal("PLB115", diagnostic.Code);
         Assert.Contains("names 'step:raise', but process 'incident' (Incident Management) has no such step", diagnostic.Message,
             StringComparison.Ordinal);
     }

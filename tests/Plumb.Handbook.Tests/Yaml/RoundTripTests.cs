@@ -18,7 +18,7 @@ public sealed class RoundTripTests
             Assert.True(read.Errors.Count == 0, $"{string.Join("; ", read.Errors.Select(e => e.Format()))}\n{yaml}");
             Assert.Equal(Json(process), Json(read.Value!));
             Assert.Equal(yaml, HandbookYamlWriter.ProcessToString(read.Value!));
-        }, iter: 200);
+        }, iter: 100);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Plumb.Handbook.Diagnostics;
 public sealed class DecisionWithoutBranchesRule : LintRule
 {
     /// <inheritdoc />
-    public override string Code => "PLB115";
+    public override string Code => "PLB120";
 
     /// <inheritdoc />
     public override string Name => "decision-without-branches";

@@ -23,10 +23,10 @@ public sealed class DuplicateIdRule : LintRule
     public override void Check(LintContext context)
     {
         var handbook = context.Handbook;
-        InHandbook(context, "drivers", "driver", handbook.Drivers.Select(d => d.Id));
-        InHandbook(context, "painPoints", "pain point", handbook.PainPoints.Select(p => p.Id));
-        InHandbook(context, "roles", "role", handbook.Roles.Select(r => r.Id));
-        InHandbook(context, "records", "record", handbook.Records.Select(r => r.Id));
+        InHandbook(context, "drivers", "driver", handbook.Drivers.Select(d => (d.Id, d.Text)));
+        InHandbook(context, "painPoints", "pain point", handbook.PainPoints.Select(p => (p.Id, p.Text)));
+        InHandbook(context, "roles", "role", handbook.Roles.Select(r => (r.Id, r.Name)));
+        InHandbook(context, "records", "record", handbook.Records.Select(r => (r.Id, r.Name)));
         var processes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var process in handbook.Processes)
         {
@@ -35,13 +35,13 @@ public sealed class DuplicateIdRule : LintRule
                 context.Report(this, process, "id", $"two process files both have the id '{process.Id}'; keep one of them");
             }
 
-            InProcess(context, process, "csfs", "critical success factor", process.Csfs.Select(c => c.Id), "");
-            InProcess(context, process, "kpis", "KPI", process.Kpis.Select(k => k.Id), "");
-            InProcess(context, process, "procedures", "procedure", process.Procedures.Select(p => p.Id), "");
+            InProcess(context, process, "csfs", "critical success factor", process.Csfs.Select(c => (c.Id, c.Text)), "");
+            InProcess(context, process, "kpis", "KPI", process.Kpis.Select(k => (k.Id, k.Name)), "");
+            InProcess(context, process, "procedures", "procedure", process.Procedures.Select(p => (p.Id, p.Name)), "");
             for (var i = 0; i < process.Procedures.Count; i++)
             {
                 var procedure = process.Procedures[i];
-                InProcess(context, process, $"procedures[{i}].steps", "step", procedure.Steps.Select(s => s.Id), $" in {Describe.Procedure(procedure)}");
+                InProcess(context, process, $"procedures[{i}].steps", "step", procedure.Steps.Select(s => (s.Id, s.Name)), $" in {Describe.Procedure(procedure)}");
             }
         }
 
@@ -60,40 +60,32 @@ public sealed class DuplicateIdRule : LintRule
         }
     }
 
-    private void InHandbook(LintContext context, string key, string what, IEnumerable<string> ids)
+    private void InHandbook(LintContext context, string key, string what, IEnumerable<(string Id, string Name)> ids)
     {
-        foreach (var (index, id, firstIndex) in Duplicates(ids))
+        foreach (var (index, id, first) in Duplicates(ids))
         {
-            context.ReportInHandbook(this, $"{key}[{index}].id", Message(what, id, firstIndex, ""));
+            context.ReportInHandbook(this, $"{key}[{index}].id", Message(what, id, first, ""));
         }
     }
 
-    private void InProcess(LintContext context, Process process, string key, string what, IEnumerable<string> ids, string scope)
+    private void InProcess(LintContext context, Process process, string key, string what, IEnumerable<(string Id, string Name)> ids, string scope)
     {
-        foreach (var (index, id, firstIndex) in Duplicates(ids))
+        foreach (var (index, id, first) in Duplicates(ids))
         {
-            context.Report(this, process, $"{key}[{index}].id", Message(what, id, firstIndex, scope));
+            context.Report(this, process, $"{key}[{index}].id", Message(what, id, first, scope));
         }
     }
 
-    private static string Message(string what, string id, int firstIndex, string scope) =>
-        $"the {what} id '{id}' is already used by the {Ordinal(firstIndex + 1)} {what}{scope}; ids must be unique";
+    private static string Message(string what, string id, string first, string scope) =>
+        $"the {what} id '{id}' is already used{scope} by '{first}' above; give each {what} its own id";
 
-    private static string Ordinal(int n) => (n % 100) is 11 or 12 or 13 ? $"{n}th" : (n % 10) switch
+    private static IEnumerable<(int Index, string Id, string First)> Duplicates(IEnumerable<(string Id, string Name)> items)
     {
-        1 => $"{n}st",
-        2 => $"{n}nd",
-        3 => $"{n}rd",
-        _ => $"{n}th",
-    };
-
-    private static IEnumerable<(int Index, string Id, int FirstIndex)> Duplicates(IEnumerable<string> ids)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = 0;
-        foreach (var id in ids)
+        foreach (var (id, name) in items)
         {
-            if (id.Length > 0 && !seen.TryAdd(id, index)) yield return (index, id, seen[id]);
+            if (id.Length > 0 && !seen.TryAdd(id, name)) yield return (index, id, seen[id]);
             index++;
         }
     }

@@ -7,7 +7,7 @@ using Plumb.Handbook.Measures;
 public sealed class InvalidMeasureRule : LintRule
 {
     /// <inheritdoc />
-    public override string Code => "PLB120";
+    public override string Code => "PLB115";
 
     /// <inheritdoc />
     public override string Name => "invalid-measure";

@@ -1,0 +1,51 @@
+namespace Plumb.Cli.Commands;
+
+using System.CommandLine;
+using System.Text.Json;
+using Plumb.Mining.Reporting;
+
+public static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The report to write: report.html (one self-contained page) or report.json (every figure).", Required = true };
+        var period = new Option<string>("--period") { Description = "The period of KPI trends: day, week, month, quarter or year.", DefaultValueFactory = _ => "month" };
+        period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
+        var process = new ProcessOptions(required: true);
+        var logOptions = new LogOptions();
+        var command = new Command("analyze",
+            "Analyse a log against a handbook process: KPI tiles and trends, the process map of practice beside the documented model, " +
+            "variants, conformance hot spots. Writes HTML or JSON.")
+        {
+            log, output, period,
+        };
+        process.AddTo(command);
+        logOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var (selected, procedure) = process.Resolve(parse, context)!.Value;
+            var path = parse.GetValue(output)!;
+            var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            if (!json && !path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"{path}: the report is written as .html or .json");
+            }
+
+            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
+            var report = AnalysisReport.Build(eventLog, selected, procedure, parse.GetValue(period)!, new Progress<string>(m => context.Error.WriteLine($"plumb: {m} ...")));
+            var temp = path + ".tmp";
+            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            {
+                if (json) writer.Write(JsonSerializer.Serialize(report, ReportJson.Options));
+                else HtmlReport.Write(report, writer);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            var f = report.Conformance.Overall;
+            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, log fitness {f.LogFitness:F4}, {report.Kpis.Count} KPI(s), {report.Variants.Count} variants shown");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,152 @@
+namespace Plumb.Cli.Commands;
+
+using System.CommandLine;
+using System.Text;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
+
+/// <summary>The options every event-log command shares (--log-format and the CSV column options), and opening the log.</summary>
+public sealed class LogOptions
+{
+    public Option<string?> Format { get; } = new("--log-format")
+    {
+        Description = "The log's format: csv, xes or snow-json (guessed from the file name and content when left out).",
+    };
+
+    public Option<string?> Case { get; } = new("--case") { Description = "CSV: the case id column (guessed: case:concept:name, case_id, number, ...)." };
+
+    public Option<string?> Activity { get; } = new("--activity")
+    {
+        Description = "CSV: the activity column; join columns with + (e.g. \"Status+Sub Status\"). Without one, rows are record updates.",
+    };
+
+    public Option<string?> Timestamp { get; } = new("--timestamp") { Description = "CSV: the timestamp column (guessed: time:timestamp, sys_updated_on, ...)." };
+
+    public Option<string?> Resource { get; } = new("--resource") { Description = "CSV: the resource column (guessed: org:resource, sys_updated_by, ...)." };
+
+    public Option<string?> Group { get; } = new("--group") { Description = "CSV: the assignment group column (guessed: org:group, assignment_group, ...)." };
+
+    public Option<string?> State { get; } = new("--state") { Description = "CSV: the state column (guessed: incident_state, state, status)." };
+
+    public Option<string?> TimestampFormat { get; } = new("--timestamp-format")
+    {
+        Description = "CSV: iso, unix, unix-ms or a .NET format such as dd-MM-yyyy HH:mm (automatic when left out).",
+    };
+
+    public Option<string?> Separator { get; } = new("--separator") { Description = "CSV: the separator (guessed from the header)." };
+
+    public Option<string> Encoding { get; } = new("--encoding") { Description = "CSV: the text encoding, e.g. utf-8 or latin1.", DefaultValueFactory = _ => "utf-8" };
+
+    public Option<bool> RecordUpdates { get; } = new("--record-updates")
+    {
+        Description = "CSV: every row is a record snapshot (one row per update); derive events from changes of state, group, priority.",
+    };
+
+    public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip unreadable rows (reported) instead of stopping at the first." };
+
+    public Option<bool> DropDuplicates { get; } = new("--drop-duplicates") { Description = "Drop exact duplicate events (kept and counted by default)." };
+
+    public Option<string[]> Audit { get; } = new("--audit") { Description = "snow-json: sys_audit export file(s) to read with the task records." };
+
+    public IEnumerable<Option> All => [Format, Case, Activity, Timestamp, Resource, Group, State, TimestampFormat, Separator, Encoding,
+        RecordUpdates, SkipBadRows, DropDuplicates, Audit];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+    }
+
+    /// <summary>Reads the log; bad input throws a one-line <see cref="UsageException"/> naming the file, line and field.</summary>
+    public EventLog Open(ParseResult parse, string path, CliContext context)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+        var format = parse.GetValue(Format) ?? Guess(path);
+        var progress = new Progress<long>(n => context.Error.WriteLine($"plumb: read {n:N0} events ..."));
+        LogReadResult result;
+        switch (format)
+        {
+            case "xes":
+                using (var stream = File.OpenRead(path)) result = XesEventLogReader.Read(stream, new XesLogOptions
+                {
+                    DropDuplicates = parse.GetValue(DropDuplicates), SkipBadRows = parse.GetValue(SkipBadRows),
+                }, progress);
+                break;
+            case "snow-json":
+                var files = new[] { path }.Concat(parse.GetValue(Audit) ?? []).ToArray();
+                var streams = files.Select(f => File.Exists(f) ? (Stream)File.OpenRead(f) : throw new UsageException($"{f}: no such file")).ToList();
+                try
+                {
+                    result = SnowJsonEventLogReader.Read(streams, parse.GetValue(DropDuplicates));
+                }
+                finally
+                {
+                    foreach (var s in streams) s.Dispose();
+                }
+
+                break;
+            case "csv":
+                result = ReadCsv(parse, path, progress);
+                break;
+            default:
+                throw new UsageException($"unknown log format '{format}': use csv, xes or snow-json");
+        }
+
+        if (result.Error is { } error) throw new UsageException(error.Format(path));
+        var log = result.Log!;
+        var notes = log.Notes;
+        foreach (var problem in notes.Problems.Take(20)) context.Error.WriteLine($"plumb: skipped {problem.Format(path)}");
+        if (notes.SkippedRows > 20) context.Error.WriteLine($"plumb: ... {notes.SkippedRows - 20:N0} more rows skipped");
+        if (notes.UnsortedCases > 0) context.Error.WriteLine($"plumb: {path}: {notes.UnsortedCases:N0} case(s) had events out of time order; sorted by timestamp (ties keep file order)");
+        if (notes.DuplicateEvents > 0)
+        {
+            context.Error.WriteLine($"plumb: {path}: {notes.DuplicateEvents:N0} exact duplicate event(s) {(notes.DuplicatesDropped ? "dropped" : "kept (--drop-duplicates drops them)")}");
+        }
+
+        return log;
+    }
+
+    private LogReadResult ReadCsv(ParseResult parse, string path, IProgress<long> progress)
+    {
+        Encoding encoding;
+        var name = parse.GetValue(Encoding)!;
+        try
+        {
+            encoding = name.ToLowerInvariant() is "latin1" or "latin-1" ? System.Text.Encoding.Latin1 : System.Text.Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"unknown encoding '{name}': use utf-8, latin1, utf-16 or ascii");
+        }
+
+        var separator = parse.GetValue(Separator) switch
+        {
+            null => (char?)null,
+            "\\t" or "tab" => '\t',
+            { Length: 1 } s => s[0],
+            var s => throw new UsageException($"--separator takes one character, not '{s}'"),
+        };
+        var options = new CsvLogOptions
+        {
+            Case = parse.GetValue(Case), Activity = parse.GetValue(Activity), Timestamp = parse.GetValue(Timestamp),
+            Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State),
+            TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator,
+            RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
+            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
+        };
+        using var stream = GzipDetection.Unwrap(File.OpenRead(path));
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return CsvEventLogReader.Read(reader, options, progress);
+    }
+
+    private static string Guess(string path)
+    {
+        var lower = path.ToLowerInvariant();
+        if (lower.EndsWith(".xes", StringComparison.Ordinal) || lower.EndsWith(".xes.gz", StringComparison.Ordinal)) return "xes";
+        if (lower.EndsWith(".json", StringComparison.Ordinal)) return "snow-json";
+        if (lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".csv.gz", StringComparison.Ordinal)) return "csv";
+        using var stream = GzipDetection.Unwrap(File.OpenRead(path));
+        var first = -1;
+        while ((first = stream.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
+        return first switch { '<' => "xes", '{' or '[' => "snow-json", _ => "csv" };
+    }
+}

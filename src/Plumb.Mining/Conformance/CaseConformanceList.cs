@@ -1,0 +1,26 @@
+namespace Plumb.Mining.Conformance;
+
+using System.Collections;
+using Plumb.Mining.EventLogs;
+
+/// <summary>Per-case replay figures, made when read: cases share the replay of their trace, so none is stored per case.</summary>
+internal sealed class CaseConformanceList(EventLog log, TraceReplay[] replays, StepDeviationOfCase[][] deviations) : IReadOnlyList<CaseConformance>
+{
+    public int Count => replays.Length;
+
+    public CaseConformance this[int index]
+    {
+        get
+        {
+            var r = replays[index];
+            return new CaseConformance(log.CaseIds[index], r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, deviations[index]);
+        }
+    }
+
+    public IEnumerator<CaseConformance> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++) yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

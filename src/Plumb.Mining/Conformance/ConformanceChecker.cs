@@ -1,0 +1,145 @@
+namespace Plumb.Mining.Conformance;
+
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Mapping;
+using Plumb.Mining.Readers;
+
+/// <summary>
+/// Checks a log against a Petri net by token replay: once per distinct trace (variant), then per case, with deviations per step
+/// and a breakdown by assignment group (of the case's last event), priority and month (UTC, of the case's first event).
+/// </summary>
+public static class ConformanceChecker
+{
+    /// <summary>Replays a log on a net whose visible labels are activity names (a PNML model).</summary>
+    public static ConformanceResult CheckActivities(EventLog log, PetriNet net)
+    {
+        var replayer = new TokenReplayer(net);
+        var byActivity = log.ActivityNames.Values.Select(replayer.LabelOf).ToArray();
+        var labels = new int[log.EventCount];
+        for (var e = 0; e < labels.Length; e++) labels[e] = byActivity[log.Activities[e]];
+        return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+    }
+
+    /// <summary>Replays a log on the net of a documented procedure, events mapped to steps by their tool mappings.</summary>
+    public static ConformanceResult CheckProcedure(EventLog log, Procedure procedure, ProcedureMapping mapping)
+    {
+        var replayer = new TokenReplayer(ProcedureNet.Build(procedure));
+        var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
+        var labels = new int[log.EventCount];
+        var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                var step = mapping.StepOfEvent[e];
+
+                // A step groups activities: further events of the step just done (In Progress, then Resolved) are the same step.
+                // A reopening starts the step again, so it counts as a repeat.
+                var same = step >= 0 && e > log.Start(c) && mapping.StepOfEvent[e - 1] == step && log.Activities[e] != reopened;
+                labels[e] = step < 0 ? -1 : same ? TokenReplayer.Continuation : byStep[step];
+            }
+        }
+
+        return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+    }
+
+    private static ConformanceResult Check(EventLog log, TokenReplayer replayer, int[] labels, Func<int, string> activityOf)
+    {
+        var names = replayer.Labels.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+        var index = new Dictionary<int, int>(new TraceComparer(log, labels));
+        var replays = new List<TraceReplay>();
+        var variantOf = new int[log.CaseCount];
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            if (!index.TryGetValue(c, out var v))
+            {
+                v = replays.Count;
+                replays.Add(replayer.Replay(labels.AsSpan(log.Start(c), log.End(c) - log.Start(c))));
+                index[c] = v;
+            }
+
+            variantOf[c] = v;
+        }
+
+        // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case.
+        var traceDeviations = replays.Select(r => r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
+            .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray()).ToArray();
+        var hasUndocumented = replays.Select(r => r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented)).ToArray();
+        var deviationCases = new Dictionary<StepDeviationOfCase, int>();
+        var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
+        var seen = new HashSet<StepDeviationOfCase>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var v = variantOf[c];
+            var list = traceDeviations[v];
+            if (hasUndocumented[v])
+            {
+                seen.Clear();
+                seen.UnionWith(list);
+                for (var e = log.Start(c); e < log.End(c); e++)
+                {
+                    if (labels[e] == -1) seen.Add(new StepDeviationOfCase(activityOf(e), DeviationKind.Undocumented));
+                }
+
+                list = [.. seen];
+            }
+
+            caseDeviations[c] = list;
+            foreach (var key in list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;
+        }
+
+        var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
+            .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
+        var perCase = new TraceReplay[log.CaseCount];
+        for (var c = 0; c < perCase.Length; c++) perCase[c] = replays[variantOf[c]];
+        var breakdown = new List<FitnessBreakdown>();
+        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log))
+        {
+            var buckets = new List<int>[keys.Count];
+            for (var k = 0; k < buckets.Length; k++) buckets[k] = [];
+            for (var c = 0; c < codes.Length; c++) buckets[codes[c]].Add(c);
+            foreach (var k in Enumerable.Range(0, keys.Count).OrderBy(k => keys[k], StringComparer.Ordinal))
+            {
+                breakdown.Add(new FitnessBreakdown(dimension, keys[k], Figures(buckets[k], perCase)));
+            }
+        }
+
+        var all = Enumerable.Range(0, log.CaseCount).ToList();
+        return new ConformanceResult(Figures(all, perCase), deviations, breakdown, new CaseConformanceList(log, perCase, caseDeviations), replays.Count);
+    }
+
+    private static FitnessFigures Figures(List<int> cases, TraceReplay[] perCase)
+    {
+        long p = 0, c = 0, m = 0, r = 0;
+        var fitting = 0;
+        double sum = 0;
+        foreach (var i in cases)
+        {
+            var t = perCase[i];
+            p += t.Produced;
+            c += t.Consumed;
+            m += t.Missing;
+            r += t.Remaining;
+            sum += t.Fitness;
+            if (t.Fits) fitting++;
+        }
+
+        var fitness = (0.5 * (c == 0 ? 1 : 1 - ((double)m / c))) + (0.5 * (p == 0 ? 1 : 1 - ((double)r / p)));
+        return new FitnessFigures(cases.Count, fitting, p, c, m, r, fitness, cases.Count == 0 ? 0 : sum / cases.Count);
+    }
+
+    private sealed class TraceComparer(EventLog log, int[] labels) : IEqualityComparer<int>
+    {
+        private ReadOnlySpan<int> Of(int c) => labels.AsSpan(log.Start(c), log.End(c) - log.Start(c));
+
+        public bool Equals(int x, int y) => Of(x).SequenceEqual(Of(y));
+
+        public int GetHashCode(int c)
+        {
+            var hash = new HashCode();
+            foreach (var l in Of(c)) hash.Add(l);
+            return hash.ToHashCode();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace Plumb.Mining.EventLogs;
+
+using System.Globalization;
+
+/// <summary>
+/// The usual ways to slice cases: assignment group (of the case's last event with a group), priority (case attribute, else the
+/// last event priority) and month (UTC, of the case's first event). Missing values read as "(none)".
+/// </summary>
+public static class CaseDimensions
+{
+    /// <summary>The value shown for a case without a value.</summary>
+    public const string None = "(none)";
+
+    /// <summary>The group of a case: that of its last event with a group.</summary>
+    public static string? GroupOf(EventLog log, int c)
+    {
+        if (log.Groups is not { } groups) return log.FindAttribute("group")?.ValueOf(c) ?? log.FindAttribute("assignment_group")?.ValueOf(c);
+        for (var e = log.End(c) - 1; e >= log.Start(c); e--)
+        {
+            if (groups[e] >= 0) return log.GroupNames[groups[e]];
+        }
+
+        return null;
+    }
+
+    /// <summary>The priority of a case: its attribute, else that of its last event.</summary>
+    public static string? PriorityOf(EventLog log, int c)
+    {
+        if (log.FindAttribute("priority")?.ValueOf(c) is { } p) return p;
+        if (log.Priorities is not { } priorities) return null;
+        for (var e = log.End(c) - 1; e >= log.Start(c); e--)
+        {
+            if (priorities[e] >= 0) return log.PriorityValues[priorities[e]];
+        }
+
+        return null;
+    }
+
+    /// <summary>The calendar period (UTC) of the case's first event: day, week (ISO), month, quarter or year.</summary>
+    public static string PeriodOf(EventLog log, int c, string period)
+    {
+        if (log.Start(c) == log.End(c)) return None;
+        var t = new DateTime(log.Timestamps[log.Start(c)], DateTimeKind.Utc);
+        return period switch
+        {
+            "day" => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "week" => $"{ISOWeek.GetYear(t)}-W{ISOWeek.GetWeekOfYear(t):00}",
+            "quarter" => $"{t.Year}-Q{((t.Month - 1) / 3) + 1}",
+            "year" => t.Year.ToString(CultureInfo.InvariantCulture),
+            _ => t.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Group, priority and month, each as a name and a key function.</summary>
+    public static IEnumerable<(string Dimension, Func<int, string> KeyOf)> All(EventLog log)
+    {
+        yield return ("group", c => GroupOf(log, c) ?? None);
+        yield return ("priority", c => PriorityOf(log, c) ?? None);
+        yield return ("month", c => PeriodOf(log, c, "month"));
+    }
+
+    /// <summary>Group, priority and month as a code per case into a key table, computed once per log.</summary>
+    public static IEnumerable<(string Dimension, int[] Codes, StringTable Keys)> Coded(EventLog log)
+    {
+        foreach (var (dimension, keyOf) in All(log))
+        {
+            var keys = new StringTable();
+            var codes = new int[log.CaseCount];
+            if (dimension == "month")
+            {
+                var byMonth = new Dictionary<int, int>();
+                for (var c = 0; c < codes.Length; c++)
+                {
+                    var month = log.Start(c) == log.End(c) ? -1 : new DateTime(log.Timestamps[log.Start(c)], DateTimeKind.Utc) is var t ? (t.Year * 12) + t.Month : 0;
+                    if (!byMonth.TryGetValue(month, out var code)) byMonth[month] = code = keys.Intern(keyOf(c));
+                    codes[c] = code;
+                }
+            }
+            else
+            {
+                for (var c = 0; c < codes.Length; c++) codes[c] = keys.Intern(keyOf(c));
+            }
+
+            yield return (dimension, codes, keys);
+        }
+    }
+}

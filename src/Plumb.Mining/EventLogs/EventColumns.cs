@@ -1,0 +1,87 @@
+namespace Plumb.Mining.EventLogs;
+
+/// <summary>The per-event arrays while a log is built: sorting a case and finding duplicates move every column together.</summary>
+internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resources, int[]? Groups, int[]? States, int[]? Priorities)
+{
+    /// <summary>Sorts events [from, to) by time, keeping the order of equal times; true when they were out of order.</summary>
+    public bool SortCase(int from, int to)
+    {
+        var sorted = true;
+        for (var i = from + 1; i < to && sorted; i++) sorted = Times[i - 1] <= Times[i];
+        if (sorted) return false;
+
+        // Stable: the original position breaks ties, so events at the same instant keep file order.
+        var length = to - from;
+        var keys = new (long Time, int Position)[length];
+        for (var i = 0; i < length; i++) keys[i] = (Times[from + i], i);
+        Array.Sort(keys);
+        Permute(Activities, from, keys);
+        Permute(Times, from, keys);
+        if (Resources is not null) Permute(Resources, from, keys);
+        if (Groups is not null) Permute(Groups, from, keys);
+        if (States is not null) Permute(States, from, keys);
+        if (Priorities is not null) Permute(Priorities, from, keys);
+        return true;
+    }
+
+    /// <summary>Counts events equal to the one before them in the same case; marks them (activity -1) when they are to be dropped.</summary>
+    public int CountDuplicates(int[] offsets, bool mark)
+    {
+        var count = 0;
+        for (var c = 0; c + 1 < offsets.Length; c++)
+        {
+            for (var i = offsets[c] + 1; i < offsets[c + 1]; i++)
+            {
+                if (SameAsPrevious(i))
+                {
+                    count++;
+                    if (mark) Activities[i - 1] = -1;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Removes marked events and rewrites the case offsets.</summary>
+    public EventColumns Compact(int[] offsets)
+    {
+        var keep = 0;
+        foreach (var a in Activities) if (a >= 0) keep++;
+        var result = new EventColumns(new int[keep], new long[keep], Resources is null ? null : new int[keep], Groups is null ? null : new int[keep],
+            States is null ? null : new int[keep], Priorities is null ? null : new int[keep]);
+        var at = 0;
+        for (var c = 0; c + 1 < offsets.Length; c++)
+        {
+            var start = at;
+            for (var i = offsets[c]; i < offsets[c + 1]; i++)
+            {
+                if (Activities[i] < 0) continue;
+                result.Activities[at] = Activities[i];
+                result.Times[at] = Times[i];
+                if (Resources is not null) result.Resources![at] = Resources[i];
+                if (Groups is not null) result.Groups![at] = Groups[i];
+                if (States is not null) result.States![at] = States[i];
+                if (Priorities is not null) result.Priorities![at] = Priorities[i];
+                at++;
+            }
+
+            offsets[c] = start;
+        }
+
+        offsets[^1] = at;
+        return result;
+    }
+
+    private bool SameAsPrevious(int i) =>
+        Activities[i] == Activities[i - 1] && Times[i] == Times[i - 1]
+        && (Resources is null || Resources[i] == Resources[i - 1])
+        && (Groups is null || Groups[i] == Groups[i - 1])
+        && (States is null || States[i] == States[i - 1]);
+
+    private static void Permute<T>(T[] column, int from, (long Time, int Position)[] keys)
+    {
+        var copy = column.AsSpan(from, keys.Length).ToArray();
+        for (var i = 0; i < keys.Length; i++) column[from + i] = copy[keys[i].Position];
+    }
+}

@@ -1,0 +1,11 @@
+namespace Plumb.Mining.EventLogs;
+
+/// <summary>
+/// What reading changed or found: cases whose events were not in time order (sorted, stably, by timestamp),
+/// exact duplicate events (kept, as established tools keep them, unless dropping was asked for), and rows skipped.
+/// </summary>
+public sealed record EventLogNotes(int UnsortedCases, int DuplicateEvents, bool DuplicatesDropped, int SkippedRows, IReadOnlyList<LogProblem> Problems)
+{
+    /// <summary>Notes of a log read without remarks.</summary>
+    public static EventLogNotes None { get; } = new(0, 0, false, 0, []);
+}

@@ -1,0 +1,94 @@
+namespace Plumb.Mining.Generation;
+
+using System.Globalization;
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
+
+/// <summary>A deviation the generator put into a case on purpose, so tests can check that analysis finds it.</summary>
+public sealed record InjectedDeviation(string Case, string Kind, string Step);
+
+/// <summary>A generated log and the deviations injected into it.</summary>
+public sealed record GeneratedLog(EventLog Log, IReadOnlyList<InjectedDeviation> Injected);
+
+/// <summary>
+/// Simulates ticket histories from a documented procedure: each case walks the steps (random branch at exclusive decisions,
+/// every branch at parallel ones), each step shows as the events its tool mapping names (one per state or activity; else the
+/// step name), worked by the step's group. Deviations are injected at the configured rates and returned with the log.
+/// </summary>
+public sealed partial class LogGenerator
+{
+    private static readonly string[] Priorities = ["1", "2", "3", "4"];
+    private static readonly double[] PriorityWeights = [0.05, 0.15, 0.5, 0.3];
+
+    private readonly Handbook _handbook;
+    private readonly Procedure _procedure;
+    private readonly GeneratorOptions _options;
+    private readonly Random _random;
+    private readonly EventLogBuilder _builder = new();
+    private readonly List<InjectedDeviation> _injected = [];
+    private readonly string[] _allGroups;
+
+    private LogGenerator(Handbook handbook, Procedure procedure, GeneratorOptions options)
+    {
+        _handbook = handbook;
+        _procedure = procedure;
+        _options = options;
+        _random = new Random(options.Seed);
+        _allGroups = procedure.Steps.SelectMany(GroupsOf).Concat(["Service Desk", "Network", "Applications"]).Distinct().ToArray();
+    }
+
+    /// <summary>Generates a log for a procedure of the handbook.</summary>
+    public static GeneratedLog Generate(Handbook handbook, Procedure procedure, GeneratorOptions options)
+    {
+        var generator = new LogGenerator(handbook, procedure, options);
+        generator.Run();
+        return new GeneratedLog(generator._builder.Build(), generator._injected);
+    }
+
+    private void Run()
+    {
+        var opened = _options.Start.Ticks;
+        var width = Math.Max(1, _options.Cases.ToString(CultureInfo.InvariantCulture).Length);
+        for (var i = 0; i < _options.Cases; i++)
+        {
+            opened += Hours(24.0 / _options.CasesPerDay);
+            var id = "INC" + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(7, width), '0');
+            var priority = Pick(Priorities, PriorityWeights);
+            var caseIndex = _builder.Case(id);
+            _builder.SetAttribute(caseIndex, "priority", priority);
+            _builder.SetAttribute(caseIndex, "category", Pick(["network", "software", "hardware", "inquiry"], [0.3, 0.4, 0.2, 0.1]));
+            var walk = new CaseWalk(this, id, caseIndex, priority, opened);
+            walk.Run();
+        }
+    }
+
+    private IEnumerable<string> GroupsOf(Step step)
+    {
+        if (step.Tool is { Groups.Count: > 0 } tool) return tool.Groups;
+        return step.Raci.Responsible.Select(r => _handbook.FindRole(r)).Where(r => r is not null).SelectMany(r => r!.Groups);
+    }
+
+    private long Hours(double meanHours) => (long)(-Math.Log(1 - _random.NextDouble()) * meanHours * TimeSpan.TicksPerHour);
+
+    private T Pick<T>(T[] values, double[] weights)
+    {
+        var x = _random.NextDouble() * weights.Sum();
+        for (var i = 0; i < values.Length; i++)
+        {
+            x -= weights[i];
+            if (x < 0) return values[i];
+        }
+
+        return values[^1];
+    }
+
+    private bool Chance(double rate) => rate > 0 && _random.NextDouble() < rate;
+
+    private static IReadOnlyList<(string Activity, string? State)> EventsOf(Step step)
+    {
+        if (step.Tool is { Activities.Count: > 0 } byActivity) return byActivity.Activities.Select(a => (a, (string?)byActivity.States.LastOrDefault())).ToList();
+        if (step.Tool is { States.Count: > 0 } byState) return byState.States.Select(s => (StateLabels.LabelOf(StateLabels.ValueOf(s)), (string?)StateLabels.ValueOf(s))).ToList();
+        return [(step.Name, null)];
+    }
+}

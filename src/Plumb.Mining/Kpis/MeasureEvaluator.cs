@@ -1,0 +1,236 @@
+namespace Plumb.Mining.Kpis;
+
+using Plumb.Handbook.Measures;
+using Plumb.Handbook.Model;
+using Plumb.Mining.Discovery;
+using Plumb.Mining.EventLogs;
+
+/// <summary>A measure's value over a set of cases: null when no case qualifies (a ratio of nothing, a duration of none).</summary>
+public sealed record MeasureCell(string Key, double? Value, int Cases);
+
+/// <summary>
+/// Evaluates measures of the KPI measure language (docs/measure-language.md) on an event log: counts of cases, ratios in
+/// percent, duration statistics in hours (nearest-rank percentiles), grouped by calendar period or by field. Conditions are
+/// evaluated once per log as a flag per case, and shared by every slice.
+/// </summary>
+public sealed class MeasureEvaluator
+{
+    private readonly CaseFacts _facts;
+    private readonly Dictionary<Condition, bool[]> _masks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Grouping, (int[] Codes, StringTable Keys)> _keys = [];
+    private readonly Dictionary<Grouping, int[][]> _buckets = [];
+    private int[]? _all;
+
+    /// <summary>An evaluator for a log; <paramref name="process"/> resolves <c>step:</c> targets through the steps' tool mappings.</summary>
+    public MeasureEvaluator(EventLog log, Process? process) => _facts = new CaseFacts(log, process);
+
+    /// <summary>The value over all cases.</summary>
+    public MeasureCell Overall(Measure measure)
+    {
+        if (_all is null)
+        {
+            _all = new int[_facts.Log.CaseCount];
+            for (var c = 0; c < _all.Length; c++) _all[c] = c;
+        }
+
+        return Evaluate(measure.Aggregate, _all, "all");
+    }
+
+    /// <summary>The values per key of the given groupings (the measure's own when null), keys sorted.</summary>
+    public IReadOnlyList<MeasureCell> Grouped(Measure measure, IReadOnlyList<Grouping>? groupings = null)
+    {
+        groupings ??= measure.Groupings;
+        if (groupings.Count == 0) return [];
+        var cases = _facts.Log.CaseCount;
+        var columns = groupings.Select(Keys).ToArray();
+        var combined = new int[cases];
+        var names = new StringTable();
+        if (columns.Length == 1)
+        {
+            combined = columns[0].Codes;
+            names = columns[0].Keys;
+        }
+        else
+        {
+            for (var c = 0; c < cases; c++) combined[c] = names.Intern(string.Join(" / ", columns.Select(k => k.Keys[k.Codes[c]])));
+        }
+
+        var buckets = columns.Length == 1 ? Buckets(groupings[0], combined, names.Count) : Split(combined, names.Count);
+        return Enumerable.Range(0, names.Count).OrderBy(k => names[k], StringComparer.Ordinal)
+            .Select(k => Evaluate(measure.Aggregate, buckets[k], names[k])).ToList();
+    }
+
+    /// <summary>The cases of each key of a grouping, computed once and shared by every KPI grouped the same way.</summary>
+    private int[][] Buckets(Grouping grouping, int[] codes, int keys)
+    {
+        if (_buckets.TryGetValue(grouping, out var cached)) return cached;
+        return _buckets[grouping] = Split(codes, keys);
+    }
+
+    private static int[][] Split(int[] codes, int keys)
+    {
+        var sizes = new int[keys];
+        foreach (var k in codes) sizes[k]++;
+        var buckets = new int[keys][];
+        for (var k = 0; k < keys; k++) buckets[k] = new int[sizes[k]];
+        Array.Clear(sizes);
+        for (var c = 0; c < codes.Length; c++) buckets[codes[c]][sizes[codes[c]]++] = c;
+        return buckets;
+    }
+
+    private (int[] Codes, StringTable Keys) Keys(Grouping grouping)
+    {
+        if (_keys.TryGetValue(grouping, out var cached)) return cached;
+        var log = _facts.Log;
+        var keys = new StringTable();
+        var codes = new int[log.CaseCount];
+        if (grouping.Kind == GroupingKind.Period)
+        {
+            // One formatted key per distinct day, not per case.
+            var byDay = new Dictionary<long, int>();
+            for (var c = 0; c < codes.Length; c++)
+            {
+                var day = log.Start(c) == log.End(c) ? -1 : log.Timestamps[log.Start(c)] / TimeSpan.TicksPerDay;
+                if (!byDay.TryGetValue(day, out var code)) byDay[day] = code = keys.Intern(CaseDimensions.PeriodOf(log, c, grouping.Value));
+                codes[c] = code;
+            }
+        }
+        else
+        {
+            var field = _facts.Field(grouping.Value);
+            var none = -1;
+            var map = new int[field.Values.Count];
+            for (var v = 0; v < map.Length; v++) map[v] = keys.Intern(field.Values[v]);
+            for (var c = 0; c < codes.Length; c++)
+            {
+                var v = field.Codes[c];
+                codes[c] = v >= 0 ? map[v] : none >= 0 ? none : none = keys.Intern(CaseDimensions.None);
+            }
+        }
+
+        _keys[grouping] = (codes, keys);
+        return (codes, keys);
+    }
+
+    private MeasureCell Evaluate(Aggregate aggregate, IReadOnlyList<int> cases, string key)
+    {
+        switch (aggregate)
+        {
+            case CountAggregate count:
+                var mask = count.Where is null ? null : Mask(count.Where);
+                var n = 0;
+                foreach (var c in cases) if (mask is null || mask[c]) n++;
+                return new MeasureCell(key, n, cases.Count);
+            case RatioAggregate ratio:
+                var where = Mask(ratio.Where);
+                var of = ratio.Of is null ? null : Mask(ratio.Of);
+                int total = 0, matching = 0;
+                foreach (var c in cases)
+                {
+                    if (of is not null && !of[c]) continue;
+                    total++;
+                    if (where[c]) matching++;
+                }
+
+                return total == 0 ? new MeasureCell(key, null, 0) : new MeasureCell(key, 100.0 * matching / total, total);
+            case DurationAggregate duration:
+                var hours = _facts.Hours(duration.From, duration.To);
+                var filter = duration.Where is null ? null : Mask(duration.Where);
+                var values = new List<double>();
+                foreach (var c in cases)
+                {
+                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) values.Add(hours[c]);
+                }
+
+                if (values.Count == 0) return new MeasureCell(key, null, 0);
+                var sorted = values.ToArray();
+                Array.Sort(sorted);
+                double value = duration.Statistic.Kind switch
+                {
+                    StatisticKind.Mean => sorted.Average(),
+                    StatisticKind.Median => Statistics.Median(sorted),
+                    StatisticKind.Min => sorted[0],
+                    StatisticKind.Max => sorted[^1],
+                    _ => Statistics.Percentile(sorted, duration.Statistic.Percentile),
+                };
+                return new MeasureCell(key, value, sorted.Length);
+            default:
+                throw new MeasureException($"unknown aggregate {aggregate.GetType().Name}");
+        }
+    }
+
+    /// <summary>Per case, whether the condition holds; cached per condition.</summary>
+    private bool[] Mask(Condition condition)
+    {
+        if (_masks.TryGetValue(condition, out var cached)) return cached;
+        var cases = _facts.Log.CaseCount;
+        var mask = new bool[cases];
+        switch (condition)
+        {
+            case AndCondition a:
+                var (l, r) = (Mask(a.Left), Mask(a.Right));
+                for (var c = 0; c < cases; c++) mask[c] = l[c] && r[c];
+                break;
+            case OrCondition o:
+                var (ol, or) = (Mask(o.Left), Mask(o.Right));
+                for (var c = 0; c < cases; c++) mask[c] = ol[c] || or[c];
+                break;
+            case NotCondition n:
+                var inner = Mask(n.Inner);
+                for (var c = 0; c < cases; c++) mask[c] = !inner[c];
+                break;
+            case HasCondition h:
+                var has = _facts.Visits(h.Target);
+                for (var c = 0; c < cases; c++) mask[c] = has[c] > 0;
+                break;
+            case VisitsCondition v:
+                var visits = _facts.Visits(v.Target);
+                for (var c = 0; c < cases; c++) mask[c] = Compare(visits[c], v.Comparison, v.Count);
+                break;
+            case DurationCondition d:
+                var hours = _facts.Hours(d.From, d.To);
+                var limit = d.Duration.TotalHours;
+                for (var c = 0; c < cases; c++) mask[c] = !double.IsNaN(hours[c]) && Compare(hours[c], d.Comparison, limit);
+                break;
+            case FieldCondition f:
+                FillByValue(f.Field, mask, (value, number) => FieldHolds(value, number, f.Comparison, f.Value), f.Comparison == Comparison.NotEqual);
+                break;
+            case InCondition i:
+                FillByValue(i.Field, mask, (value, number) => i.Values.Any(x => Same(value, number, x)), false);
+                break;
+            default:
+                throw new MeasureException($"unknown condition {condition.GetType().Name}");
+        }
+
+        _masks[condition] = mask;
+        return mask;
+    }
+
+    // A case without the field matches only "!=": it is not equal to anything.
+    private void FillByValue(string field, bool[] mask, Func<string, double?, bool> test, bool whenMissing)
+    {
+        var column = _facts.Field(field);
+        var byCode = new bool[column.Values.Count];
+        for (var v = 0; v < byCode.Length; v++) byCode[v] = test(column.Values[v], column.Numbers[v]);
+        for (var c = 0; c < mask.Length; c++) mask[c] = column.Codes[c] is var code && code >= 0 ? byCode[code] : whenMissing;
+    }
+
+    private static bool FieldHolds(string actual, double? number, Comparison comparison, string expected)
+    {
+        if (number is { } a && FieldColumn.Number(expected) is { } b) return Compare(a, comparison, b);
+        return Compare(string.Compare(actual, expected, StringComparison.OrdinalIgnoreCase), comparison, 0);
+    }
+
+    private static bool Same(string actual, double? number, string expected) =>
+        number is { } a && FieldColumn.Number(expected) is { } b ? a == b : string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Compare(double a, Comparison comparison, double b) => comparison switch
+    {
+        Comparison.Equal => a == b,
+        Comparison.NotEqual => a != b,
+        Comparison.Less => a < b,
+        Comparison.LessOrEqual => a <= b,
+        Comparison.Greater => a > b,
+        _ => a >= b,
+    };
+}

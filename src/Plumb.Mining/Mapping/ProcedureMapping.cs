@@ -1,0 +1,65 @@
+namespace Plumb.Mining.Mapping;
+
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+
+/// <summary>An activity of the log that maps to no step of the procedure, and how many events have it.</summary>
+public sealed record UnmappedActivity(string Activity, int Events);
+
+/// <summary>
+/// The events of a log mapped to the steps of one procedure: per event the index of its step (-1 = none). When several steps
+/// match an event, the first in procedure order whose groups include the event's group wins, else the first. Unmapped events
+/// are kept and reported (they count as undocumented activity in conformance), never dropped.
+/// </summary>
+public sealed class ProcedureMapping
+{
+    private ProcedureMapping(Procedure procedure, int[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped)
+    {
+        Procedure = procedure;
+        StepOfEvent = stepOfEvent;
+        Unmapped = unmapped;
+    }
+
+    /// <summary>The procedure.</summary>
+    public Procedure Procedure { get; }
+
+    /// <summary>Per event, the index of its step in <see cref="Procedure"/>, or -1.</summary>
+    public int[] StepOfEvent { get; }
+
+    /// <summary>Activities that map to no step, most frequent first.</summary>
+    public IReadOnlyList<UnmappedActivity> Unmapped { get; }
+
+    /// <summary>The number of events mapped to a step.</summary>
+    public int MappedEvents => StepOfEvent.Count(s => s >= 0);
+
+    /// <summary>Maps every event of the log.</summary>
+    public static ProcedureMapping Map(Procedure procedure, EventLog log)
+    {
+        var matchers = procedure.Steps.Select(s => new StepMatcher(s, log)).ToArray();
+        var stepOfEvent = new int[log.EventCount];
+        var unmapped = new int[log.ActivityNames.Count];
+        for (var e = 0; e < log.EventCount; e++)
+        {
+            var chosen = -1;
+            for (var s = 0; s < matchers.Length; s++)
+            {
+                if (!matchers[s].Matches(log, e)) continue;
+                if (chosen < 0) chosen = s;
+                var group = log.Groups is { } g ? log.GroupNames.NameOf(g[e]) : null;
+                if (matchers[s].Step.Tool is { Groups.Count: > 0 } && matchers[s].WorkedBy(group))
+                {
+                    chosen = s;
+                    break;
+                }
+            }
+
+            stepOfEvent[e] = chosen;
+            if (chosen < 0) unmapped[log.Activities[e]]++;
+        }
+
+        var list = Enumerable.Range(0, unmapped.Length).Where(a => unmapped[a] > 0)
+            .Select(a => new UnmappedActivity(log.ActivityNames[a], unmapped[a]))
+            .OrderByDescending(u => u.Events).ThenBy(u => u.Activity, StringComparer.Ordinal).ToList();
+        return new ProcedureMapping(procedure, stepOfEvent, list);
+    }
+}

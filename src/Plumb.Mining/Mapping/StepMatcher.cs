@@ -1,0 +1,76 @@
+namespace Plumb.Mining.Mapping;
+
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
+
+/// <summary>
+/// Decides which events of a log show that one step happened, from the step's tool mapping: an event whose activity is one of
+/// <c>tool.activities</c> (or the step's id or name); or a state-change event (its activity is the state's label or value) whose
+/// new value of the state field is one of <c>tool.states</c>; or, for a step mapped only by <c>tool.groups</c>, an
+/// assignment to one of those groups. Decisions are precomputed per (activity, state) pair, so matching an event is one lookup.
+/// </summary>
+public sealed class StepMatcher
+{
+    private readonly bool[] _byActivityState;
+    private readonly int _states;
+    private readonly bool[]? _groups;
+
+    /// <summary>Prepares the matcher of a step for a log.</summary>
+    public StepMatcher(Step step, EventLog log)
+    {
+        Step = step;
+        var tool = step.Tool;
+        var activities = new HashSet<string>((tool?.Activities ?? []).Append(step.Id).Append(step.Name), StringComparer.OrdinalIgnoreCase);
+        var states = new HashSet<string>((tool?.States ?? []).Select(StateLabels.ValueOf), StringComparer.OrdinalIgnoreCase);
+        _states = log.StateValues.Count + 1;
+        _byActivityState = new bool[log.ActivityNames.Count * _states];
+        for (var a = 0; a < log.ActivityNames.Count; a++)
+        {
+            var name = log.ActivityNames[a];
+            var byName = activities.Contains(name);
+            for (var s = -1; s < log.StateValues.Count; s++)
+            {
+                var byState = false;
+                if (s >= 0 && states.Count > 0)
+                {
+                    var value = log.StateValues[s];
+                    var isStateChange = name == StateLabels.LabelOf(value) || name == value || name == StateChangeDeriver.Reopened;
+                    byState = isStateChange && states.Contains(value);
+                }
+                else if (s < 0 && states.Count > 0)
+                {
+                    // No state column: a state-change activity named after a mapped state still shows the step.
+                    byState = states.Any(v => name.Equals(StateLabels.LabelOf(v), StringComparison.OrdinalIgnoreCase));
+                }
+
+                _byActivityState[(a * _states) + s + 1] = byName || byState;
+            }
+        }
+
+        var onlyGroups = tool is not null && tool.Activities.Count == 0 && tool.States.Count == 0 && tool.Groups.Count > 0;
+        if (onlyGroups && log.Groups is not null)
+        {
+            _groups = new bool[log.GroupNames.Count];
+            for (var g = 0; g < _groups.Length; g++) _groups[g] = tool!.Groups.Contains(log.GroupNames[g], StringComparer.OrdinalIgnoreCase);
+            _assignments = [log.ActivityNames.Find("Assigned"), log.ActivityNames.Find(StateChangeDeriver.Reassigned)];
+        }
+    }
+
+    private readonly int[] _assignments = [];
+
+    /// <summary>The step.</summary>
+    public Step Step { get; }
+
+    /// <summary>True when the event at this index shows the step.</summary>
+    public bool Matches(EventLog log, int e)
+    {
+        var state = log.States?[e] ?? -1;
+        if (_byActivityState[(log.Activities[e] * _states) + state + 1]) return true;
+        if (_groups is null || log.Groups![e] < 0 || !_groups[log.Groups[e]]) return false;
+        return Array.IndexOf(_assignments, log.Activities[e]) >= 0;
+    }
+
+    /// <summary>True when the step's groups name this group (a step without groups accepts any).</summary>
+    public bool WorkedBy(string? group) => Step.Tool is not { Groups.Count: > 0 } tool || (group is not null && tool.Groups.Contains(group, StringComparer.OrdinalIgnoreCase));
+}

@@ -1,0 +1,70 @@
+namespace Plumb.Mining.Readers;
+
+/// <summary>The column names tried, in order, when a CSV column is not named: XES names, ServiceNow export names, common names.</summary>
+internal static class CsvColumnGuess
+{
+    public static readonly string[] Case =
+    [
+        "case:concept:name", "case_id", "case id", "caseid", "case", "number", "sr number", "problem number", "incident number",
+        "ticket", "ticket id", "task", "documentkey",
+    ];
+
+    public static readonly string[] Activity = ["concept:name", "activity", "activity name", "event", "action", "task name"];
+
+    public static readonly string[] Timestamp =
+    [
+        "time:timestamp", "timestamp", "sys_updated_on", "sys_updated_at", "change date+time", "problem change date+time",
+        "complete timestamp", "end time", "start time", "datetime", "date", "time", "sys_created_on",
+    ];
+
+    public static readonly string[] Resource = ["org:resource", "resource", "user", "sys_updated_by", "assigned_to", "owner first name"];
+
+    public static readonly string[] Group = ["org:group", "assignment_group", "group", "involved st", "problem involved owner st"];
+
+    public static readonly string[] State = ["incident_state", "state", "status"];
+
+    public static readonly string[] Priority = ["priority", "case:priority", "impact", "sr latest impact", "problem latest impact"];
+
+    /// <summary>The index of the named column (or of the first guess present); -1 when none.</summary>
+    public static int Find(string[] header, string? named, string[] guesses)
+    {
+        if (named is not null) return IndexOf(header, named);
+        foreach (var guess in guesses)
+        {
+            var at = IndexOf(header, guess);
+            if (at >= 0) return at;
+        }
+
+        return -1;
+    }
+
+    public static int IndexOf(string[] header, string name)
+    {
+        var exact = Array.IndexOf(header, name);
+        if (exact >= 0) return exact;
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase)) return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The separator that splits the header line into the most fields.</summary>
+    public static char GuessSeparator(string headerLine)
+    {
+        var best = ',';
+        var bestCount = 0;
+        foreach (var candidate in new[] { ',', ';', '\t', '|' })
+        {
+            var count = headerLine.Count(c => c == candidate);
+            if (count > bestCount)
+            {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+}

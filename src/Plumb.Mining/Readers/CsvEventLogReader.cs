@@ -1,0 +1,149 @@
+namespace Plumb.Mining.Readers;
+
+using Plumb.Mining.EventLogs;
+
+/// <summary>Reads an event log from CSV in one streaming pass; see <see cref="CsvLogOptions"/> for the columns and conventions.</summary>
+public static class CsvEventLogReader
+{
+    /// <summary>Reads the log; a problem that stops reading is returned with its line and field, never thrown.</summary>
+    public static LogReadResult Read(TextReader reader, CsvLogOptions? options = null, IProgress<long>? progress = null)
+    {
+        options ??= new CsvLogOptions();
+        var headerLine = reader.ReadLine();
+        if (headerLine is null || headerLine.Trim().Length == 0) return LogReadResult.Fail(1, null, "the file is empty: expected a header row");
+        headerLine = headerLine.TrimStart('\uFEFF');
+        var separator = options.Separator ?? CsvColumnGuess.GuessSeparator(headerLine);
+        var headerReader = new CsvRecordReader(new StringReader(headerLine), separator);
+        headerReader.Read();
+        var header = new string[headerReader.FieldCount];
+        for (var i = 0; i < header.Length; i++) header[i] = headerReader[i].Trim().ToString();
+
+        var layout = CsvLayout.Resolve(header, options, out var layoutError);
+        if (layout is null) return LogReadResult.Fail(1, null, layoutError!);
+
+        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates };
+        var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
+        var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;
+        var parser = new TimestampParser(options.TimestampFormat);
+        var records = new CsvRecordReader(reader, separator, 2);
+        Span<char> joined = stackalloc char[256];
+        LastValue lastCase = default, lastActivity = default, lastResource = default, lastGroup = default, lastPriority = default;
+        while (records.Read())
+        {
+            if (records.FieldCount < layout.MinimumFields)
+            {
+                var problem = new LogProblem(records.Line, null, $"expected {header.Length} fields, found {records.FieldCount}");
+                if (!options.SkipBadRows) return new LogReadResult(null, problem);
+                builder.SkippedRows++;
+                builder.Warn(problem);
+                continue;
+            }
+
+            var caseId = records[layout.Case].Trim();
+            if (caseId.IsEmpty)
+            {
+                var problem = new LogProblem(records.Line, header[layout.Case], "the case id is empty");
+                if (!options.SkipBadRows) return new LogReadResult(null, problem);
+                builder.SkippedRows++;
+                builder.Warn(problem);
+                continue;
+            }
+
+            var timeText = records[layout.Timestamp];
+            if (!parser.TryParse(timeText, out var ticks))
+            {
+                var problem = new LogProblem(records.Line, header[layout.Timestamp], $"'{timeText.ToString()}' is not a timestamp"
+                    + (options.TimestampFormat is { } f ? $" in the format '{f}'" : " (give --timestamp-format)"));
+                if (!options.SkipBadRows) return new LogReadResult(null, problem);
+                builder.SkippedRows++;
+                builder.Warn(problem);
+                continue;
+            }
+
+            var caseIndex = lastCase.Code(caseId, builder.CaseIds);
+            var state = layout.State >= 0 ? InternState(builder, records[layout.State]) : -1;
+            int activity;
+            if (layout.RecordUpdates)
+            {
+                activity = state >= 0 ? builder.ActivityNames.Intern(StateLabels.LabelOf(builder.StateValues[state])) : builder.ActivityNames.Intern("Updated");
+            }
+            else if (layout.Activity.Length == 1)
+            {
+                activity = lastActivity.Code(records[layout.Activity[0]].Trim(), builder.ActivityNames);
+            }
+            else
+            {
+                activity = builder.ActivityNames.Intern(Join(records, layout.Activity, ref joined));
+            }
+
+            var resource = lastResource.Optional(builder.ResourceNames, records, layout.Resource);
+            var group = lastGroup.Optional(builder.GroupNames, records, layout.Group);
+            var priority = lastPriority.Optional(builder.PriorityValues, records, layout.Priority);
+            builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
+            if (prioritySlot >= 0) builder.SetAttribute(prioritySlot, caseIndex, records[layout.Priority].Trim());
+            for (var i = 0; i < attributeSlots.Length; i++)
+            {
+                var column = layout.AttributeColumns[i];
+                if (column < records.FieldCount) builder.SetAttribute(attributeSlots[i], caseIndex, records[column].Trim());
+            }
+
+            if (progress is not null && (builder.EventCount & 0xFFFFF) == 0) progress.Report(builder.EventCount);
+        }
+
+        var log = builder.Build();
+        return new LogReadResult(layout.RecordUpdates ? StateChangeDeriver.Derive(log) : log, null);
+    }
+
+    private static int InternState(EventLogBuilder builder, ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (text.IsEmpty) return -1;
+        var code = builder.StateValues.Find(text);
+        return code >= 0 ? code : builder.StateValues.Intern(StateLabels.ValueOf(text.ToString()));
+    }
+
+    /// <summary>The last value of a column and its code: consecutive rows often repeat it (the same case, group, priority).</summary>
+    private struct LastValue
+    {
+        private string? _text;
+        private int _code;
+
+        public int Code(ReadOnlySpan<char> value, StringTable table)
+        {
+            if (_text is not null && value.SequenceEqual(_text)) return _code;
+            _code = table.Intern(value);
+            _text = table[_code];
+            return _code;
+        }
+
+        public int Optional(StringTable table, CsvRecordReader records, int column)
+        {
+            if (column < 0 || column >= records.FieldCount) return -1;
+            var value = records[column].Trim();
+            return value.IsEmpty ? -1 : Code(value, table);
+        }
+    }
+
+    private static ReadOnlySpan<char> Join(CsvRecordReader records, int[] columns, ref Span<char> buffer)
+    {
+        var length = 0;
+        foreach (var column in columns)
+        {
+            var part = records[column].Trim();
+            if (part.IsEmpty) continue;
+            var needed = length + part.Length + 1;
+            if (needed > buffer.Length)
+            {
+                var bigger = new char[needed * 2];
+                buffer[..length].CopyTo(bigger);
+                buffer = bigger;
+            }
+
+            if (length > 0) buffer[length++] = '-';
+            part.CopyTo(buffer[length..]);
+            length += part.Length;
+        }
+
+        return buffer[..length];
+    }
+}

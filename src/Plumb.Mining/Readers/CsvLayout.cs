@@ -1,0 +1,48 @@
+namespace Plumb.Mining.Readers;
+
+/// <summary>Which column holds what, resolved once from the header and the options.</summary>
+internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Resource, int Group, int State, int Priority, bool RecordUpdates,
+    int[] AttributeColumns, int MinimumFields)
+{
+    public static CsvLayout? Resolve(string[] header, CsvLogOptions options, out string? error)
+    {
+        error = null;
+        var caseColumn = CsvColumnGuess.Find(header, options.Case, CsvColumnGuess.Case);
+        var timestamp = CsvColumnGuess.Find(header, options.Timestamp, CsvColumnGuess.Timestamp);
+        var state = CsvColumnGuess.Find(header, options.State, CsvColumnGuess.State);
+        int[] activity;
+        if (options.Activity is { } named)
+        {
+            activity = named.Split('+').Select(n => CsvColumnGuess.IndexOf(header, n.Trim())).ToArray();
+        }
+        else
+        {
+            var guessed = CsvColumnGuess.Find(header, null, CsvColumnGuess.Activity);
+            activity = guessed >= 0 ? [guessed] : [];
+        }
+
+        var recordUpdates = options.RecordUpdates ?? (activity.Length == 0 && state >= 0);
+        var columns = string.Join(", ", header);
+        if (caseColumn < 0) error = Missing("case", options.Case, "--case", columns);
+        else if (timestamp < 0) error = Missing("timestamp", options.Timestamp, "--timestamp", columns);
+        else if (recordUpdates && state < 0) error = Missing("state", options.State, "--state", columns);
+        else if (!recordUpdates && (activity.Length == 0 || activity.Contains(-1))) error = Missing("activity", options.Activity, "--activity", columns);
+        if (error is not null) return null;
+
+        var resource = CsvColumnGuess.Find(header, options.Resource, CsvColumnGuess.Resource);
+        var group = CsvColumnGuess.Find(header, options.Group, CsvColumnGuess.Group);
+        var priority = CsvColumnGuess.Find(header, options.Priority, CsvColumnGuess.Priority);
+        if (options.Resource is not null && resource < 0) error = Missing("resource", options.Resource, "--resource", columns);
+        else if (options.Group is not null && group < 0) error = Missing("group", options.Group, "--group", columns);
+        if (error is not null) return null;
+
+        var used = new HashSet<int>(activity) { caseColumn, timestamp, resource, group, state, priority };
+        var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
+        var minimum = new[] { caseColumn, timestamp, state }.Concat(activity).Max() + 1;
+        return new CsvLayout(caseColumn, recordUpdates ? [] : activity, timestamp, resource, group, state, priority, recordUpdates, attributes, minimum);
+    }
+
+    private static string Missing(string what, string? named, string option, string columns) => named is null
+        ? $"no {what} column found; name it with {option} (columns: {columns})"
+        : $"no column '{named}' for the {what} (columns: {columns})";
+}

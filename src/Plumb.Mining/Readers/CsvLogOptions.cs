@@ -1,0 +1,47 @@
+namespace Plumb.Mining.Readers;
+
+/// <summary>
+/// How to read an event log from CSV: which columns hold the case, activity, timestamp, resource, group, state and priority
+/// (null = guess from the header), the separator, the timestamp format, and whether rows are record updates.
+/// </summary>
+public sealed record CsvLogOptions
+{
+    /// <summary>The case id column.</summary>
+    public string? Case { get; init; }
+
+    /// <summary>The activity column; several columns joined with <c>+</c> are combined as <c>A-B</c> (e.g. status and sub-status).</summary>
+    public string? Activity { get; init; }
+
+    /// <summary>The timestamp column.</summary>
+    public string? Timestamp { get; init; }
+
+    /// <summary>The resource (user) column.</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>The assignment group column.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The state column (ServiceNow <c>state</c> or <c>incident_state</c>).</summary>
+    public string? State { get; init; }
+
+    /// <summary>The priority column.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>The separator; null guesses from the header among comma, semicolon, tab and pipe.</summary>
+    public char? Separator { get; init; }
+
+    /// <summary>The timestamp format (<c>iso</c>, <c>unix</c>, <c>unix-ms</c> or a .NET format), or null for automatic.</summary>
+    public string? TimestampFormat { get; init; }
+
+    /// <summary>
+    /// True: every row is a snapshot of a record after an update (ServiceNow "one row per update" exports) and events are
+    /// derived from changes of state, group and priority. Null guesses: snapshots when there is a state column and no activity column.
+    /// </summary>
+    public bool? RecordUpdates { get; init; }
+
+    /// <summary>Drop exact duplicate events instead of keeping them.</summary>
+    public bool DropDuplicates { get; init; }
+
+    /// <summary>Skip rows that cannot be read (reported in the notes) instead of stopping at the first.</summary>
+    public bool SkipBadRows { get; init; }
+}

@@ -1,0 +1,89 @@
+namespace Plumb.Mining.Readers;
+
+using Plumb.Mining.EventLogs;
+
+/// <summary>One audited change of a field of a record.</summary>
+internal sealed record AuditRow(long Time, string Field, string Old, string New, string User);
+
+/// <summary>Turns one task record and its audit rows into events (see <see cref="SnowJsonEventLogReader"/>).</summary>
+internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parser)
+{
+    public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows)
+    {
+        rows.Sort((a, b) => a.Time.CompareTo(b.Time));
+        var openedText = record.GetValueOrDefault("opened_at") is { Length: > 0 } o ? o : record.GetValueOrDefault("sys_created_on", "");
+        long opened;
+        if (openedText.Length == 0)
+        {
+            if (rows.Count == 0) return new LogProblem(0, "opened_at", "has no opened_at, sys_created_on or audit rows");
+            opened = rows[0].Time;
+        }
+        else if (!parser.TryParse(openedText, out opened))
+        {
+            return new LogProblem(0, "opened_at", $"'{openedText}' is not a timestamp");
+        }
+
+        var stateRows = rows.Where(r => r.Field is "state" or "incident_state").ToList();
+        var groupRows = rows.Where(r => r.Field == "assignment_group").ToList();
+        var initialState = stateRows.Count > 0 ? stateRows[0].Old : record.GetValueOrDefault("state", "");
+        if (initialState.Length == 0) initialState = stateRows.Count > 0 ? stateRows[0].New : "1";
+        if (stateRows.Count == 0 && rows.Count == 0) initialState = "1";
+        var group = groupRows.Count > 0 ? groupRows[0].Old : record.GetValueOrDefault("assignment_group", "");
+        if (groupRows.Count > 0 && groupRows[0].Old.Length == 0 && groupRows[0].Time - opened < TimeSpan.TicksPerMinute) group = groupRows[0].New;
+        var priority = record.GetValueOrDefault("priority", "");
+        var priorityRows = rows.Where(r => r.Field == "priority").ToList();
+        if (priorityRows.Count > 0 && priorityRows[0].Old.Length > 0) priority = priorityRows[0].Old;
+        var state = initialState;
+        var opener = record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", ""));
+        Emit(caseIndex, StateLabels.LabelOf(state), opened, opener, group, state, priority);
+        if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority);
+
+        foreach (var row in rows)
+        {
+            switch (row.Field)
+            {
+                case "state" or "incident_state":
+                    if (row.Old.Length == 0 && row.New == initialState && row.Time - opened < TimeSpan.TicksPerMinute) break;
+                    if (row.New == state) break;
+                    var reopened = StateLabels.IsFinal(state) && !StateLabels.IsFinal(row.New);
+                    state = row.New;
+                    Emit(caseIndex, reopened ? StateChangeDeriver.Reopened : StateLabels.LabelOf(state), row.Time, row.User, group, state, priority);
+                    break;
+                case "assignment_group":
+                    if (row.New == group || row.New.Length == 0) break;
+                    var first = group.Length == 0;
+                    group = row.New;
+                    Emit(caseIndex, first ? "Assigned" : StateChangeDeriver.Reassigned, row.Time, row.User, group, state, priority);
+                    break;
+                case "priority":
+                    if (row.New == priority || row.Old.Length == 0) break;
+                    priority = row.New;
+                    Emit(caseIndex, StateChangeDeriver.PriorityChanged, row.Time, row.User, group, state, priority);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private LogProblem? AddFromDates(int caseIndex, Dictionary<string, string> record, string group, string priority)
+    {
+        foreach (var (field, value) in new[] { ("resolved_at", "6"), ("closed_at", "7") })
+        {
+            var text = record.GetValueOrDefault(field, "");
+            if (text.Length == 0) continue;
+            if (!parser.TryParse(text, out var time)) return new LogProblem(0, field, $"'{text}' is not a timestamp");
+            var by = record.GetValueOrDefault(field == "resolved_at" ? "resolved_by" : "closed_by", "");
+            Emit(caseIndex, StateLabels.LabelOf(value), time, by, group, value, priority);
+        }
+
+        return null;
+    }
+
+    private void Emit(int caseIndex, string activity, long time, string resource, string group, string state, string priority) =>
+        builder.Add(caseIndex, builder.ActivityNames.Intern(activity), time,
+            resource.Length == 0 ? -1 : builder.ResourceNames.Intern(resource),
+            group.Length == 0 ? -1 : builder.GroupNames.Intern(group),
+            state.Length == 0 ? -1 : builder.StateValues.Intern(state),
+            priority.Length == 0 ? -1 : builder.PriorityValues.Intern(priority));
+}

@@ -1,0 +1,93 @@
+namespace Plumb.Mining.Readers;
+
+using System.Text.Json;
+using Plumb.Mining.EventLogs;
+
+/// <summary>
+/// Reads ServiceNow Table API JSON: task records (incident, problem, change_request, ...) and <c>sys_audit</c> rows
+/// (<c>documentkey</c>, <c>fieldname</c>, <c>oldvalue</c>, <c>newvalue</c>, <c>sys_created_on</c>, <c>user</c>), from one
+/// stream holding both or from several. Each record is a case: it opens with its first state at <c>opened_at</c>; audited
+/// changes of state, assignment group and priority become events (<see cref="StateChangeDeriver"/> names). A record without
+/// audit rows gets its events from <c>opened_at</c>, <c>resolved_at</c> and <c>closed_at</c>.
+/// </summary>
+public static class SnowJsonEventLogReader
+{
+    private static readonly string[] KeptFields =
+    [
+        "sys_id", "number", "sys_class_name", "priority", "impact", "urgency", "category", "subcategory", "contact_type", "close_code",
+        "problem_id", "caused_by", "rfc", "parent_incident", "parent", "incident", "made_sla", "reopen_count", "cmdb_ci", "business_service",
+        "assignment_group", "state",
+    ];
+
+    private static readonly Dictionary<string, string> Prefixes = new(StringComparer.Ordinal)
+    {
+        ["INC"] = "incident", ["PRB"] = "problem", ["CHG"] = "change_request", ["IMS"] = "interaction", ["RITM"] = "sc_req_item",
+        ["REQ"] = "sc_request", ["SCTASK"] = "sc_task", ["PTASK"] = "problem_task", ["CTASK"] = "change_task",
+    };
+
+    /// <summary>Reads records and audit rows from the streams; a problem that stops reading is returned, never thrown.</summary>
+    public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false)
+    {
+        var records = new List<Dictionary<string, string>>();
+        var audit = new Dictionary<string, List<AuditRow>>(StringComparer.Ordinal);
+        var parser = new TimestampParser();
+        var index = 0;
+        try
+        {
+            foreach (var stream in streams)
+            {
+                foreach (var row in JsonRecordStream.Read(stream))
+                {
+                    index++;
+                    if (row.TryGetValue("documentkey", out var key) && row.ContainsKey("fieldname"))
+                    {
+                        if (!parser.TryParse(row.GetValueOrDefault("sys_created_on", ""), out var ticks))
+                        {
+                            return LogReadResult.Fail(0, "sys_created_on", $"audit row {index}: '{row.GetValueOrDefault("sys_created_on")}' is not a timestamp");
+                        }
+
+                        if (!audit.TryGetValue(key, out var rows)) audit[key] = rows = [];
+                        rows.Add(new AuditRow(ticks, row["fieldname"], row.GetValueOrDefault("oldvalue", ""), row.GetValueOrDefault("newvalue", ""),
+                            row.GetValueOrDefault("user", "")));
+                    }
+                    else
+                    {
+                        records.Add(row);
+                    }
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            return LogReadResult.Fail(0, null, $"not valid JSON near record {index + 1}: {e.Message}");
+        }
+
+        if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
+        var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
+        var history = new SnowHistory(builder, parser);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var id = record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
+            if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");
+            var caseIndex = builder.Case(id);
+            foreach (var field in KeptFields)
+            {
+                if (record.TryGetValue(field, out var value)) builder.SetAttribute(caseIndex, field, value);
+            }
+
+            var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TableOf(id);
+            if (table is not null) builder.SetAttribute(caseIndex, "table", table);
+            var rows = audit.GetValueOrDefault(record.GetValueOrDefault("sys_id", "")) ?? audit.GetValueOrDefault(id) ?? [];
+            if (history.Add(caseIndex, record, rows) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
+        }
+
+        return new LogReadResult(builder.Build(), null);
+    }
+
+    private static string? TableOf(string number)
+    {
+        var letters = new string(number.TakeWhile(char.IsLetter).ToArray());
+        return Prefixes.GetValueOrDefault(letters);
+    }
+}

@@ -1,0 +1,85 @@
+namespace Plumb.Mining.Readers;
+
+using Plumb.Mining.EventLogs;
+
+/// <summary>
+/// Turns record snapshots (one row per update of a ticket, as ServiceNow list exports of audited tables give them) into events:
+/// the first row opens the case with its state, then a change of state gives an event named after the new state (or
+/// <c>Reopened</c> when a resolved or closed ticket becomes active again), a change of assignment group gives <c>Reassigned</c>,
+/// a change of priority gives <c>Priority changed</c>; rows that change none of these give no event.
+/// </summary>
+public static class StateChangeDeriver
+{
+    /// <summary>Activity name of a change of assignment group.</summary>
+    public const string Reassigned = "Reassigned";
+
+    /// <summary>Activity name of a change of priority.</summary>
+    public const string PriorityChanged = "Priority changed";
+
+    /// <summary>Activity name of a resolved or closed ticket becoming active again.</summary>
+    public const string Reopened = "Reopened";
+
+    /// <summary>The event log derived from a log of snapshots (states, groups and priorities per row).</summary>
+    public static EventLog Derive(EventLog snapshots)
+    {
+        var builder = new EventLogBuilder { SkippedRows = snapshots.Notes.SkippedRows };
+        foreach (var problem in snapshots.Notes.Problems) builder.Warn(problem);
+        var states = snapshots.States;
+        var groups = snapshots.Groups;
+        var priorities = snapshots.Priorities;
+        foreach (var value in snapshots.StateValues.Values) builder.StateValues.Intern(value);
+        foreach (var value in snapshots.GroupNames.Values) builder.GroupNames.Intern(value);
+        foreach (var value in snapshots.PriorityValues.Values) builder.PriorityValues.Intern(value);
+        foreach (var value in snapshots.ResourceNames.Values) builder.ResourceNames.Intern(value);
+        var reassigned = builder.ActivityNames.Intern(Reassigned);
+        var priorityChanged = builder.ActivityNames.Intern(PriorityChanged);
+        var reopened = builder.ActivityNames.Intern(Reopened);
+        var stateActivity = snapshots.StateValues.Values.Select(v => builder.ActivityNames.Intern(StateLabels.LabelOf(v))).ToArray();
+        var updated = builder.ActivityNames.Intern("Updated");
+        for (var c = 0; c < snapshots.CaseCount; c++)
+        {
+            var caseIndex = builder.Case(snapshots.CaseIds[c]);
+            int lastState = -1, lastGroup = -1, lastPriority = -1;
+            for (var e = snapshots.Start(c); e < snapshots.End(c); e++)
+            {
+                var state = states?[e] ?? -1;
+                var group = groups?[e] ?? -1;
+                var priority = priorities?[e] ?? -1;
+                var resource = snapshots.Resources?[e] ?? -1;
+                var time = snapshots.Timestamps[e];
+                var first = e == snapshots.Start(c);
+                if (first || (state >= 0 && state != lastState))
+                {
+                    var wasFinal = lastState >= 0 && StateLabels.IsFinal(snapshots.StateValues[lastState]);
+                    var isFinal = state >= 0 && StateLabels.IsFinal(snapshots.StateValues[state]);
+                    var activity = state < 0 ? updated : wasFinal && !isFinal ? reopened : stateActivity[state];
+                    builder.Add(caseIndex, activity, time, resource, group, state, priority);
+                }
+                else if (group >= 0 && lastGroup >= 0 && group != lastGroup)
+                {
+                    builder.Add(caseIndex, reassigned, time, resource, group, state, priority);
+                }
+                else if (priority >= 0 && lastPriority >= 0 && priority != lastPriority)
+                {
+                    builder.Add(caseIndex, priorityChanged, time, resource, group, state, priority);
+                }
+
+                if (state >= 0) lastState = state;
+                if (group >= 0) lastGroup = group;
+                if (priority >= 0) lastPriority = priority;
+            }
+        }
+
+        foreach (var (name, attribute) in snapshots.Attributes)
+        {
+            var slot = builder.AttributeSlot(name);
+            for (var c = 0; c < snapshots.CaseCount; c++)
+            {
+                if (attribute.ValueOf(c) is { } value) builder.SetAttribute(slot, c, value);
+            }
+        }
+
+        var log = builder.Build();
+        return log;
+    }
+}

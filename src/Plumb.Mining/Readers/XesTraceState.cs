@@ -1,0 +1,121 @@
+namespace Plumb.Mining.Readers;
+
+using System.Xml;
+using Plumb.Mining.EventLogs;
+
+/// <summary>Reads one <c>&lt;trace&gt;</c> at a time: its attributes, then its events, into the builder.</summary>
+internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions options, IXmlLineInfo lines)
+{
+    private readonly TimestampParser _parser = new();
+    private readonly List<PendingEvent> _events = [];
+    private readonly List<(string Key, string Value)> _caseAttributes = [];
+    private int _traces;
+
+    public LogProblem? ReadTrace(XmlReader xml)
+    {
+        _events.Clear();
+        _caseAttributes.Clear();
+        string? caseId = null;
+        foreach (var child in Children(xml))
+        {
+            if (xml.LocalName == "event")
+            {
+                if (ReadEvent(xml) is { } problem) return problem;
+                continue;
+            }
+
+            var key = xml.GetAttribute("key");
+            var value = xml.GetAttribute("value");
+            if (key == "concept:name") caseId = value;
+            else if (key is not null && value is not null) _caseAttributes.Add((key, value));
+            xml.Skip();
+        }
+
+        _traces++;
+
+        // A trace without a name still is a case; it gets its position as id.
+        var caseIndex = builder.Case(caseId ?? $"trace {_traces}");
+        foreach (var e in _events)
+        {
+            builder.Add(caseIndex, e.Activity, e.Time, e.Resource, e.Group, e.State, e.Priority);
+            foreach (var (key, value) in e.Attributes) builder.SetAttribute(caseIndex, key, value);
+        }
+
+        foreach (var (key, value) in _caseAttributes) builder.SetAttribute(caseIndex, key, value);
+        return null;
+    }
+
+    private LogProblem? ReadEvent(XmlReader xml)
+    {
+        var line = lines.LineNumber;
+        string? activity = null, lifecycle = null, resource = null, group = null, state = null, priority = null, time = null;
+        var attributes = new List<(string, string)>();
+        foreach (var child in Children(xml))
+        {
+            var key = xml.GetAttribute("key");
+            var value = xml.GetAttribute("value");
+            switch (key)
+            {
+                case "concept:name": activity = value; break;
+                case "time:timestamp": time = value; break;
+                case "lifecycle:transition": lifecycle = value; break;
+                case "org:resource": resource = value; break;
+                case "org:group": group = value; break;
+                case "state" or "incident_state": state = value; break;
+                case "priority": priority = value; break;
+                default:
+                    if (key is not null && value is not null) attributes.Add((key, value));
+                    break;
+            }
+
+            xml.Skip();
+        }
+
+        if (options.Lifecycle is { } keep && !string.Equals(lifecycle ?? "complete", keep, StringComparison.OrdinalIgnoreCase)) return null;
+        if (activity is null) return Bad(line, "concept:name", "the event has no activity name");
+        if (time is null || !_parser.TryParse(time, out var ticks)) return Bad(line, "time:timestamp", time is null ? "the event has no timestamp" : $"'{time}' is not a timestamp");
+        _events.Add(new PendingEvent(
+            builder.ActivityNames.Intern(activity), ticks,
+            resource is null ? -1 : builder.ResourceNames.Intern(resource),
+            group is null ? -1 : builder.GroupNames.Intern(group),
+            state is null ? -1 : builder.StateValues.Intern(StateLabels.ValueOf(state)),
+            priority is null ? -1 : builder.PriorityValues.Intern(priority),
+            attributes));
+        return null;
+    }
+
+    /// <summary>
+    /// Visits the child elements of the current element; the caller must consume each child (Skip or read it whole).
+    /// Leaves the reader after the element's end.
+    /// </summary>
+    private static IEnumerable<int> Children(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            yield break;
+        }
+
+        var depth = xml.Depth;
+        xml.Read();
+        var index = 0;
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType == XmlNodeType.Element) yield return index++;
+            else xml.Read();
+        }
+
+        xml.Read();
+    }
+
+    private LogProblem? Bad(int line, string field, string message)
+    {
+        var problem = new LogProblem(line, field, message);
+        if (!options.SkipBadRows) return problem;
+        builder.SkippedRows++;
+        builder.Warn(problem);
+        return null;
+    }
+
+    private sealed record PendingEvent(int Activity, long Time, int Resource, int Group, int State, int Priority, List<(string, string)> Attributes);
+}

@@ -1,0 +1,75 @@
+namespace Plumb.Mining.Reporting;
+
+using Plumb.Handbook.Model;
+using Plumb.Mining.Conformance;
+using Plumb.Mining.Discovery;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Kpis;
+using Plumb.Mining.Mapping;
+
+/// <summary>The size of a log: cases, events, activities, variants and the time it spans.</summary>
+public sealed record LogSummary(int Cases, int Events, int Activities, int Variants, int Resources, int Groups, DateTime? First, DateTime? Last);
+
+/// <summary>A documented flow between two steps of the procedure, for drawing the model beside practice.</summary>
+public sealed record ModelFlow(string From, string To, string? Condition);
+
+/// <summary>The documented procedure as the report draws it: steps in order and the flows between them.</summary>
+public sealed record DocumentedModel(string Process, string Procedure, IReadOnlyList<(string Id, string Name)> Steps, IReadOnlyList<ModelFlow> Flows);
+
+/// <summary>Everything <c>plumb analyze</c> reports about a log against a process: every figure, for HTML or JSON.</summary>
+public sealed record AnalysisReport(
+    string Title, LogSummary Summary, IReadOnlyList<KpiResult> Kpis, DirectlyFollowsGraph Dfg, IReadOnlyList<Variant> Variants, GroupFlow Flow,
+    IReadOnlyList<ProcessLink> CrossProcess, DocumentedModel Model, ConformanceResult Conformance, IReadOnlyList<UnmappedActivity> Unmapped,
+    int MappedEvents)
+{
+    /// <summary>Computes the whole analysis of a log against a process and one of its procedures.</summary>
+    public static AnalysisReport Build(EventLog log, Process process, Procedure procedure, string period = "month", IProgress<string>? progress = null)
+    {
+        progress?.Report("discovering the process as practised, replaying it on the documented procedure, evaluating KPIs");
+        DirectlyFollowsGraph? dfg = null;
+        VariantSet? variants = null;
+        GroupFlow? flow = null;
+        IReadOnlyList<ProcessLink> links = [];
+        ProcedureMapping? mapping = null;
+        ConformanceResult? conformance = null;
+        IReadOnlyList<KpiResult> kpis = [];
+
+        // Discovery and replay on one core, KPIs on the other; they only read the log.
+        Parallel.Invoke(
+            () =>
+            {
+                dfg = DirectlyFollowsGraph.Discover(log);
+                variants = VariantSet.Discover(log);
+                flow = GroupFlow.Discover(log);
+                links = CrossProcessFlow.Discover(log);
+                mapping = ProcedureMapping.Map(procedure, log);
+                conformance = ConformanceChecker.CheckProcedure(log, procedure, mapping);
+            },
+            () => kpis = KpiEvaluation.Evaluate(log, process, period));
+        var span = log.TimeSpan();
+        var summary = new LogSummary(log.CaseCount, log.EventCount, log.ActivityNames.Count, variants!.Variants.Count, log.ResourceNames.Count,
+            log.GroupNames.Count, span?.First, span?.Last);
+        return new AnalysisReport($"{process.Name}: practice against the handbook", summary, kpis, dfg!, variants.Variants.Take(50).ToList(), flow!,
+            links, DocumentedModelOf(process, procedure), conformance!, mapping!.Unmapped, mapping.MappedEvents);
+    }
+
+    private static DocumentedModel DocumentedModelOf(Process process, Procedure procedure)
+    {
+        var steps = procedure.Steps;
+        var flows = new List<ModelFlow>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var s = steps[i];
+            if (s.Decision is { Branches.Count: > 0 } d)
+            {
+                flows.AddRange(d.Branches.Select(b => new ModelFlow(s.Id, b.Goto, b.When)));
+            }
+            else
+            {
+                flows.Add(new ModelFlow(s.Id, s.Next ?? (i + 1 < steps.Count ? steps[i + 1].Id : Step.End), null));
+            }
+        }
+
+        return new DocumentedModel(process.Id, procedure.Id, steps.Select(s => (s.Id, s.Name)).ToList(), flows);
+    }
+}

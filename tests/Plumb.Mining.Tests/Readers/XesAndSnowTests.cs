@@ -1,0 +1,136 @@
+namespace Plumb.Mining.Tests.Readers;
+
+using System.Text;
+using Plumb.Handbook.Samples;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Generation;
+using Plumb.Mining.Readers;
+using Plumb.Mining.Writers;
+
+/// <summary>XES and ServiceNow JSON reading, bad input, and round trips through the writers.</summary>
+public sealed class XesAndSnowTests
+{
+    private static Stream Bytes(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void Xes_lifecycle_and_org_extensions_give_resource_group_and_a_lifecycle_filter()
+    {
+        const string xes = """
+            <?xml version="1.0"?>
+            <log xmlns="http://www.xes-standard.org/">
+              <trace><string key="concept:name" value="T1"/><string key="priority" value="2"/>
+                <event><string key="concept:name" value="Fix"/><string key="lifecycle:transition" value="start"/>
+                  <date key="time:timestamp" value="2024-01-01T10:00:00+01:00"/><string key="org:resource" value="ann"/><string key="org:group" value="Network"/></event>
+                <event><string key="concept:name" value="Fix"/><string key="lifecycle:transition" value="complete"/>
+                  <date key="time:timestamp" value="2024-01-01T11:00:00+01:00"/><list key="nested"><string key="x" value="y"/></list></event>
+              </trace>
+            </log>
+            """;
+
+        var all = SharedData.Succeeded(XesEventLogReader.Read(Bytes(xes)));
+        var complete = SharedData.Succeeded(XesEventLogReader.Read(Bytes(xes), new XesLogOptions { Lifecycle = "complete" }));
+
+        Assert.Equal(2, all.EventCount);
+        Assert.Equal(1, complete.EventCount);
+        Assert.Equal("Network", all.GroupNames[all.Groups![0]]);
+        Assert.Equal("ann", all.ResourceNames[all.Resources![0]]);
+        Assert.Equal(new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).Ticks, all.Timestamps[0]);
+        Assert.Equal("2", all.FindAttribute("priority")!.ValueOf(0));
+    }
+
+    [Fact]
+    public void Bad_xes_is_reported_with_its_line_and_a_dtd_is_not_processed()
+    {
+        var broken = XesEventLogReader.Read(Bytes("<log>\n<trace>\n<event>\n</log>"));
+        var missingTime = XesEventLogReader.Read(Bytes("<log>\n<trace>\n<event><string key=\"concept:name\" value=\"a\"/></event></trace></log>"));
+        var entity = XesEventLogReader.Read(Bytes("<?xml version=\"1.0\"?><!DOCTYPE log [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><log><trace><string key=\"concept:name\" value=\"&x;\"/></trace></log>"));
+
+        Assert.Equal(4, broken.Error!.Line);
+        Assert.Equal("time:timestamp", missingTime.Error!.Field);
+        Assert.Equal(3, missingTime.Error.Line);
+        Assert.False(entity.Succeeded && entity.Log!.CaseIds[0].Contains("root", StringComparison.Ordinal));
+        Assert.Contains("no <log>", XesEventLogReader.Read(Bytes("")).Error!.Message);
+    }
+
+    [Fact]
+    public void The_servicenow_incident_export_gives_one_case_from_its_dates()
+    {
+        using var stream = File.OpenRead(Path.Combine(SharedData.Root, "servicenow", "records", "incident_INC0000060.json"));
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([stream]));
+
+        Assert.Equal("INC0000060", log.CaseIds[0]);
+        Assert.Equal(["New", "Resolved", "Closed"], log.CaseActivities(0).ToArray().Select(a => log.ActivityNames[a]));
+        Assert.Equal("3", log.FindAttribute("priority")!.ValueOf(0));
+        Assert.Equal("incident", log.FindAttribute("table")!.ValueOf(0));
+    }
+
+    [Fact]
+    public void Audit_rows_become_state_changes_reassignments_priority_changes_and_reopenings()
+    {
+        const string records = """{"result":[{"sys_id":"a1","number":"INC7","opened_at":"2024-01-01 09:00:00","priority":"2","state":"7","assignment_group":{"link":"x","value":"g2"}}]}""";
+        const string audit = """
+            {"result":[
+              {"documentkey":"a1","fieldname":"state","oldvalue":"1","newvalue":"2","sys_created_on":"2024-01-01 10:00:00","user":"bob"},
+              {"documentkey":"a1","fieldname":"assignment_group","oldvalue":"g1","newvalue":"g2","sys_created_on":"2024-01-01 11:00:00","user":"bob"},
+              {"documentkey":"a1","fieldname":"priority","oldvalue":"3","newvalue":"2","sys_created_on":"2024-01-01 11:30:00","user":"cat"},
+              {"documentkey":"a1","fieldname":"state","oldvalue":"2","newvalue":"6","sys_created_on":"2024-01-01 12:00:00","user":"cat"},
+              {"documentkey":"a1","fieldname":"state","oldvalue":"6","newvalue":"2","sys_created_on":"2024-01-02 09:00:00","user":"ann"},
+              {"documentkey":"a1","fieldname":"state","oldvalue":"2","newvalue":"7","sys_created_on":"2024-01-03 09:00:00","user":"ann"}
+            ]}
+            """;
+
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(records), Bytes(audit)]));
+
+        Assert.Equal(["New", "In Progress", "Reassigned", "Priority changed", "Resolved", "Reopened", "Closed"],
+            log.CaseActivities(0).ToArray().Select(a => log.ActivityNames[a]));
+        Assert.Equal("g1", log.GroupNames[log.Groups![0]]);
+        Assert.Equal("g2", log.GroupNames[log.Groups[2]]);
+    }
+
+    [Fact]
+    public void Truncated_or_empty_json_is_an_error()
+    {
+        Assert.False(SnowJsonEventLogReader.Read([Bytes("""{"result":[{"number":"INC1","opened_at":"2024-01-01 09:00:00"},{"numb""")]).Succeeded);
+        Assert.Contains("empty", SnowJsonEventLogReader.Read([Bytes("")]).Error!.Message);
+        Assert.Contains("no task records", SnowJsonEventLogReader.Read([Bytes("""{"result":[]}""")]).Error!.Message);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xes")]
+    [InlineData("snow-json")]
+    public void A_generated_log_round_trips_through_each_format(string format)
+    {
+        var handbook = ExampleHandbook.Create("Test");
+        var log = LogGenerator.Generate(handbook, handbook.Processes[0].Procedures[0], new GeneratorOptions { Cases = 200, Seed = 2, ReassignRate = 0, SwapRate = 0, ReopenRate = 0 }).Log;
+        using var buffer = new MemoryStream();
+        if (format == "csv")
+        {
+            using var writer = new StreamWriter(buffer, leaveOpen: true);
+            CsvLogWriter.Write(log, writer);
+        }
+        else if (format == "xes")
+        {
+            XesLogWriter.Write(log, buffer);
+        }
+        else
+        {
+            SnowJsonWriter.Write(log, buffer);
+        }
+
+        buffer.Position = 0;
+        var read = SharedData.Succeeded(format switch
+        {
+            "csv" => CsvEventLogReader.Read(new StreamReader(buffer)),
+            "xes" => XesEventLogReader.Read(buffer),
+            _ => SnowJsonEventLogReader.Read([buffer]),
+        });
+
+        Assert.Equal(log.CaseCount, read.CaseCount);
+        Assert.Equal(log.EventCount, read.EventCount);
+        Assert.Equal(log.Timestamps.Select(t => t / TimeSpan.TicksPerSecond), read.Timestamps.Select(t => t / TimeSpan.TicksPerSecond));
+        Assert.Equal(Names(log), Names(read));
+    }
+
+    private static IEnumerable<string> Names(EventLog log) => log.Activities.Select(a => log.ActivityNames[a]);
+}
