@@ -20,17 +20,19 @@ internal sealed class XlsxBook
         var styles = _workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(
             new Fonts(new Font(new FontSize { Val = 10 }, new FontName { Val = "Calibri" }),
-                new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "Calibri" })) { Count = 2U },
+                new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "Calibri" }))
+            { Count = 2U },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+            { Count = 2U },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
             new CellFormats(
                 new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U },
                 new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
-                    { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyAlignment = true },
+                { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyAlignment = true },
                 new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
-                    { NumberFormatId = 0U, FontId = 1U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyFont = true, ApplyAlignment = true })
+                { NumberFormatId = 0U, FontId = 1U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyFont = true, ApplyAlignment = true })
             { Count = 3U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
     }
@@ -73,7 +75,10 @@ internal sealed class XlsxBook
         {
             worksheet.Append(new Columns(widths.Select((w, i) => new Column
             {
-                Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true,
+                Min = (uint)(i + 1),
+                Max = (uint)(i + 1),
+                Width = w,
+                CustomWidth = true,
             })));
         }
 

@@ -15,8 +15,11 @@ internal static class SampleWorkbook
         log.Review = new ReviewVerdict { Necessary = true, Efficient = false, Notes = "Agents re-type e-mails." };
         log.Findings.Add(new Finding
         {
-            Id = "F-001", Text = "Callers wait > 5 min & hang up <often>; \"queue\" is 'long'.\u0001",
-            Severity = FindingSeverity.High, PlannedUpdate = "Offer a call-back\nin the IVR.", Owner = "service-desk-manager",
+            Id = "F-001",
+            Text = "Callers wait > 5 min & hang up <often>; \"queue\" is 'long'.\u0001",
+            Severity = FindingSeverity.High,
+            PlannedUpdate = "Offer a call-back\nin the IVR.",
+            Owner = "service-desk-manager",
             Status = FindingStatus.Planned,
         });
         incident.Findings.Add(new Finding { Id = "F-002", Text = "No major incident rota.", Status = FindingStatus.Open });

@@ -14,6 +14,7 @@ public static class BaselineOption
         {
             Description = (allowNone ? "none, " : "") + $"all, or a comma-separated list of practices: {ids}.",
             DefaultValueFactory = _ => defaultValue,
+            HelpName = "SELECTION",
         };
         return option;
     }

@@ -15,12 +15,13 @@ public static class FindingsCommand
         var directory = CommonOptions.HandbookDirectory();
         var status = new Option<string?>("--status", "-s") { Description = "Only findings with this status: open, planned, done or rejected." };
         status.AcceptOnlyFromAmong([.. Words.FindingStatuses.Select(w => w.Item1)]);
-        var process = new Option<string?>("--process", "-p") { Description = "Only findings of this process id." };
+        var process = new Option<string?>("--process", "-p") { Description = "Only findings of this process id.", HelpName = "ID" };
         var done = new Option<string?>("--done")
         {
+            HelpName = "FINDING_ID",
             Description = "Mark the planned update of this finding id done: the process version moves on and its change log records it.",
         };
-        var note = new Option<string?>("--note") { Description = "With --done: what was changed, for the change log (default: the planned update)." };
+        var note = new Option<string?>("--note") { HelpName = "TEXT", Description = "With --done: what was changed, for the change log (default: the planned update)." };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("findings", "List the findings of a handbook and their planned updates, or mark a planned update done.")
         {

@@ -17,7 +17,7 @@ public static class ReviewCommand
             Description = "Output format: md, html, docx or xlsx. Default: from the extension of --output, else md.",
         };
         format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "The file to write; md and html go to standard output without it." };
+        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "The file to write; md and html go to standard output without it." };
         var command = new Command("review",
             "Write the review workbook a workshop hands over: process and procedure reviews, RACI matrix, role coverage, " +
             "data-flow map and findings register.")

@@ -78,7 +78,10 @@ public sealed class PlannedUpdatesTests
         var handbook = BaselineLibrary.Load();
         finding = new Finding
         {
-            Id = "F-12", Text = "Agents retype e-mails.", PlannedUpdate = "Log from the e-mail with one click.", Status = FindingStatus.Planned,
+            Id = "F-12",
+            Text = "Agents retype e-mails.",
+            PlannedUpdate = "Log from the e-mail with one click.",
+            Status = FindingStatus.Planned,
         };
         handbook.FindProcess("incident")!.FindProcedure("handle-incident")!.FindStep("log")!.Findings.Add(finding);
         return handbook;

@@ -61,7 +61,10 @@ public sealed class ReviewWorkbookTests
         var step = handbook.FindProcess("change")!.FindProcedure("normal-change")!.FindStep("authorise")!;
         step.Findings.Add(new Finding
         {
-            Id = "F-7", Text = "CAB meets weekly only.", PlannedUpdate = "Let the change manager approve low risk.", Status = FindingStatus.Planned,
+            Id = "F-7",
+            Text = "CAB meets weekly only.",
+            PlannedUpdate = "Let the change manager approve low risk.",
+            Status = FindingStatus.Planned,
         });
 
         var workbook = ReviewWorkbookBuilder.Build(handbook);
