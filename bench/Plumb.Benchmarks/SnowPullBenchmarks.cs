@@ -2,6 +2,9 @@ namespace Plumb.Benchmarks;
 
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Plumb.ServiceNow.TableApi;
 
 /// <summary>
@@ -10,9 +13,16 @@ using Plumb.ServiceNow.TableApi;
 /// the pull is limited by the server.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(InProcessConfig))]
 public class SnowPullBenchmarks
 {
+    // In process: the server and the pull share the process, as in the memory figure; one launch, a few long iterations.
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
+    }
+
     private AuditServer _server = null!;
     private HttpClient _http = null!;
     private string _folder = "";
