@@ -26,7 +26,9 @@ public static class PlumbCli
                 return ExitCodes.BadInput;
             }
 
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }, context.CancellationToken);
+            // The default handler would print a stack trace and exit 1; our catch blocks below keep the exit-code policy.
+            var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(invocation, context.CancellationToken);
         }
         catch (UsageException e)
         {
@@ -52,6 +54,17 @@ public static class PlumbCli
         InitCommand.Create(context),
         CheckCommand.Create(context),
         ShowCommand.Create(context),
+        GapCommand.Create(context),
+        ReviewCommand.Create(context),
+        DiffCommand.Create(context),
+        FindingsCommand.Create(context),
+        ServeCommand.Create(context),
+        PushCommand.Create(context),
+        PullCommand.Create(context),
+        UserCommand.Create(context),
+        PublishCommand.Create(context),
+        DriftCommand.Create(context),
+        SnowCommand.Create(context),
         LogCommand.Create(context),
         DiscoverCommand.Create(context),
         ConformCommand.Create(context),

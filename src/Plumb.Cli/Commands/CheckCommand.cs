@@ -30,7 +30,13 @@ public static class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        var diagnostics = Linter.Check(handbook).Select(load.Locate).ToList();
+        // In reading order: by file, then line and column, so a problem is found where the eye goes next.
+        var diagnostics = Linter.Check(handbook).Select(load.Locate)
+            .OrderBy(d => d.Document == Plumb.Handbook.Folder.HandbookFolder.HandbookFile ? 0 : 1)
+            .ThenBy(d => d.Document, StringComparer.Ordinal)
+            .ThenBy(d => d.At?.Line ?? 0)
+            .ThenBy(d => d.At?.Column ?? 0)
+            .ToList();
         if (format == "json") WriteJson(context.Out, directory, diagnostics);
         else WriteText(context.Out, directory, diagnostics, handbook.Processes.Count);
         return diagnostics.Any(d => d.Severity == Severity.Error) ? ExitCodes.Found : ExitCodes.Ok;
@@ -69,7 +75,7 @@ public static class CheckCommand
                 rule = rules.GetValueOrDefault(d.Code),
                 severity = Diagnostic.SeverityWord(d.Severity),
                 message = d.Message,
-                file = d.Document,
+                file = d.Document.Length == 0 ? directory : d.Document,
                 line = d.At?.Line,
                 column = d.At?.Column,
                 path = d.Path,

@@ -10,7 +10,8 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
     /// <summary>The conventional one-line form, <c>file:line:col: severity code: message</c>.</summary>
     public string Format(string? root = null)
     {
-        var file = root is null ? Document : System.IO.Path.Combine(root, Document);
+        // An empty document is the handbook folder itself.
+        var file = Document.Length == 0 ? root ?? "." : root is null ? Document : System.IO.Path.Combine(root, Document);
         var where = At is { } at ? $"{file}:{at.Line}:{at.Column}" : file;
         return $"{where}: {SeverityWord(Severity)} {Code}: {Message}";
     }

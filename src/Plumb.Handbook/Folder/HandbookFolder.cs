@@ -28,13 +28,13 @@ public static class HandbookFolder
         if (!Directory.Exists(directory))
         {
             var what = File.Exists(directory) ? "is a file, not a handbook folder" : "does not exist";
-            return HandbookLoad.Failed(LoadError.NotAHandbook(directory, $"'{directory}' {what}"));
+            return HandbookLoad.Failed(LoadError.NotAHandbook("", $"'{directory}' {what}"));
         }
 
         var handbookPath = Path.Combine(directory, HandbookFile);
         if (!File.Exists(handbookPath))
         {
-            return HandbookLoad.Failed(LoadError.NotAHandbook(directory,
+            return HandbookLoad.Failed(LoadError.NotAHandbook("",
                 $"'{directory}' is not a handbook folder: it has no {HandbookFile} (create one with 'plumb init {directory}')"));
         }
 
@@ -120,6 +120,12 @@ public static class HandbookFolder
         try
         {
             var bytes = File.ReadAllBytes(path);
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            {
+                errors.Add(LoadError.Binary(document));
+                return null;
+            }
+
             try
             {
                 return new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');

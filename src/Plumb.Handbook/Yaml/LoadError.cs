@@ -35,16 +35,18 @@ public static class LoadError
     internal static Diagnostic Syntax(string document, SourceLocation at, string message) =>
         new(SyntaxCode, Severity.Error, $"YAML syntax: {message}", document, "", at);
 
+    /// <summary>The same field twice in one mapping.</summary>
     internal static Diagnostic DuplicateKey(string document, SourceLocation at, string key, SourceLocation first) =>
         new(DuplicateKeyCode, Severity.Error, $"'{key}' appears twice here (first at line {first.Line}); keep one", document, "", at);
 
     internal static Diagnostic Empty(string document) =>
         new(EmptyCode, Severity.Error, "the file is empty", document, "", new SourceLocation(1, 1));
 
-    internal static Diagnostic Binary(string document) =>
+    /// <summary>A file holding binary data rather than text.</summary>
+    public static Diagnostic Binary(string document) =>
         new(BinaryCode, Severity.Error, "the file is not text (it holds binary data); is it the right file?", document, "", new SourceLocation(1, 1));
 
-    /// <summary>A problem with the folder or a file as a whole.</summary>
+    /// <summary>A problem with the folder (document <c>""</c>) or a file as a whole.</summary>
     public static Diagnostic NotAHandbook(string document, string message) =>
         new(NotAHandbookCode, Severity.Error, message, document, "", null);
 }

@@ -112,11 +112,29 @@ internal static class YamlTree
     private static SourceLocation At(Mark mark) => new((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     // YamlDotNet messages start with "(Line: 3, Col: 5, Idx: 20) - (...): "; the location is reported separately.
+    // The mistakes people make most often get a message in plain words.
     private static string Clean(string message)
     {
         var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
         var text = cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
         text = text.Trim().TrimEnd('.');
+        if (text.Contains("quoted scalar", StringComparison.Ordinal))
+        {
+            return "a quoted value is not closed; add the closing quote (or remove the opening one)";
+        }
+
+        if (text.Contains("tab character", StringComparison.Ordinal)) return "a tab is used for indentation; indent with spaces";
+        if (text.Contains("mapping values are not allowed", StringComparison.Ordinal) || text.Contains("invalid mapping", StringComparison.Ordinal))
+        {
+            return "a value holds ': ', or the indentation is off; put a value that has a colon in quotes, or line the field up with those above";
+        }
+
+        if (text.Contains("did not find expected key", StringComparison.Ordinal)
+            || text.Contains("did not find expected '-' indicator", StringComparison.Ordinal))
+        {
+            return "the indentation does not line up with the fields above; check the spaces at the start of this line";
+        }
+
         return text.Length == 0 ? "the YAML is not well formed" : char.ToLowerInvariant(text[0]) + text[1..];
     }
 }

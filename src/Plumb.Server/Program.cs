@@ -1,0 +1,4 @@
+using Plumb.Server.Hosting;
+
+var app = PlumbApp.Build(args);
+await app.RunAsync();

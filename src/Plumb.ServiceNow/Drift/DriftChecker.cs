@@ -1,0 +1,119 @@
+namespace Plumb.ServiceNow.Drift;
+
+using Plumb.Handbook.Folder;
+using Plumb.Handbook.Model;
+using Plumb.ServiceNow.Snapshot;
+
+/// <summary>
+/// Compares what the handbook documents with what the instance has configured: mapped states and choices (both ways),
+/// tables and fields of tool mappings, groups of roles (both ways), SLA durations against KPI targets, and fields KPIs need.
+/// Each disagreement is reported once, with the side to change.
+/// </summary>
+public static partial class DriftChecker
+{
+    /// <summary>Runs every check.</summary>
+    public static DriftReport Check(Handbook handbook, ConfigurationSnapshot snapshot)
+    {
+        var items = new List<DriftItem>();
+        var sites = Sites(handbook).ToList();
+        var unknownTables = CheckTables(handbook, snapshot, sites, items);
+        CheckStates(snapshot, sites, unknownTables, items);
+        CheckGroups(handbook, snapshot, sites, items);
+        CheckSlas(handbook, snapshot, items);
+        CheckKpiFields(handbook, snapshot, items);
+        return new DriftReport(items);
+    }
+
+    /// <summary>A step with a tool mapping, and where it sits in its process document.</summary>
+    internal sealed record StepSite(Process Process, Procedure Procedure, Step Step, ToolMapping Tool, string Document, string Path)
+    {
+        public string Name => $"{Process.Id}/{Procedure.Id}/{Step.Id}";
+    }
+
+    internal static IEnumerable<StepSite> Sites(Handbook handbook)
+    {
+        foreach (var process in handbook.Processes)
+        {
+            for (var q = 0; q < process.Procedures.Count; q++)
+            {
+                var procedure = process.Procedures[q];
+                for (var s = 0; s < procedure.Steps.Count; s++)
+                {
+                    if (procedure.Steps[s].Tool is not { } tool) continue;
+                    yield return new StepSite(process, procedure, procedure.Steps[s], tool, HandbookFolder.ProcessDocument(process.Id),
+                        $"procedures[{q}].steps[{s}].tool");
+                }
+            }
+        }
+    }
+
+    /// <summary>The task tables a process works in: its steps' tool tables and its records' tables.</summary>
+    internal static IReadOnlyList<string> TablesOf(Handbook handbook, Process process)
+    {
+        var tables = new List<string>();
+        foreach (var procedure in process.Procedures)
+        {
+            foreach (var step in procedure.Steps)
+            {
+                if (step.Tool?.Table is { Length: > 0 } t && !tables.Contains(t)) tables.Add(t);
+            }
+        }
+
+        foreach (var flow in process.Inputs.Concat(process.Outputs))
+        {
+            if (handbook.FindRecord(flow.Record)?.Table is { Length: > 0 } t && !tables.Contains(t)) tables.Add(t);
+        }
+
+        return tables;
+    }
+
+    private static HashSet<string> CheckTables(Handbook handbook, ConfigurationSnapshot snapshot, List<StepSite> sites, List<DriftItem> items)
+    {
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        if (snapshot.Choices.Count == 0 && snapshot.Dictionary.Count == 0)
+        {
+            items.Add(Note("tables and states", "the snapshot has no sys_choice or sys_dictionary rows, so tables, fields and states were not checked"));
+            return unknown;
+        }
+
+        foreach (var site in sites)
+        {
+            if (site.Tool.Table is not { Length: > 0 } table) continue;
+            if (!snapshot.KnowsTable(table))
+            {
+                if (unknown.Add(table))
+                {
+                    items.Add(new DriftItem(DriftCodes.TableUnknown, DriftCodes.Kinds[DriftCodes.TableUnknown], site.Name,
+                        $"step {site.Name} maps to table '{table}', which the instance does not have",
+                        DriftSide.Handbook, $"correct tool.table of {site.Name} (and every other step mapping '{table}') to a table of the instance",
+                        site.Document, site.Path + ".table"));
+                }
+
+                continue;
+            }
+
+            var field = site.Tool.EffectiveField;
+            if (snapshot.HasDictionaryFor(table) && snapshot.FindField(table, field) is null)
+            {
+                items.Add(new DriftItem(DriftCodes.FieldUnknown, DriftCodes.Kinds[DriftCodes.FieldUnknown], site.Name,
+                    $"step {site.Name} maps field '{field}' of {table}, which the table does not have",
+                    DriftSide.Handbook, $"correct tool.field of {site.Name} to a field of {table}", site.Document, site.Path + ".field"));
+            }
+        }
+
+        for (var i = 0; i < handbook.Records.Count; i++)
+        {
+            var record = handbook.Records[i];
+            if (record.Table is not { Length: > 0 } table || snapshot.KnowsTable(table) || unknown.Contains(table)) continue;
+            unknown.Add(table);
+            items.Add(new DriftItem(DriftCodes.TableUnknown, DriftCodes.Kinds[DriftCodes.TableUnknown], $"record {record.Id}",
+                $"record '{record.Id}' is kept in table '{table}', which the instance does not have",
+                DriftSide.Handbook, $"correct the table of record '{record.Id}'", HandbookFolder.HandbookFile, $"records[{i}].table"));
+        }
+
+        return unknown;
+    }
+
+    private static DriftItem Note(string subject, string message) =>
+        new(DriftCodes.NotChecked, DriftCodes.Kinds[DriftCodes.NotChecked], subject, message, DriftSide.Either, "pull or export the missing table", IsNote: true);
+}
