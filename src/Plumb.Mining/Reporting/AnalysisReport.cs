@@ -13,8 +13,11 @@ public sealed record LogSummary(int Cases, int Events, int Activities, int Varia
 /// <summary>A documented flow between two steps of the procedure, for drawing the model beside practice.</summary>
 public sealed record ModelFlow(string From, string To, string? Condition);
 
+/// <summary>A documented step as the report shows it.</summary>
+public sealed record ModelStep(string Id, string Name);
+
 /// <summary>The documented procedure as the report draws it: steps in order and the flows between them.</summary>
-public sealed record DocumentedModel(string Process, string Procedure, IReadOnlyList<(string Id, string Name)> Steps, IReadOnlyList<ModelFlow> Flows);
+public sealed record DocumentedModel(string Process, string Procedure, IReadOnlyList<ModelStep> Steps, IReadOnlyList<ModelFlow> Flows);
 
 /// <summary>Everything <c>plumb analyze</c> reports about a log against a process: every figure, for HTML or JSON.</summary>
 public sealed record AnalysisReport(
@@ -70,6 +73,6 @@ public sealed record AnalysisReport(
             }
         }
 
-        return new DocumentedModel(process.Id, procedure.Id, steps.Select(s => (s.Id, s.Name)).ToList(), flows);
+        return new DocumentedModel(process.Id, procedure.Id, steps.Select(s => new ModelStep(s.Id, s.Name)).ToList(), flows);
     }
 }

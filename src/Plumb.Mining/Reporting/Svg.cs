@@ -17,7 +17,7 @@ internal static class Svg
         if (bars.Count == 0) return "<p class=muted>none</p>";
         const int row = 22, labelWidth = 300, barWidth = 360;
         var max = Math.Max(1e-9, bars.Max(b => b.Value));
-        var sb = new StringBuilder($"<svg class=chart width='{labelWidth + barWidth + 90}' height='{(bars.Count * row) + 4}' role='img'>");
+        var sb = new StringBuilder($"<svg class='chart' width='{labelWidth + barWidth + 90}' height='{(bars.Count * row) + 4}' role='img'>");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, color) = bars[i];
@@ -43,8 +43,8 @@ internal static class Svg
         double X(int i) => 4 + (i * (width - 8.0) / Math.Max(1, points.Count - 1));
         double Y(double v) => height - 6 - ((v - min) / (max - min) * (height - 12));
         var line = string.Join(" ", points.Select((p, i) => p.Value is { } v ? $"{F(X(i))},{F(Y(v))}" : null).Where(s => s is not null));
-        var sb = new StringBuilder($"<svg class=trend width='{width}' height='{height}' role='img'>");
-        if (target is { } t) sb.Append(CultureInfo.InvariantCulture, $"<line x1='0' x2='{width}' y1='{F(Y(t))}' y2='{F(Y(t))}' class=target><title>target {F(t)}</title></line>");
+        var sb = new StringBuilder($"<svg class='trend' width='{width}' height='{height}' role='img'>");
+        if (target is { } t) sb.Append(CultureInfo.InvariantCulture, $"<line x1='0' x2='{width}' y1='{F(Y(t))}' y2='{F(Y(t))}' class='target'><title>target {F(t)}</title></line>");
         sb.Append(CultureInfo.InvariantCulture, $"<polyline points='{line}' fill='none' stroke='#2563eb' stroke-width='2'/>");
         for (var i = 0; i < points.Count; i++)
         {
@@ -61,7 +61,7 @@ internal static class Svg
         var index = nodes.Select((n, i) => (n.Node, i)).ToDictionary(p => p.Node, p => p.i, StringComparer.Ordinal);
         var height = (nodes.Count * (nodeHeight + gap)) + 20;
         var maxWeight = Math.Max(1e-9, arcs.Count == 0 ? 1 : arcs.Max(a => a.Weight));
-        var sb = new StringBuilder($"<svg class=map width='{left + nodeWidth + 260}' height='{height}' role='img'>");
+        var sb = new StringBuilder($"<svg class='map' width='{left + nodeWidth + 260}' height='{height}' role='img'>");
         double Mid(int i) => 10 + (i * (nodeHeight + gap)) + (nodeHeight / 2.0);
         var k = 0;
         foreach (var (from, to, weight, label) in arcs)
@@ -85,11 +85,11 @@ internal static class Svg
         for (var i = 0; i < nodes.Count; i++)
         {
             var y = 10 + (i * (nodeHeight + gap));
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x='{left}' y='{y}' width='{nodeWidth}' height='{nodeHeight}' rx='6' class=node/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x='{left}' y='{y}' width='{nodeWidth}' height='{nodeHeight}' rx='6' class='node'/>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x='{left + 8}' y='{y + 21}'>{E(Cut(nodes[i].Caption, 34))}<title>{E(nodes[i].Caption)}</title></text>");
         }
 
-        return sb.Append("<defs><marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='5' markerHeight='5' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='#555'/></marker></defs></svg>").ToString();
+        return sb.Append("<defs><marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='8' markerHeight='8' markerUnits='userSpaceOnUse' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='#555'/></marker></defs></svg>").ToString();
     }
 
     public static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
