@@ -13,10 +13,14 @@ public enum ChangeKind
 /// <summary>
 /// One domain-level change, e.g. <c>processes[incident].procedures[handle].steps[log].instruction</c> changed from one text to another.
 /// </summary>
-public sealed record HandbookChange(ChangeKind Kind, string Path, string? Before, string? After);
+public sealed record HandbookChange(ChangeKind Kind, string Path, string? Before, string? After)
+{
+    /// <summary>The change in plain words, when the comparer gives one.</summary>
+    public string? Message { get; init; }
+}
 
 /// <summary>Compares two versions of a handbook as a list of domain-level changes.</summary>
-/// <remarks>The port lets the domain's own comparer (Plumb.Handbook.Diff) replace <see cref="JsonVersionComparer"/>.</remarks>
+/// <remarks>A port, so the API does not depend on how the comparison is made.</remarks>
 public interface IVersionComparer
 {
     IReadOnlyList<HandbookChange> Compare(Handbook before, Handbook after);

@@ -27,7 +27,7 @@ public static class PlumbServices
         services.AddSingleton<IPlumbStore>(sp => StoreFactory.Create(sp.GetRequiredService<IOptions<PlumbServerOptions>>().Value.Database));
         services.AddSingleton<HandbookService>();
         services.AddSingleton<AccountService>();
-        services.AddSingleton<IVersionComparer, JsonVersionComparer>();
+        services.AddSingleton<IVersionComparer, DomainVersionComparer>();
         services.AddSingleton<IDiagramRenderer, FlowDiagramRenderer>();
         services.AddSingleton<PortalRenderer>();
         services.AddHostedService<StoreStartup>();

@@ -146,7 +146,8 @@ public sealed class ApiTests : IAsyncLifetime
         var comparison = await client.GetFromJsonAsync<JsonNode>("/api/versions/compare?from=1&to=2", TestContext.Current.CancellationToken);
         var change = Assert.Single(comparison!["changes"]!.AsArray());
         Assert.Equal("changed", (string?)change!["kind"]);
-        Assert.Equal("processes[problem].procedures[investigate].steps[analyse].name", (string?)change["path"]);
+        Assert.Equal("processes/problem/procedures/investigate/steps/analyse/name", (string?)change["path"]);
+        Assert.Contains("Analyse the cause", (string?)change["message"], StringComparison.Ordinal);
         Assert.Equal("Analyse the cause", (string?)change["after"]);
     }
 
