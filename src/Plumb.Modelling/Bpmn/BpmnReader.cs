@@ -21,10 +21,11 @@ public static partial class BpmnReader
     };
 
     /// <summary>Reads a file's text; <paramref name="document"/> names it in diagnostics.</summary>
-    public static BpmnReadResult Read(string text, string document) => Read(new StringReader(text), document);
+    public static BpmnReadResult Read(string text, string document, BpmnReadOptions? options = null) =>
+        Read(new StringReader(text), document, options);
 
     /// <summary>Reads from a text reader; <paramref name="document"/> names it in diagnostics.</summary>
-    public static BpmnReadResult Read(TextReader input, string document)
+    public static BpmnReadResult Read(TextReader input, string document, BpmnReadOptions? options = null)
     {
         var diagnostics = new List<Diagnostic>();
         XDocument xml;
@@ -60,7 +61,7 @@ public static partial class BpmnReader
             Exporter = (string?)root.Attribute("exporter"),
             ExporterVersion = (string?)root.Attribute("exporterVersion"),
         };
-        var context = new ReadContext(document, diagnostics);
+        var context = new ReadContext(document, diagnostics, options ?? new BpmnReadOptions());
         foreach (var child in root.Elements())
         {
             if (child.Name == XName.Get("BPMNDiagram", BpmnKinds.DiNamespace)) definitions.Diagrams.Add(ReadDiagram(child, context));
@@ -75,11 +76,12 @@ public static partial class BpmnReader
     private static BpmnElement? ReadElement(XElement xml, ReadContext context)
     {
         var kind = xml.Name.LocalName;
-        if (kind == "extensionElements") return null;
+        if (kind is "extensionElements" or "import") return null;
         if (!BpmnKinds.IsKnown(kind))
         {
-            context.Diagnostics.Add(Error(BpmnErrors.UnknownElement, context.Document, xml,
-                $"<{kind}> is not a BPMN 2.0 element{Near(kind)}"));
+            var unknown = Error(BpmnErrors.UnknownElement, context.Document, xml,
+                $"<{kind}> is not a BPMN 2.0 element{Near(kind)}{(context.Options.Lenient ? "; it is not carried over" : "")}");
+            context.Diagnostics.Add(context.Options.Lenient ? unknown with { Severity = Severity.Warning } : unknown);
             return null;
         }
 
@@ -159,5 +161,5 @@ public static partial class BpmnReader
         return 0;
     }
 
-    internal sealed record ReadContext(string Document, List<Diagnostic> Diagnostics);
+    internal sealed record ReadContext(string Document, List<Diagnostic> Diagnostics, BpmnReadOptions Options);
 }

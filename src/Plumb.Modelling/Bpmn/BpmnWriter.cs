@@ -32,8 +32,10 @@ public static class BpmnWriter
         xml.WriteAttributeString("targetNamespace", definitions.TargetNamespace);
         if (definitions.Exporter is { } exporter) xml.WriteAttributeString("exporter", exporter);
         if (definitions.ExporterVersion is { } version) xml.WriteAttributeString("exporterVersion", version);
-        foreach (var root in definitions.RootElements) WriteElement(xml, root);
+        // BPMN 2.0 schema order: imports and root elements, then diagrams, then relationships.
+        foreach (var root in definitions.RootElements.Where(r => r.Kind != "relationship")) WriteElement(xml, root);
         foreach (var diagram in definitions.Diagrams) WriteDiagram(xml, diagram);
+        foreach (var relationship in definitions.RootElements.Where(r => r.Kind == "relationship")) WriteElement(xml, relationship);
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
@@ -57,16 +59,16 @@ public static class BpmnWriter
     private static void WriteDiagram(XmlWriter xml, BpmnDiagram diagram)
     {
         xml.WriteStartElement("bpmndi", "BPMNDiagram", BpmnKinds.DiNamespace);
-        xml.WriteAttributeString("id", diagram.Id);
+        if (diagram.Id.Length > 0) xml.WriteAttributeString("id", diagram.Id);
         if (diagram.Name is { } name) xml.WriteAttributeString("name", name);
         xml.WriteStartElement("bpmndi", "BPMNPlane", BpmnKinds.DiNamespace);
-        xml.WriteAttributeString("id", diagram.PlaneId);
+        if (diagram.PlaneId.Length > 0) xml.WriteAttributeString("id", diagram.PlaneId);
         if (diagram.PlaneElement is { } element) xml.WriteAttributeString("bpmnElement", element);
         foreach (var shape in diagram.Shapes)
         {
             xml.WriteStartElement("bpmndi", "BPMNShape", BpmnKinds.DiNamespace);
-            xml.WriteAttributeString("id", shape.Id);
-            xml.WriteAttributeString("bpmnElement", shape.Element);
+            if (shape.Id.Length > 0) xml.WriteAttributeString("id", shape.Id);
+            if (shape.Element.Length > 0) xml.WriteAttributeString("bpmnElement", shape.Element);
             if (shape.IsHorizontal is { } horizontal) xml.WriteAttributeString("isHorizontal", Bool(horizontal));
             if (shape.IsExpanded is { } expanded) xml.WriteAttributeString("isExpanded", Bool(expanded));
             if (shape.IsMarkerVisible is { } marker) xml.WriteAttributeString("isMarkerVisible", Bool(marker));
@@ -78,8 +80,8 @@ public static class BpmnWriter
         foreach (var edge in diagram.Edges)
         {
             xml.WriteStartElement("bpmndi", "BPMNEdge", BpmnKinds.DiNamespace);
-            xml.WriteAttributeString("id", edge.Id);
-            xml.WriteAttributeString("bpmnElement", edge.Element);
+            if (edge.Id.Length > 0) xml.WriteAttributeString("id", edge.Id);
+            if (edge.Element.Length > 0) xml.WriteAttributeString("bpmnElement", edge.Element);
             foreach (var point in edge.Waypoints)
             {
                 xml.WriteStartElement("di", "waypoint", BpmnKinds.DdiNamespace);
@@ -116,7 +118,8 @@ public static class BpmnWriter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    internal static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    // Shortest text that reads back as the same double, so coordinates survive a round trip exactly.
+    internal static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
     {
