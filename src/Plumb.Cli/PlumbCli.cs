@@ -52,5 +52,8 @@ public static class PlumbCli
         InitCommand.Create(context),
         CheckCommand.Create(context),
         ShowCommand.Create(context),
+        ModelCommand.Create(context),
+        ImportCommand.Create(context),
+        ExportCommand.Create(context),
     ];
 }
