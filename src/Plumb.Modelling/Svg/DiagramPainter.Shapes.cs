@@ -27,8 +27,13 @@ public static partial class DiagramPainter
             return;
         }
 
-        if (BpmnKinds.IsActivity(kind)) Activity(element, shape, canvas);
-        else if (BpmnKinds.IsEvent(kind)) Event(element, b, canvas);
+        if (BpmnKinds.IsActivity(kind))
+        {
+            Activity(element, shape, canvas);
+            return;
+        }
+
+        if (BpmnKinds.IsEvent(kind)) Event(element, b, canvas);
         else if (BpmnKinds.IsGateway(kind)) Gateway(element, b, canvas);
         else if (kind is "dataObjectReference" or "dataObject" or "dataInput" or "dataOutput")
         {
