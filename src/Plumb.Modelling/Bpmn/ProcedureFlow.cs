@@ -98,9 +98,10 @@ internal sealed class ProcedureFlow(Handbook handbook, Process process, Procedur
             AddFlow(join, step, null, null);
         }
 
+        var byId = Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         foreach (var (from, target, name, condition, isDefault, branch) in _raw)
         {
-            var to = Nodes.Find(n => n.Id == target)
+            var to = byId.GetValueOrDefault(target)
                 ?? (joins.TryGetValue(target, out var join) ? join : stepNodes.GetValueOrDefault(target))
                 ?? EndNode(from, branch);
             var flow = AddFlow(from, to, name, condition);

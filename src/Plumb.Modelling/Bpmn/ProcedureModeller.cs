@@ -53,19 +53,21 @@ public static partial class ProcedureModeller
             bpmnProcess.Add(new BpmnElement("dataObjectReference", data.Id, data.Label).With("dataObjectRef", flow.Records[data.Record]));
         }
 
-        foreach (var node in flow.Nodes) bpmnProcess.Add(NodeElement(node, flow));
+        var incoming = flow.Flows.ToLookup(f => f.To, StringComparer.Ordinal);
+        var outgoing = flow.Flows.ToLookup(f => f.From, StringComparer.Ordinal);
+        foreach (var node in flow.Nodes) bpmnProcess.Add(NodeElement(node, incoming[node.Id], outgoing[node.Id]));
         foreach (var edge in flow.Flows) bpmnProcess.Add(FlowElement(edge));
         definitions.RootElements.Add(collaboration);
         definitions.RootElements.Add(bpmnProcess);
         definitions.Diagrams.Add(Diagram(flow, collaboration, LayeredLayout.Run(flow.ToLayoutGraph())));
     }
 
-    private static BpmnElement NodeElement(FlowNode node, ProcedureFlow flow)
+    private static BpmnElement NodeElement(FlowNode node, IEnumerable<FlowEdge> incoming, IEnumerable<FlowEdge> outgoing)
     {
         var element = new BpmnElement(node.Kind, node.Id, node.Name);
         if (!string.IsNullOrWhiteSpace(node.Documentation)) element.Add(Documentation(node.Documentation));
-        foreach (var edge in flow.Flows.Where(f => f.To == node.Id)) element.Add(new BpmnElement("incoming") { Text = edge.Id });
-        foreach (var edge in flow.Flows.Where(f => f.From == node.Id)) element.Add(new BpmnElement("outgoing") { Text = edge.Id });
+        foreach (var edge in incoming) element.Add(new BpmnElement("incoming") { Text = edge.Id });
+        foreach (var edge in outgoing) element.Add(new BpmnElement("outgoing") { Text = edge.Id });
         if (node.CalledElement is { } called) element.With("calledElement", called);
         if (node.DefaultFlow is { } defaultFlow) element.With("default", defaultFlow);
         var inputs = node.Data.Where(d => d.IsInput).ToList();
