@@ -72,5 +72,8 @@ public static class PlumbCli
         AnalyzeCommand.Create(context),
         GenerateCommand.Create(context),
         DemoCommand.Create(context),
+        ModelCommand.Create(context),
+        ImportCommand.Create(context),
+        ExportCommand.Create(context),
     ];
 }
