@@ -32,6 +32,16 @@ public sealed partial class EditorService
         if (head.State != VersionState.InReview) return $"version {head.Number} is {Word(head.State)}, not in review";
         if (!approve && string.IsNullOrWhiteSpace(comment)) return "say why it goes back: the comment is empty";
         var to = approve ? VersionState.Published : VersionState.SentBack;
+        if (approve && published is not null)
+        {
+            // Readers see the server's published history: the approved version goes there first, and only if it is accepted
+            // does the editor mark it published.
+            var handbook = await HandbookAsync(publishedOnly: true, cancellationToken);
+            Compose(handbook, document, head.Content);
+            var message = $"{document}: version {head.Number} approved by {owner}: {head.Message}";
+            if (await published.PublishAsync(handbook, head.Author, message, cancellationToken) is { } refused) return refused;
+        }
+
         return await store.TransitionAsync(document, head.Number, VersionState.InReview, to, owner, comment, cancellationToken)
             ? null : "the version changed meanwhile; reload and try again";
     }
@@ -93,6 +103,23 @@ public sealed partial class EditorService
             .SelectMany(p => p.Findings.Concat(p.Procedures.SelectMany(q => q.Findings.Concat(q.Steps.SelectMany(s => s.Findings)))))
             .Select(f => f.Id.StartsWith("F-", StringComparison.Ordinal) && int.TryParse(f.Id[2..], CultureInfo.InvariantCulture, out var n) ? n : 0);
         return $"F-{numbers.DefaultIfEmpty(0).Max() + 1:000}";
+    }
+
+    private static void Compose(Handbook handbook, string document, string content)
+    {
+        if (Documents.ProcessId(document) is { } processId)
+        {
+            var process = Documents.ReadProcess(content);
+            process.Status = ProcessStatus.Published;
+            var at = handbook.Processes.FindIndex(p => p.Id == processId);
+            if (at >= 0) handbook.Processes[at] = process;
+            else handbook.Processes.Add(process);
+            return;
+        }
+
+        var own = Documents.ReadHandbook(content);
+        (handbook.Name, handbook.Description, handbook.Drivers, handbook.PainPoints, handbook.Roles, handbook.Records) =
+            (own.Name, own.Description, own.Drivers, own.PainPoints, own.Roles, own.Records);
     }
 
     /// <summary>The workflow state as people say it.</summary>

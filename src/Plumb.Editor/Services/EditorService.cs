@@ -11,8 +11,15 @@ using Plumb.Handbook.Model;
 /// Editing a handbook in the store: drafts autosaved per editor, saves that become versions (merged field by field
 /// with any version saved meanwhile), and lint of the working copy in the context of the whole handbook.
 /// </summary>
-public sealed partial class EditorService(IEditorStore store, TimeProvider time)
+public sealed partial class EditorService(IEditorStore store, TimeProvider time, IPublishedHandbook? published = null)
 {
+    /// <summary>Starts the editor's history from the published handbook when the editor's store is still empty.</summary>
+    public async Task EnsureSeededAsync(CancellationToken cancellationToken)
+    {
+        if (published is null || (await store.DocumentsAsync(cancellationToken)).Count > 0) return;
+        if (await published.CurrentAsync(cancellationToken) is { } handbook) await SeedAsync(handbook, "plumb", cancellationToken);
+    }
+
     /// <summary>The store behind the service.</summary>
     public IEditorStore Store => store;
 
