@@ -111,8 +111,12 @@ internal static class EditorApi
             ? Json(new { version = VersionDto.From(version), content = JsonNode.Parse(version.Content) })
             : Problem($"'{document}' has no version {number}", 404);
 
-    private static async Task<IResult> PresenceAsync(string document, HttpContext context, EditorService editor, CancellationToken cancellationToken) =>
-        Json((await editor.PresenceAsync(document, User(context), cancellationToken)).Select(p => new { user = p.User, seenAt = p.SeenAt }));
+    private static async Task<IResult> PresenceAsync(string document, HttpContext context, EditorService editor, CancellationToken cancellationToken)
+    {
+        var me = User(context);
+        var present = await editor.PresenceAsync(document, me, cancellationToken);
+        return Json(new { me, others = present.Where(p => p.User != me).Select(p => p.User) });
+    }
 
     private static IResult Measure(string? text)
     {

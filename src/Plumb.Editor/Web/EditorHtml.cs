@@ -37,8 +37,7 @@ internal static class EditorHtml
 
         html.Append("</ul></nav><p class=\"presence\" id=\"presence\" aria-live=\"polite\"></p></header>");
         html.Append($"<main id=\"main\"><h1>{E(title)}</h1>{body}</main>");
-        html.Append("<script src=\"/editor-assets/common.js\"></script>");
-        if (script is not null) html.Append($"<script src=\"/editor-assets/{script}.js\"></script>");
+        html.Append($"<script src=\"/editor-assets/{script ?? "common"}.js\"></script>");
         html.Append("</body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
