@@ -42,6 +42,7 @@ public sealed partial class EditorService(IEditorStore store, TimeProvider time,
     /// <summary>The handbook as readers see it (published versions only) or as editors see it (newest versions).</summary>
     public async Task<Handbook> HandbookAsync(bool publishedOnly, CancellationToken cancellationToken)
     {
+        await EnsureSeededAsync(cancellationToken);
         Handbook handbook = new();
         var processes = new List<Process>();
         foreach (var document in await store.DocumentsAsync(cancellationToken))
@@ -59,6 +60,7 @@ public sealed partial class EditorService(IEditorStore store, TimeProvider time,
     /// <summary>The editor's working copy of a document, with its lint.</summary>
     public async Task<WorkingCopy?> WorkingCopyAsync(string document, string user, CancellationToken cancellationToken)
     {
+        await EnsureSeededAsync(cancellationToken);
         var head = await store.HeadAsync(document, cancellationToken);
         if (head is null) return null;
         var draft = await store.DraftAsync(document, user, cancellationToken);

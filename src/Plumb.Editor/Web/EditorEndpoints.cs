@@ -42,5 +42,12 @@ public static class EditorEndpoints
         return app;
     }
 
+    /// <summary>Creates the editor's tables when they are missing; call once at start-up.</summary>
+    public static async Task MigratePlumbEditorAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<IEditorStore>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<EditorService>().EnsureSeededAsync(cancellationToken);
+    }
+
     internal static bool HasCsrfHeader(HttpContext context) => context.Request.Headers.ContainsKey(CsrfHeader);
 }
