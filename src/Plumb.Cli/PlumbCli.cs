@@ -52,5 +52,9 @@ public static class PlumbCli
         InitCommand.Create(context),
         CheckCommand.Create(context),
         ShowCommand.Create(context),
+        ServeCommand.Create(context),
+        PushCommand.Create(context),
+        PullCommand.Create(context),
+        UserCommand.Create(context),
     ];
 }

@@ -1,0 +1,24 @@
+namespace Plumb.Server.Handbooks;
+
+/// <summary>
+/// The stable, readable addresses of the portal. They are built from ids only, so a step's address does not change when
+/// its text does, and links from ServiceNow and e-mail keep working.
+/// </summary>
+public static class Links
+{
+    public const string Home = "/";
+    public const string Raci = "/raci";
+    public const string Findings = "/findings";
+    public const string Search = "/search";
+    public const string Roles = "/roles";
+
+    public static string Process(string id) => $"/processes/{Escape(id)}";
+
+    public static string Procedure(string processId, string procedureId) => $"{Process(processId)}/procedures/{Escape(procedureId)}";
+
+    public static string Step(string processId, string procedureId, string stepId) => $"{Procedure(processId, procedureId)}/steps/{Escape(stepId)}";
+
+    public static string Role(string id) => $"/roles/{Escape(id)}";
+
+    private static string Escape(string id) => Uri.EscapeDataString(id);
+}

@@ -1,0 +1,56 @@
+namespace Plumb.Server.Hosting;
+
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Plumb.Server.Api;
+using Plumb.Server.Portal;
+
+/// <summary>Builds the Plumb web application: the same for <c>plumb serve</c>, the tests and a hosted deployment.</summary>
+public static class PlumbApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PlumbApp).Assembly.GetName().Name });
+        builder.AddPlumb();
+        configure?.Invoke(builder);
+        builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>>(sp => new ConfigureOptions<KestrelServerOptions>(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = sp.GetRequiredService<IOptions<PlumbServerOptions>>().Value.MaxRequestBodyBytes;
+        }));
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler(new Microsoft.AspNetCore.Builder.ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Plumb API v1");
+            o.DocumentTitle = "Plumb API";
+        });
+
+        app.MapHandbookApi();
+        app.MapProcessesApi();
+        app.MapVersionsApi();
+        app.MapRolesApi();
+        app.MapRaciApi();
+        app.MapSearchApi();
+        app.MapFindingsApi();
+        app.MapAccountApi();
+        app.MapUsersApi();
+        app.MapAuditApi();
+        app.MapPortal();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Plumb.Server.Hosting;
+
+/// <summary>The settings of a Plumb server, from the <c>Plumb</c> configuration section or the command line.</summary>
+public sealed class PlumbServerOptions
+{
+    public const string Section = "Plumb";
+
+    /// <summary>A SQLite file path, a PostgreSQL connection string (<c>Host=...</c>) or a <c>postgres://</c> URL.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>A handbook folder that seeds an empty store.</summary>
+    public string? SeedHandbook { get; set; }
+
+    /// <summary>When true, readers must sign in; by default anyone may read.</summary>
+    public bool RequireSignIn { get; set; }
+
+    /// <summary>Origins allowed to frame the portal, e.g. the organisation's ServiceNow instance; space-separated.</summary>
+    public string? FrameAncestors { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Writes allowed per client address per minute.</summary>
+    public int WritesPerMinute { get; set; } = 120;
+}

@@ -1,0 +1,107 @@
+namespace Plumb.Server.Hosting;
+
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Plumb.Server.Accounts;
+using Plumb.Server.Handbooks;
+using Plumb.Server.Portal;
+using Plumb.Server.Storage;
+
+/// <summary>Registers everything a Plumb server needs.</summary>
+public static class PlumbServices
+{
+    public const string SignInLimit = "sign-in";
+    public const string WriteLimit = "writes";
+
+    public static WebApplicationBuilder AddPlumb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PlumbServerOptions>().Bind(builder.Configuration.GetSection(PlumbServerOptions.Section));
+        services.TryAddSingletonTime();
+        services.AddSingleton<IPlumbStore>(sp => StoreFactory.Create(sp.GetRequiredService<IOptions<PlumbServerOptions>>().Value.Database));
+        services.AddSingleton<HandbookService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<IVersionComparer, JsonVersionComparer>();
+        services.AddSingleton<IDiagramRenderer, FlowDiagramRenderer>();
+        services.AddSingleton<PortalRenderer>();
+        services.AddHostedService<StoreStartup>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+
+        services.AddDataProtection().SetApplicationName("plumb");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IPlumbStore>())));
+
+        services.AddAuthentication(o => o.DefaultScheme = "plumb")
+            .AddPolicyScheme("plumb", "Cookie or token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? PlumbClaims.TokenScheme : PlumbClaims.CookieScheme)
+            .AddCookie(PlumbClaims.CookieScheme, o =>
+            {
+                o.Cookie.Name = "plumb.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/signin";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(PlumbClaims.TokenScheme, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlumbClaims.EditorPolicy, p => p.RequireAssertion(c => PlumbClaims.HasRole(c.User, AccountRole.Editor)))
+            .AddPolicy(PlumbClaims.OwnerPolicy, p => p.RequireAssertion(c => PlumbClaims.HasRole(c.User, AccountRole.Owner)))
+            .AddPolicy(PlumbClaims.AdminPolicy, p => p.RequireAssertion(c => PlumbClaims.HasRole(c.User, AccountRole.Admin)))
+            .AddPolicy(PlumbClaims.SignedInPolicy, p => p.RequireAssertion(c => PlumbClaims.HasRole(c.User, AccountRole.Reader)))
+            .AddPolicy(PlumbClaims.ReaderPolicy, p => p.RequireAssertion(c =>
+            {
+                var options = c.Resource is HttpContext http ? http.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value : null;
+                return options?.RequireSignIn != true || PlumbClaims.HasRole(c.User, AccountRole.Reader);
+            }));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.Name = "plumb.csrf";
+            o.FormFieldName = "__csrf";
+            o.SuppressXFrameOptionsHeader = true; // framing is governed by CSP frame-ancestors, so ServiceNow can embed the portal
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.SignInAttemptsPerMinute));
+            o.AddPolicy(WriteLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.WritesPerMinute));
+        });
+        return builder;
+    }
+
+    private static void TryAddSingletonTime(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    // Rate limits are per instance: they slow down guessing, they hold no data that instances must agree on.
+    private static RateLimitPartition<string> Window(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    // Scripts and the API get a status code; people in the portal get the sign-in page.
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        context.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,78 @@
+namespace Plumb.Server.Portal;
+
+using Microsoft.AspNetCore.Antiforgery;
+using Plumb.Server.Accounts;
+using Plumb.Server.Handbooks;
+using Plumb.Server.Storage;
+
+/// <summary>The portal's addresses. Pages without a query are cached per version (and per audience), since a version never changes.</summary>
+public static class PortalEndpoints
+{
+    public static void MapPortal(this IEndpointRouteBuilder app)
+    {
+        var portal = app.MapGroup("").RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
+        portal.MapGet("/", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Home(p), ct));
+        portal.MapGet("/roles", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Roles(p), ct));
+        portal.MapGet("/processes/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Process(p, id), ct));
+        portal.MapGet("/processes/{id}/procedures/{pid}", (string id, string pid, HttpContext http, CancellationToken ct) =>
+            RenderAsync(http, (r, p) => r.Procedure(p, id, pid), ct));
+        portal.MapGet("/processes/{id}/procedures/{pid}/steps/{sid}", (string id, string pid, string sid, HttpContext http, CancellationToken ct) =>
+            RenderAsync(http, (r, p) => r.Step(p, id, pid, sid), ct));
+        portal.MapGet("/roles/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Role(p, id), ct));
+        portal.MapGet("/raci", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Raci(p), ct));
+        portal.MapGet("/search", (string? q, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Search(p, q), ct, q));
+        portal.MapGet("/findings", (string? status, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Findings(p, status), ct));
+        app.MapGet("/assets/{name}", Asset).AllowAnonymous().ExcludeFromDescription();
+        app.MapSignIn();
+        app.MapFallback((HttpContext http, CancellationToken ct) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                ? Task.FromResult(Results.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))
+                : RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no page at this address."), ct, cache: false))
+            .RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
+        string? searchText = null, bool cache = true)
+    {
+        var services = http.RequestServices;
+        var snapshot = await services.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
+        var renderer = services.GetRequiredService<PortalRenderer>();
+        var site = PortalSite.Live(http.Request.Path);
+        var request = new PageRequest(snapshot, http.User, site);
+        PortalPage page;
+        if (http.Request.QueryString.HasValue || !cache)
+        {
+            page = render(renderer, request);
+        }
+        else
+        {
+            var key = $"{http.Request.Path}|{ReaderView.AudienceKey(http.User)}";
+            page = (PortalPage)snapshot.Cache.GetOrAdd(key, _ => render(renderer, request));
+        }
+
+        var html = Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText);
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: page.Status);
+    }
+
+    internal static Visitor Visitor(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated != true) return new Visitor(null, null, null, true);
+        var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken;
+        return new Visitor(http.User.Identity.Name, PlumbClaims.Role(http.User) is { } role ? SqlStore.RoleWord(role) : null, token, true);
+    }
+
+    private static IResult Asset(string name, HttpContext http)
+    {
+        var stream = typeof(PortalEndpoints).Assembly.GetManifestResourceStream("assets/" + name);
+        if (stream is null) return Results.NotFound();
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        var type = Path.GetExtension(name) switch
+        {
+            ".css" => "text/css; charset=utf-8",
+            ".svg" => "image/svg+xml",
+            ".js" => "text/javascript; charset=utf-8",
+            _ => "application/octet-stream",
+        };
+        return Results.Stream(stream, type);
+    }
+}

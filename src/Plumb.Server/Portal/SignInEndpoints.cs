@@ -1,0 +1,66 @@
+namespace Plumb.Server.Portal;
+
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Plumb.Server.Accounts;
+using Plumb.Server.Handbooks;
+using Plumb.Server.Hosting;
+using static Plumb.Server.Portal.Html;
+
+/// <summary>Cookie sign-in and sign-out for the portal; both forms carry an anti-forgery token and sign-in is rate limited.</summary>
+public static class SignInEndpoints
+{
+    public static void MapSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/signin", (HttpContext http, string? returnUrl) => Form(http, returnUrl, null, StatusCodes.Status200OK))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PlumbServices.SignInLimit).ExcludeFromDescription();
+        app.MapPost("/signout", SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, AccountService accounts, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http)) return Form(http, null, "The form expired; please try again.", StatusCodes.Status400BadRequest);
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var returnUrl = form["returnUrl"].ToString();
+        var user = await accounts.SignInAsync(form["username"].ToString(), form["password"].ToString(),
+            http.Connection.RemoteIpAddress?.ToString() ?? "", cancellationToken);
+        if (user is null) return Form(http, returnUrl, "The user name or password is wrong.", StatusCodes.Status401Unauthorized);
+        await http.SignInAsync(PlumbClaims.CookieScheme, PlumbClaims.Principal(user, PlumbClaims.CookieScheme));
+        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http)) return Results.Problem(title: "Missing or wrong anti-forgery token.", statusCode: 400);
+        await http.SignOutAsync(PlumbClaims.CookieScheme);
+        return Results.Redirect("/");
+    }
+
+    // Only addresses on this site, so the sign-in page cannot be used to send people elsewhere.
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static IResult Form(HttpContext http, string? returnUrl, string? error, int status)
+    {
+        var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken;
+        var options = http.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value;
+        var html = new StringBuilder("<h1>Sign in</h1>\n");
+        if (options.RequireSignIn) html.Append("<p>This handbook is for signed-in readers.</p>");
+        if (error is not null) html.Append($"<p class=\"error\" role=\"alert\">{E(error)}</p>");
+        html.Append($"""
+            <form class="signin" method="post" action="/signin">
+            <input type="hidden" name="__csrf" value="{E(token)}">
+            <input type="hidden" name="returnUrl" value="{E(IsLocal(returnUrl) ? returnUrl : "/")}">
+            <p><label for="username">User name</label><input id="username" name="username" autocomplete="username" required></p>
+            <p><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required></p>
+            <p><button type="submit">Sign in</button></p>
+            </form>
+            """);
+        var page = new PortalPage("Sign in", html.ToString(), status, [("Home", Links.Home)]);
+        return Results.Content(Layout.Render(page, "Plumb", 0, PortalSite.Live("/signin"), new Visitor(null, null, null, false)), "text/html; charset=utf-8",
+            statusCode: status);
+    }
+}

@@ -1,0 +1,58 @@
+namespace Plumb.Server.Storage;
+
+/// <summary>
+/// The one storage port of the server: handbook versions (YAML documents plus author, time and message), accounts,
+/// API tokens, the audit trail and the keys that protect cookies. Everything an instance needs lives here, so several
+/// instances can share one database.
+/// </summary>
+public interface IPlumbStore
+{
+    /// <summary>A short name of the store for logs, such as "SQLite plumb.db".</summary>
+    string Description { get; }
+
+    /// <summary>Creates the schema or brings it up to date; safe to run from several instances at once.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<VersionInfo?> GetHeadAsync(CancellationToken cancellationToken);
+
+    Task<VersionInfo?> GetVersionAsync(long number, CancellationToken cancellationToken);
+
+    /// <summary>Versions, newest first.</summary>
+    Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>The documents of a version, ordered by path; empty when the version does not exist.</summary>
+    Task<IReadOnlyList<StoredDocument>> GetDocumentsAsync(long number, CancellationToken cancellationToken);
+
+    /// <summary>Saves a version when the head is still <see cref="NewVersion.BaseVersion"/>; otherwise nothing is written.</summary>
+    Task<SaveOutcome> SaveVersionAsync(NewVersion version, CancellationToken cancellationToken);
+
+    /// <summary>Creates an account; null when the name is taken.</summary>
+    Task<UserAccount?> CreateUserAsync(string name, string passwordHash, AccountRole role, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<UserAccount?> FindUserAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<UserAccount>> ListUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes the password hash and/or role; false when there is no such account.</summary>
+    Task<bool> UpdateUserAsync(string name, string? passwordHash, AccountRole? role, CancellationToken cancellationToken);
+
+    Task<ApiToken> CreateTokenAsync(long userId, string name, string tokenHash, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The account an unrevoked token belongs to.</summary>
+    Task<UserAccount?> FindUserByTokenAsync(string tokenHash, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApiToken>> ListTokensAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a token of the account; false when it has no such token.</summary>
+    Task<bool> RevokeTokenAsync(long userId, long tokenId, CancellationToken cancellationToken);
+
+    Task AppendAuditAsync(DateTimeOffset at, string actor, string action, string detail, CancellationToken cancellationToken);
+
+    /// <summary>Audit entries, newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Data-protection key ring entries (XML), shared by every instance.</summary>
+    Task<IReadOnlyList<string>> GetProtectionKeysAsync(CancellationToken cancellationToken);
+
+    Task AddProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken);
+}

@@ -1,0 +1,63 @@
+namespace Plumb.Server.Storage;
+
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+/// <summary>The embedded default: one SQLite file, in WAL mode so readers never wait for a writer.</summary>
+public sealed class SqliteStore : SqlStore
+{
+    private readonly string _connectionString;
+
+    public SqliteStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public override string Description => $"SQLite {Path}";
+
+    protected override IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE versions (number INTEGER PRIMARY KEY, author TEXT NOT NULL, at_ms INTEGER NOT NULL, message TEXT NOT NULL);
+        CREATE TABLE blobs (hash TEXT PRIMARY KEY, content TEXT NOT NULL);
+        CREATE TABLE version_documents (version INTEGER NOT NULL, path TEXT NOT NULL, hash TEXT NOT NULL, changed_in INTEGER NOT NULL,
+            PRIMARY KEY (version, path));
+        CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+            role TEXT NOT NULL, created_ms INTEGER NOT NULL);
+        CREATE TABLE api_tokens (id INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER NOT NULL REFERENCES users (id), name TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE, created_ms INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+            detail TEXT NOT NULL);
+        CREATE TABLE protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);
+        """,
+    ];
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers go on while one writer holds the lock; the mode sticks to the file.
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", [], cancellationToken);
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+
+    protected override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask; // BEGIN IMMEDIATE already holds the only write lock.
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+}
