@@ -1,18 +1,18 @@
 namespace Plumb.Editor.Store;
 
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 /// <summary>Drafts, feedback and presence.</summary>
-public sealed partial class SqliteEditorStore
+public abstract partial class SqlEditorStore
 {
     /// <inheritdoc />
     public async Task<Draft?> DraftAsync(string document, string user, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT base_number, content, at FROM editor_drafts WHERE document = $d AND user_name = $u";
-        command.Parameters.AddWithValue("$d", document);
-        command.Parameters.AddWithValue("$u", user);
+        command.CommandText = "SELECT base_number, content, at FROM editor_drafts WHERE document = @d AND user_name = @u";
+        Add(command, "@d", document);
+        Add(command, "@u", user);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new Draft(document, user, reader.GetInt32(0), reader.GetString(1), ParseTime(reader.GetString(2)))
@@ -25,14 +25,14 @@ public sealed partial class SqliteEditorStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO editor_drafts (document, user_name, base_number, content, at) VALUES ($d, $u, $b, $c, $t)
-            ON CONFLICT (document, user_name) DO UPDATE SET base_number = $b, content = $c, at = $t
+            INSERT INTO editor_drafts (document, user_name, base_number, content, at) VALUES (@d, @u, @b, @c, @t)
+            ON CONFLICT (document, user_name) DO UPDATE SET base_number = @b, content = @c, at = @t
             """;
-        command.Parameters.AddWithValue("$d", draft.Document);
-        command.Parameters.AddWithValue("$u", draft.User);
-        command.Parameters.AddWithValue("$b", draft.BaseNumber);
-        command.Parameters.AddWithValue("$c", draft.Content);
-        command.Parameters.AddWithValue("$t", Time(draft.At));
+        Add(command, "@d", draft.Document);
+        Add(command, "@u", draft.User);
+        Add(command, "@b", draft.BaseNumber);
+        Add(command, "@c", draft.Content);
+        Add(command, "@t", Time(draft.At));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -41,9 +41,9 @@ public sealed partial class SqliteEditorStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM editor_drafts WHERE document = $d AND user_name = $u";
-        command.Parameters.AddWithValue("$d", document);
-        command.Parameters.AddWithValue("$u", user);
+        command.CommandText = "DELETE FROM editor_drafts WHERE document = @d AND user_name = @u";
+        Add(command, "@d", document);
+        Add(command, "@u", user);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -53,15 +53,15 @@ public sealed partial class SqliteEditorStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO editor_feedback (process, procedure, step, author, text, at) VALUES ($p, $q, $s, $a, $x, $t)
+            INSERT INTO editor_feedback (process, procedure, step, author, text, at) VALUES (@p, @q, @s, @a, @x, @t)
             RETURNING id
             """;
-        command.Parameters.AddWithValue("$p", feedback.Process);
-        command.Parameters.AddWithValue("$q", feedback.Procedure);
-        command.Parameters.AddWithValue("$s", feedback.Step);
-        command.Parameters.AddWithValue("$a", feedback.Author);
-        command.Parameters.AddWithValue("$x", feedback.Text);
-        command.Parameters.AddWithValue("$t", Time(feedback.At));
+        Add(command, "@p", feedback.Process);
+        Add(command, "@q", feedback.Procedure);
+        Add(command, "@s", feedback.Step);
+        Add(command, "@a", feedback.Author);
+        Add(command, "@x", feedback.Text);
+        Add(command, "@t", Time(feedback.At));
         var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         return feedback with { Id = id };
     }
@@ -73,9 +73,9 @@ public sealed partial class SqliteEditorStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, process, procedure, step, author, text, at, answer, answered_by, finding_id
-            FROM editor_feedback WHERE process = $p ORDER BY id DESC
+            FROM editor_feedback WHERE process = @p ORDER BY id DESC
             """;
-        command.Parameters.AddWithValue("$p", process);
+        Add(command, "@p", process);
         var list = new List<Feedback>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -94,12 +94,12 @@ public sealed partial class SqliteEditorStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE editor_feedback SET answer = $x, answered_by = $u, finding_id = COALESCE($f, finding_id) WHERE id = $id
+            UPDATE editor_feedback SET answer = @x, answered_by = @u, finding_id = COALESCE(CAST(@f AS TEXT), finding_id) WHERE id = @id
             """;
-        command.Parameters.AddWithValue("$x", answer);
-        command.Parameters.AddWithValue("$u", answeredBy);
-        command.Parameters.AddWithValue("$f", (object?)findingId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$id", id);
+        Add(command, "@x", answer);
+        Add(command, "@u", answeredBy);
+        Add(command, "@f", (object?)findingId ?? DBNull.Value);
+        Add(command, "@id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -109,12 +109,12 @@ public sealed partial class SqliteEditorStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO editor_presence (document, user_name, seen_at) VALUES ($d, $u, $t)
-            ON CONFLICT (document, user_name) DO UPDATE SET seen_at = $t
+            INSERT INTO editor_presence (document, user_name, seen_at) VALUES (@d, @u, @t)
+            ON CONFLICT (document, user_name) DO UPDATE SET seen_at = @t
             """;
-        command.Parameters.AddWithValue("$d", presence.Document);
-        command.Parameters.AddWithValue("$u", presence.User);
-        command.Parameters.AddWithValue("$t", Time(presence.SeenAt));
+        Add(command, "@d", presence.Document);
+        Add(command, "@u", presence.User);
+        Add(command, "@t", Time(presence.SeenAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -123,14 +123,14 @@ public sealed partial class SqliteEditorStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_name, seen_at FROM editor_presence WHERE document = $d AND seen_at >= $t ORDER BY user_name";
-        command.Parameters.AddWithValue("$d", document);
-        command.Parameters.AddWithValue("$t", Time(since));
+        command.CommandText = "SELECT user_name, seen_at FROM editor_presence WHERE document = @d AND seen_at >= @t ORDER BY user_name";
+        Add(command, "@d", document);
+        Add(command, "@t", Time(since));
         var list = new List<Presence>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) list.Add(new Presence(document, reader.GetString(0), ParseTime(reader.GetString(1))));
         return list;
     }
 
-    private static string? Nullable(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    private static string? Nullable(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 }
