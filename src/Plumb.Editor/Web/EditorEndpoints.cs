@@ -14,9 +14,13 @@ public static class EditorEndpoints
     public const string CsrfHeader = "X-Plumb-Editor";
 
     /// <summary>Adds the editor's store (SQLite at <paramref name="sqliteConnectionString"/>), service and policies.</summary>
-    public static IServiceCollection AddPlumbEditor(this IServiceCollection services, string sqliteConnectionString)
+    public static IServiceCollection AddPlumbEditor(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddPlumbEditor(_ => new SqliteEditorStore(sqliteConnectionString));
+
+    /// <summary>Adds the editor with the store the host chooses (SQLite or PostgreSQL, usually the server's own database).</summary>
+    public static IServiceCollection AddPlumbEditor(this IServiceCollection services, Func<IServiceProvider, IEditorStore> store)
     {
-        services.AddSingleton<IEditorStore>(_ => new SqliteEditorStore(sqliteConnectionString));
+        services.AddSingleton(store);
         services.AddSingleton(sp => new EditorService(
             sp.GetRequiredService<IEditorStore>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<IPublishedHandbook>()));
         services.AddAuthorization(EditorPolicies.Add);
