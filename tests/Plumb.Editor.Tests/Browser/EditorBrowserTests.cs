@@ -18,7 +18,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await editor.OpenAsync(Procedure);
         await editor.OpenAsync(Resolve);
         await editor.Field($"{Resolve}.instruction").FillAsync("Apply the known workaround, then confirm with the caller.");
-        await editor.Field($"{Resolve}.raci.responsible").FillAsync("service-desk-agent");
+        await editor.Field($"{Resolve}.raci.consulted").FillAsync("caller");
         await editor.WaitForStatusAsync("Draft saved");
         await Pages.AssertAccessibleAsync(editor);
         await editor.FillAsync("#save-message", "Workaround first");
