@@ -26,7 +26,7 @@ public static class PlumbCli
                 return ExitCodes.BadInput;
             }
 
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, context.CancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }, context.CancellationToken);
         }
         catch (UsageException e)
         {
@@ -56,5 +56,6 @@ public static class PlumbCli
         PushCommand.Create(context),
         PullCommand.Create(context),
         UserCommand.Create(context),
+        PublishCommand.Create(context),
     ];
 }

@@ -36,8 +36,13 @@ public static class HandbookApi
         var handbook = snapshot.Handbook;
         var visible = new Plumb.Handbook.Model.Handbook
         {
-            Name = handbook.Name, Description = handbook.Description, Drivers = handbook.Drivers, PainPoints = handbook.PainPoints,
-            Roles = handbook.Roles, Records = handbook.Records, Processes = [.. ReaderView.Processes(handbook, http.User)],
+            Name = handbook.Name,
+            Description = handbook.Description,
+            Drivers = handbook.Drivers,
+            PainPoints = handbook.PainPoints,
+            Roles = handbook.Roles,
+            Records = handbook.Records,
+            Processes = [.. ReaderView.Processes(handbook, http.User)],
         };
         http.Response.Headers.ETag = snapshot.ETag;
         return Results.Text(JsonSerializer.Serialize(visible, HandbookJson.Compact), "application/json");

@@ -24,11 +24,22 @@ public static class PlumbApp
         return app;
     }
 
+    // Kestrel enforces the limit on every body; this answers early, with a ProblemDetails, when Content-Length already says so.
+    private static Task RefuseLargeBodies(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength is not { } length || length <= limit) return next(context);
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return context.Response.WriteAsJsonAsync(new { title = "The request is too large.", status = 413, detail = $"The limit is {limit} bytes." },
+            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+    }
+
     public static void Configure(WebApplication app)
     {
         app.UseExceptionHandler(new Microsoft.AspNetCore.Builder.ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        app.Use(RefuseLargeBodies);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

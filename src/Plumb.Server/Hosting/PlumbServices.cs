@@ -1,5 +1,7 @@
 namespace Plumb.Server.Hosting;
 
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,6 +33,11 @@ public static class PlumbServices
         services.AddSingleton<PortalRenderer>();
         services.AddHostedService<StoreStartup>();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
         services.AddOpenApi();
 
         services.AddDataProtection().SetApplicationName("plumb");

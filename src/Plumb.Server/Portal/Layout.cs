@@ -54,8 +54,9 @@ public static class Layout
         }
 
         html.Append("<main id=\"main\" tabindex=\"-1\">\n").Append(page.Body).Append("\n</main>\n");
-        html.Append($"""<footer class="footer"><p>Version {version} · <a href="{E(site.Href(Links.Findings))}">Findings register</a> · kept in plumb by Plumb</p></footer>""");
-        if (site.IsStatic) html.Append($"\n<script src=\"{E(site.Href("/assets/search-index.js"))}\"></script><script src=\"{E(site.Href("/assets/search.js"))}\"></script>");
+        var edition = site.IsStatic ? "Published" : $"Version {version}";
+        html.Append($"""<footer class="footer"><p>{edition} · <a href="{E(site.Href(Links.Findings))}">Findings register</a> · kept in plumb by Plumb</p></footer>""");
+        if (site.IsStatic && site.CurrentPath == Links.Search) html.Append($"\n<script src=\"{E(site.Href("/assets/search-index.js"))}\"></script><script src=\"{E(site.Href("/assets/search.js"))}\"></script>");
         html.Append("\n</body>\n</html>\n");
         return html.ToString();
     }

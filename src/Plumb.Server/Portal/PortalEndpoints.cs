@@ -1,5 +1,6 @@
 namespace Plumb.Server.Portal;
 
+using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Plumb.Server.Accounts;
 using Plumb.Server.Handbooks;
@@ -49,8 +50,17 @@ public static class PortalEndpoints
             page = (PortalPage)snapshot.Cache.GetOrAdd(key, _ => render(renderer, request));
         }
 
-        var html = Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText);
         http.Response.Headers.CacheControl = "no-cache";
+        if (http.User.Identity?.IsAuthenticated != true && cache && !http.Request.QueryString.HasValue)
+        {
+            // Anonymous readers all get the same bytes for a page of a version, so the whole response is cached.
+            var bytes = (byte[])snapshot.Cache.GetOrAdd($"bytes|{http.Request.Path}|{ReaderView.AudienceKey(http.User)}", _ =>
+                Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText)));
+            http.Response.StatusCode = page.Status;
+            return Results.Bytes(bytes, "text/html; charset=utf-8");
+        }
+
+        var html = Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: page.Status);
     }
 

@@ -8,7 +8,10 @@ public sealed partial class PortalRenderer
 {
     private static readonly Dictionary<char, string> LetterWords = new()
     {
-        ['R'] = "Responsible", ['A'] = "Accountable", ['C'] = "Consulted", ['I'] = "Informed",
+        ['R'] = "Responsible",
+        ['A'] = "Accountable",
+        ['C'] = "Consulted",
+        ['I'] = "Informed",
     };
 
     public PortalPage Role(PageRequest request, string roleId)
