@@ -57,5 +57,9 @@ public static class PlumbCli
         PullCommand.Create(context),
         UserCommand.Create(context),
         PublishCommand.Create(context),
+        GapCommand.Create(context),
+        ReviewCommand.Create(context),
+        DiffCommand.Create(context),
+        FindingsCommand.Create(context),
     ];
 }

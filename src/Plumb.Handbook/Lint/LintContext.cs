@@ -43,4 +43,49 @@ public sealed class LintContext(Handbook handbook)
             }
         }
     }
+
+    /// <summary>Every input and output, of processes and of steps, with its path.</summary>
+    public IEnumerable<FlowSite> Flows()
+    {
+        foreach (var process in Handbook.Processes)
+        {
+            foreach (var site in Flows(process, null, null, "")) yield return site;
+        }
+
+        foreach (var step in Steps())
+        {
+            foreach (var site in Flows(step.Process, step.Procedure, step.Step, step.Path + ".")) yield return site;
+        }
+    }
+
+    /// <summary>Every finding of the handbook (on processes, procedures and steps) with its process and path.</summary>
+    public IEnumerable<(Process Process, Finding Finding, string Path)> Findings()
+    {
+        foreach (var process in Handbook.Processes)
+        {
+            for (var i = 0; i < process.Findings.Count; i++) yield return (process, process.Findings[i], $"findings[{i}]");
+            for (var p = 0; p < process.Procedures.Count; p++)
+            {
+                var procedure = process.Procedures[p];
+                for (var i = 0; i < procedure.Findings.Count; i++)
+                {
+                    yield return (process, procedure.Findings[i], $"procedures[{p}].findings[{i}]");
+                }
+
+                for (var s = 0; s < procedure.Steps.Count; s++)
+                {
+                    var findings = procedure.Steps[s].Findings;
+                    for (var i = 0; i < findings.Count; i++) yield return (process, findings[i], $"procedures[{p}].steps[{s}].findings[{i}]");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<FlowSite> Flows(Process process, Procedure? procedure, Step? step, string prefix)
+    {
+        var inputs = step?.Inputs ?? process.Inputs;
+        var outputs = step?.Outputs ?? process.Outputs;
+        for (var i = 0; i < inputs.Count; i++) yield return new FlowSite(process, procedure, step, inputs[i], true, $"{prefix}inputs[{i}]");
+        for (var i = 0; i < outputs.Count; i++) yield return new FlowSite(process, procedure, step, outputs[i], false, $"{prefix}outputs[{i}]");
+    }
 }

@@ -63,6 +63,9 @@ public sealed class Process
     /// <summary>Findings about the process as a whole.</summary>
     public List<Finding> Findings { get; set; } = [];
 
+    /// <summary>What changed in each version, newest last.</summary>
+    public List<ChangeLogEntry> ChangeLog { get; set; } = [];
+
     /// <summary>The procedure with this id, if any.</summary>
     public Procedure? FindProcedure(string id) => Procedures.Find(p => p.Id == id);
 }

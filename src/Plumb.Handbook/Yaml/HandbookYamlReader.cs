@@ -100,9 +100,23 @@ public static partial class HandbookYamlReader
             Kpis = [.. m.Maps("kpis", "a KPI").Select(ReadKpi)],
             Procedures = [.. m.Maps("procedures", "a procedure").Select(ReadProcedure)],
             Findings = Findings(m),
+            ChangeLog = [.. m.Maps("changeLog", "a change log entry").Select(ReadChange)],
         };
         m.Done();
         return process;
+    }
+
+    private static ChangeLogEntry ReadChange(MapReader m)
+    {
+        var entry = new ChangeLogEntry
+        {
+            Version = m.RequiredString("version"),
+            Date = m.String("date"),
+            Text = m.RequiredString("text"),
+            Findings = m.Strings("findings"),
+        };
+        m.Done();
+        return entry;
     }
 
     private static List<DataFlow> Flows(MapReader map, string key, string partyKey) =>

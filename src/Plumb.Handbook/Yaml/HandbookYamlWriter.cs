@@ -79,6 +79,13 @@ public static partial class HandbookYamlWriter
         });
         y.Items("procedures", process.Procedures, p => WriteProcedure(y, p));
         WriteFindings(y, process.Findings);
+        y.Items("changeLog", process.ChangeLog, c =>
+        {
+            y.Field("version", c.Version);
+            y.Field("date", c.Date);
+            y.Field("text", c.Text);
+            y.List("findings", c.Findings, flow: true);
+        });
         y.EndMap();
         y.EndDocument();
     }

@@ -17,6 +17,9 @@ internal sealed class MapReader
         What = what;
         At = mapping?.At;
         if (mapping is null) return;
+
+        // A missing field is reported where its parent starts; the root needs a place too.
+        binding.Map.Add(path, mapping.At);
         foreach (var entry in mapping.Entries) _entries[entry.Key.Value] = entry;
     }
 
@@ -32,7 +35,8 @@ internal sealed class MapReader
     {
         _known.Add(key);
         if (!_entries.TryGetValue(key, out var entry)) return null;
-        _binding.Map.Add(Child(key), entry.Value.At);
+        // A block list or set of fields starts on the line after its key; the key is where a reader looks.
+        _binding.Map.Add(Child(key), entry.Value.At.Line > entry.Key.At.Line ? entry.Key.At : entry.Value.At);
         return entry.Value is YamlScalar { IsNull: true } ? null : entry.Value;
     }
 

@@ -76,22 +76,31 @@ internal sealed partial class YamlOut(TextWriter writer)
 
     public void Scalar(string value)
     {
-        var style = ScalarStyle.Any;
-        if (value.Contains('\n', StringComparison.Ordinal) && !HasTrailingSpace().IsMatch(value) && !value.Contains('\t', StringComparison.Ordinal))
+        // Only styles that read back as exactly the text written: plain for everyday words, a literal block for
+        // readable multi-line prose, double quotes (which can escape anything) for the rest.
+        ScalarStyle style;
+        if (value.Contains('\n', StringComparison.Ordinal))
         {
-            style = ScalarStyle.Literal;
+            style = LiteralSafe().IsMatch(value) && !HasTrailingSpace().IsMatch(value) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
-        else if (value.Length == 0 || LooksTyped().IsMatch(value))
+        else
         {
-            // A plain "null", "true" or "12" would read back as something else than the text written.
-            style = ScalarStyle.DoubleQuoted;
+            style = PlainSafe().IsMatch(value) && !LooksTyped().IsMatch(value) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
         }
 
         _emitter.Emit(new Scalar(null, null, value, style, true, true));
     }
 
-    [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|no|on|off|[-+]?(\.?[0-9].*|\.inf|\.nan))$")]
+    [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|[-+]?(\.?[0-9].*|\.inf|\.nan|\.Inf|\.NaN))$")]
     private static partial Regex LooksTyped();
+
+    // Letters, digits and punctuation that mean nothing to YAML inside a plain value; ':' only when not followed by a space.
+    [GeneratedRegex(@"^[\p{L}\p{N}(/.]([\p{L}\p{N} .,;()/'""?!+=_%<>$-]|:(?=[^ ]))*(?<! )$")]
+    private static partial Regex PlainSafe();
+
+    // Printable text that starts with a visible character and ends with at most one line break.
+    [GeneratedRegex(@"^[^\s\p{C}]([^\p{C}]|\n)*?\n?(?<!\n\n)$")]
+    private static partial Regex LiteralSafe();
 
     [GeneratedRegex(@"[ \t]\n|[ \t]$|^\s")]
     private static partial Regex HasTrailingSpace();

@@ -25,7 +25,7 @@ public sealed class UnknownRoleRule : LintRule
         {
             if (process.Owner is { } owner && handbook.FindRole(owner) is null)
             {
-                context.Report(this, process, "owner", $"the owner '{owner}' is not a role of the handbook{Hint(context, owner)}");
+                context.Report(this, process, "owner", $"the owner '{owner}' of {Describe.Process(process)} is not a role of the handbook{Hint(context, owner)}");
             }
         }
 
@@ -46,7 +46,7 @@ public sealed class UnknownRoleRule : LintRule
             if (context.Handbook.FindRole(roles[i]) is not null) continue;
             var path = roles.Count == 1 ? $"{site.Path}.raci.{letter}" : $"{site.Path}.raci.{letter}[{i}]";
             context.Report(this, site.Process, path,
-                $"step '{site.Step.Id}' names '{roles[i]}' as {letter}, but there is no such role{Hint(context, roles[i])}");
+                $"{Describe.Step(site.Step)} names '{roles[i]}' as {letter}, but handbook.yaml defines no such role{Hint(context, roles[i])}");
         }
     }
 

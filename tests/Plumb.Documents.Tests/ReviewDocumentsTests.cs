@@ -1,0 +1,114 @@
+namespace Plumb.Documents.Tests;
+
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Plumb.Handbook.Review;
+using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
+using Word = DocumentFormat.OpenXml.Wordprocessing;
+
+public sealed class ReviewDocumentsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "plumb-docs-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly ReviewWorkbook _workbook = SampleWorkbook.Create();
+
+    public ReviewDocumentsTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public void The_docx_workbook_has_no_Open_XML_validation_errors()
+    {
+        using var stream = new MemoryStream();
+        ReviewDocx.Write(_workbook, stream);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var errors = new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+    }
+
+    [Fact]
+    public void The_docx_workbook_holds_the_step_review_RACI_and_findings_tables()
+    {
+        using var stream = new MemoryStream();
+        ReviewDocx.Write(_workbook, stream);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var headings = body.Elements<Word.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true)
+            .Select(p => p.InnerText).ToList();
+        Assert.Contains("2. Procedure review", headings);
+        Assert.Contains("Manage a major incident", headings);
+        var tables = body.Elements<Word.Table>().ToList();
+        var procedures = _workbook.Processes.Sum(p => p.Procedures.Count);
+        Assert.Equal(procedures, tables.Count(t => Header(t).StartsWith("#|Step|Necessary|", StringComparison.Ordinal)));
+        Assert.Equal(procedures, tables.Count(t => Header(t).StartsWith("Role|", StringComparison.Ordinal)
+            && Header(t) != string.Join('|', ReviewLayout.CoverageColumns)));
+        var findings = tables.Single(t => Header(t) == string.Join('|', ReviewLayout.FindingColumns));
+        Assert.Equal(3, findings.Elements<Word.TableRow>().Count());
+        Assert.Contains("Callers wait > 5 min & hang up <often>", findings.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_xlsx_workbook_has_no_Open_XML_validation_errors()
+    {
+        using var stream = new MemoryStream();
+        ReviewXlsx.Write(_workbook, stream);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var errors = new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+    }
+
+    [Fact]
+    public void The_xlsx_workbook_has_one_sheet_per_register_with_a_row_per_step()
+    {
+        using var stream = new MemoryStream();
+        ReviewXlsx.Write(_workbook, stream);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var book = document.WorkbookPart!;
+        var sheets = book.Workbook!.Sheets!.Elements<Spreadsheet.Sheet>().ToList();
+        Assert.Equal(["Processes", "KPIs", "Procedure review", "RACI", "Role coverage", "Data flows", "Findings"], sheets.Select(s => s.Name!.Value));
+        var review = (WorksheetPart)book.GetPartById(sheets[2].Id!);
+        var rows = review.Worksheet!.Descendants<Spreadsheet.Row>().ToList();
+        Assert.Equal(1 + _workbook.Processes.Sum(p => p.Procedures.Sum(x => x.Steps.Count)), rows.Count);
+        Assert.Equal("Log the incident", Text(rows[1], "D2"));
+        Assert.Equal("no", Text(rows[1], "F2"));
+    }
+
+    [Fact]
+    public void The_docx_and_xlsx_workbooks_convert_to_PDF_with_LibreOffice()
+    {
+        var libreOffice = Tools.LibreOffice();
+        var docx = Path.Combine(_folder, "review-document.docx");
+        var xlsx = Path.Combine(_folder, "review-sheets.xlsx");
+        using (var stream = File.Create(docx)) ReviewDocx.Write(_workbook, stream);
+        using (var stream = File.Create(xlsx)) ReviewXlsx.Write(_workbook, stream);
+
+        Tools.ConvertToPdf(libreOffice, _folder, docx, xlsx);
+
+        foreach (var pdf in new[] { "review-document.pdf", "review-sheets.pdf" })
+        {
+            var path = Path.Combine(_folder, pdf);
+            Assert.True(File.Exists(path), $"LibreOffice wrote no {pdf}");
+            var head = new byte[5];
+            using var file = File.OpenRead(path);
+            file.ReadExactly(head);
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+            Assert.True(file.Length > 10_000, $"{pdf} is only {file.Length} bytes");
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private static string Header(Word.Table table) =>
+        string.Join('|', table.Elements<Word.TableRow>().First().Elements<Word.TableCell>().Select(c => c.InnerText));
+
+    private static string Text(Spreadsheet.Row row, string reference) =>
+        row.Elements<Spreadsheet.Cell>().Single(c => c.CellReference == reference).InlineString!.InnerText;
+}
