@@ -20,8 +20,11 @@ internal sealed class BpmnDiagram
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
         using var reader = XmlReader.Create(new StringReader(xml), settings);
         var document = XDocument.Load(reader);
-        var process = document.Descendants(Bpmn + "process").FirstOrDefault(p => p.Elements().Any(e => e.Name.LocalName != "laneSet"))
-            ?? throw new FormatException("the diagram has no process");
+        // A collaboration may hold several pools; the procedure is the one with lanes, else the one with the most tasks.
+        var process = document.Descendants(Bpmn + "process")
+            .OrderByDescending(p => p.Elements(Bpmn + "laneSet").Any())
+            .ThenByDescending(p => p.Elements().Count(e => e.Name.LocalName.EndsWith("ask", StringComparison.Ordinal) || e.Name.LocalName == "callActivity"))
+            .FirstOrDefault() ?? throw new FormatException("the diagram has no process");
         var diagram = new BpmnDiagram();
         var laneOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var lane in process.Descendants(Bpmn + "lane"))
