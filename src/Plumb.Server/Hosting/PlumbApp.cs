@@ -2,6 +2,7 @@ namespace Plumb.Server.Hosting;
 
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Plumb.Editor.Web;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
 
@@ -62,6 +63,7 @@ public static class PlumbApp
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapPlumbEditor();
         app.MapPortal();
     }
 }

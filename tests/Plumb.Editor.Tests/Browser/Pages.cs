@@ -1,0 +1,48 @@
+namespace Plumb.Editor.Tests.Browser;
+
+using System.Text.Json;
+using Microsoft.Playwright;
+
+internal static class Pages
+{
+    private static readonly Lazy<string> AxeScript = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumb.slnx"))) dir = dir.Parent;
+        return File.ReadAllText(Path.Combine(dir!.FullName, "web/editor/node_modules/axe-core/axe.min.js"));
+    });
+
+    public static async Task<IPage> SignInAsync(IBrowser browser, ServerUnderTest server, string user, string then)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url });
+        context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(AxeScript.Value); // injected by the browser, so the server's strict CSP stays on
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin?returnUrl=" + Uri.EscapeDataString(then));
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", ServerUnderTest.Password);
+        await page.ClickAsync("form.signin button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains(then, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        return page;
+    }
+
+    // axe-core over the page as it stands; serious and critical violations fail the test.
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')})`)
+            """);
+        var violations = json.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, $"{page.Url}: {string.Join(Environment.NewLine, violations)}");
+    }
+
+    public static ILocator Field(this IPage page, string path) => page.Locator($".field[data-path=\"{path}\"]").Locator("input, textarea, select");
+
+    public static Task OpenAsync(this IPage page, string path) =>
+        page.Locator($"details[data-path=\"{path}\"] > summary").First.ClickAsync();
+
+    public static async Task WaitForStatusAsync(this IPage page, string text) =>
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(text);
+}

@@ -1,0 +1,172 @@
+namespace Plumb.Editor.Tests.Web;
+
+using System.Net;
+
+public sealed class EditorApiTests : IAsyncLifetime
+{
+    private EditorHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await EditorHost.StartAsync(kestrel: false);
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Nobody_without_an_editor_account_reaches_the_editor()
+    {
+        var anonymous = _host.Client(null);
+        var reader = _host.Client("reader");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(ApiClient.Incident + "/working")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(ApiClient.Incident + "/working")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/editor/processes/incident")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_write_without_the_editor_header_is_refused()
+    {
+        var editor = _host.Client("editor");
+        editor.DefaultRequestHeaders.Remove("X-Plumb-Editor");
+
+        var response = await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_edit_is_autosaved_as_a_draft_and_linted_at_the_field()
+    {
+        var editor = _host.Client("editor");
+
+        var copy = await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[1].raci.responsible", new[] { "wizard" }));
+
+        Assert.True(copy["isDraft"]!.GetValue<bool>());
+        var diagnostic = copy["diagnostics"]!.AsArray().Single(d => d!["code"]!.GetValue<string>() == "PLB101");
+        Assert.Equal("procedures[0].steps[1].raci.responsible", diagnostic!["path"]!.GetValue<string>());
+        var again = await editor.GetJsonAsync(ApiClient.Incident + "/working");
+        Assert.Equal("wizard", again["content"]!["procedures"]![0]!["steps"]![1]!["raci"]!["responsible"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_kind_is_refused_with_the_field_named()
+    {
+        var editor = _host.Client("editor");
+
+        var response = await editor.SendAsync(new HttpRequestMessage(HttpMethod.Patch, ApiClient.Incident + "/draft") { Content = System.Net.Http.Json.JsonContent.Create(new[] { ApiClient.Set("procedures[0].steps[0].kind", "robot") }) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("kind", (await response.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_editors_saving_the_same_step_see_a_conflict_and_lose_nothing()
+    {
+        // Given two editors changing the same instruction from the same version
+        var editor = _host.Client("editor");
+        var bob = _host.Client("bob");
+        await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[1].instruction", "Editor: try the known error first."));
+        await bob.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[1].instruction", "Bob: call the resolver group."));
+        Assert.True((await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "editor's change" })).IsSuccessStatusCode);
+
+        // When bob saves second
+        var second = await bob.PostJsonAsync(ApiClient.Incident + "/save", new { message = "bob's change" });
+
+        // Then he sees the field with both texts, and keeping both saves both
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var conflict = (await second.JsonAsync())["conflicts"]![0]!;
+        Assert.Equal("process incident › procedure handle-incident › step resolve › instruction", conflict["where"]!.GetValue<string>());
+        Assert.Equal("Bob: call the resolver group.", conflict["mine"]!.GetValue<string>());
+        Assert.Equal("Editor: try the known error first.", conflict["theirs"]!.GetValue<string>());
+        var resolved = await bob.PostJsonAsync(ApiClient.Incident + "/save",
+            new { message = "bob's change", resolutions = new[] { new { path = conflict["path"]!.GetValue<string>(), choice = "both" } } });
+        Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
+        var head = await bob.GetJsonAsync(ApiClient.Incident + "/working");
+        Assert.Equal("Bob: call the resolver group.\n\nEditor: try the known error first.",
+            head["content"]!["procedures"]![0]!["steps"]![1]!["instruction"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_version_goes_from_draft_to_review_to_published_and_only_then_reaches_readers()
+    {
+        // Given a saved change
+        var editor = _host.Client("editor");
+        var owner = _host.Client("owner");
+        await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[0].instruction", "Log it while the caller is on the line."));
+        await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "clearer logging" });
+        Assert.DoesNotContain("caller is on the line", await _host.Client(null).GetStringAsync("/feedback/incident/handle-incident/log"), StringComparison.Ordinal);
+
+        // When it is submitted, an editor cannot approve, and the owner does
+        Assert.True((await editor.PostJsonAsync(ApiClient.Incident + "/submit", new { comment = (string?)null })).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostJsonAsync(ApiClient.Incident + "/review", new { approve = true })).StatusCode);
+        var approved = await owner.PostJsonAsync(ApiClient.Incident + "/review", new { approve = true, comment = "good" });
+
+        // Then readers see it and the history keeps author, message and state
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        Assert.Contains("caller is on the line", await _host.Client(null).GetStringAsync("/feedback/incident/handle-incident/log"), StringComparison.Ordinal);
+        var history = (await editor.GetJsonAsync(ApiClient.Incident + "/history")).AsArray();
+        Assert.Equal(("editor", "clearer logging", "published", "owner"), (history[0]!["author"]!.GetValue<string>(),
+            history[0]!["message"]!.GetValue<string>(), history[0]!["state"]!.GetValue<string>(), history[0]!["reviewedBy"]!.GetValue<string>()));
+        Assert.Equal("editor", _host.Published.Published.Single().Author);
+    }
+
+    [Fact]
+    public async Task An_owner_sends_a_version_back_with_a_comment()
+    {
+        var editor = _host.Client("editor");
+        var owner = _host.Client("owner");
+        await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("purpose", "Restore service fast."));
+        await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "purpose" });
+        await editor.PostJsonAsync(ApiClient.Incident + "/submit", new { comment = (string?)null });
+
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.PostJsonAsync(ApiClient.Incident + "/review", new { approve = false, comment = "" })).StatusCode);
+        var sentBack = await owner.PostJsonAsync(ApiClient.Incident + "/review", new { approve = false, comment = "Say which services." });
+
+        Assert.True(sentBack.IsSuccessStatusCode);
+        var head = (await editor.GetJsonAsync(ApiClient.Incident + "/history"))[0]!;
+        Assert.Equal(("sent back", "Say which services."), (head["state"]!.GetValue<string>(), head["comment"]!.GetValue<string>()));
+        Assert.Empty(_host.Published.Published);
+    }
+
+    [Fact]
+    public async Task Reader_feedback_is_answered_and_becomes_a_finding_on_the_step()
+    {
+        var reader = _host.Client(null);
+        var editor = _host.Client("editor");
+        var sent = await reader.PostJsonAsync("/api/feedback",
+            new { process = "incident", procedure = "handle-incident", step = "close", text = "We never call the caller back." });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+
+        var feedback = (await editor.GetJsonAsync("/api/editor/processes/incident/feedback"))[0]!;
+        var answered = await editor.PostJsonAsync($"/api/editor/feedback/{feedback["id"]}/answer",
+            new { process = "incident", answer = "Agreed, we will fix the step.", makeFinding = true, severity = "high", plannedUpdate = "Call back within a day." });
+
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        var finding = (await editor.GetJsonAsync(ApiClient.Incident + "/working"))["content"]!["procedures"]![0]!["steps"]![2]!["findings"]![0]!;
+        Assert.Equal(("We never call the caller back.", "high", "Call back within a day."),
+            (finding["text"]!.GetValue<string>(), finding["severity"]!.GetValue<string>(), finding["plannedUpdate"]!.GetValue<string>()));
+        var again = (await editor.GetJsonAsync("/api/editor/processes/incident/feedback"))[0]!;
+        Assert.Equal(finding["id"]!.GetValue<string>(), again["findingId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Editors_on_the_same_process_see_each_other()
+    {
+        var editor = _host.Client("editor");
+        var bob = _host.Client("bob");
+
+        await editor.GetJsonAsync(ApiClient.Incident + "/presence");
+        var seenByBob = await bob.GetJsonAsync(ApiClient.Incident + "/presence");
+
+        Assert.Equal(["editor"], seenByBob["others"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("median duration from start to step:resolve by priority", true)]
+    [InlineData("median duration from start to", false)]
+    public async Task The_measure_is_checked_live(string text, bool ok)
+    {
+        var result = await _host.Client("editor").GetJsonAsync($"/api/editor/measure?text={Uri.EscapeDataString(text)}");
+
+        Assert.Equal(ok, result["ok"]!.GetValue<bool>());
+    }
+}

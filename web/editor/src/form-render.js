@@ -1,0 +1,129 @@
+import { el } from './api.js';
+import { specs, newItem } from './spec.js';
+
+// Draws forms for a value of a spec type; edits go through `changes` (set) and `structure` (add, remove, up, down).
+export class FormRenderer {
+  constructor({ onSet, onStructure, onMeasure, open }) {
+    this.onSet = onSet;
+    this.onStructure = onStructure;
+    this.onMeasure = onMeasure;
+    this.open = open || new Set();
+    this.counter = 0;
+  }
+
+  fields(type, value, base, only) {
+    const spec = only ? specs[type].filter((f) => only.includes(f[0])) : specs[type];
+    return spec.map((field) => this.field(field, value, base));
+  }
+
+  field([name, label, kind, itemType, noun], value, base) {
+    const path = base ? `${base}.${name}` : name;
+    const current = name.split('.').reduce((v, part) => (v == null ? undefined : v[part]), value);
+    if (kind === 'items') return this.items(path, label, itemType, noun, current || []);
+    const id = `f${++this.counter}`;
+    const wrap = el('div', { class: 'field', 'data-path': path });
+    const set = (v) => this.onSet(path, v);
+    let input;
+    switch (kind) {
+      case 'readonly':
+        input = el('input', { id, type: 'text', value: current ?? '', readonly: true });
+        break;
+      case 'textarea':
+        input = el('textarea', { id, rows: 3, oninput: (e) => set(e.target.value === '' ? null : e.target.value) });
+        input.value = current ?? '';
+        break;
+      case 'list': case 'roles':
+        input = el('textarea', { id, rows: Math.max(2, (current || []).length + 1), oninput: (e) => set(lines(e.target.value)) });
+        input.value = (current || []).join('\n');
+        break;
+      case 'select':
+        input = el('select', { id, onchange: (e) => set(e.target.value) },
+          itemType.map((o) => el('option', { value: o, selected: o === current }, o)));
+        break;
+      case 'tri':
+        input = el('select', { id, onchange: (e) => set(e.target.value === '' ? null : e.target.value === 'yes') },
+          el('option', { value: '', selected: current == null }, 'not answered'),
+          el('option', { value: 'yes', selected: current === true }, 'yes'),
+          el('option', { value: 'no', selected: current === false }, 'no'));
+        break;
+      case 'bool':
+        input = el('input', { id, type: 'checkbox', checked: current !== false, onchange: (e) => set(e.target.checked) });
+        break;
+      case 'number':
+        input = el('input', { id, type: 'number', step: 'any', value: current ?? '',
+          oninput: (e) => set(e.target.value === '' ? null : Number(e.target.value)) });
+        break;
+      case 'measure': {
+        const check = el('p', { class: 'measure-check', id: `${id}-check`, 'aria-live': 'polite' });
+        input = el('input', { id, type: 'text', value: current ?? '', 'aria-describedby': `${id}-check`, spellcheck: 'false',
+          oninput: (e) => { set(e.target.value === '' ? null : e.target.value); this.onMeasure(e.target.value, check); } });
+        wrap.append(el('label', { for: id }, label), input, check);
+        this.onMeasure(current ?? '', check);
+        return wrap;
+      }
+      default:
+        input = el('input', { id, type: 'text', value: current ?? '', oninput: (e) => set(e.target.value === '' ? null : e.target.value) });
+    }
+    wrap.append(el('label', { for: id }, label), input);
+    return wrap;
+  }
+
+  items(path, label, type, noun, list) {
+    const section = el('fieldset', { class: 'items', 'data-path': path }, el('legend', {}, label));
+    list.forEach((item, i) => {
+      const itemPath = `${path}[${i}]`;
+      const title = [item.id, item.name || item.text || item.record || item.goto].filter(Boolean).join(' — ') || `${noun} ${i + 1}`;
+      const details = el('details', { 'data-path': itemPath, open: this.open.has(itemPath) });
+      details.addEventListener('toggle', () => (details.open ? this.open.add(itemPath) : this.open.delete(itemPath)));
+      const tools = el('div', { class: 'item-tools' },
+        el('button', { type: 'button', 'aria-label': `Move ${noun} ${title} up`, onclick: () => this.onStructure('up', itemPath) }, '↑'),
+        el('button', { type: 'button', 'aria-label': `Move ${noun} ${title} down`, onclick: () => this.onStructure('down', itemPath) }, '↓'),
+        el('button', { type: 'button', onclick: () => this.onStructure('remove', itemPath) }, `Remove ${noun}`));
+      details.append(el('summary', {}, `${noun}: ${title}`), tools, ...this.fields(type, item, itemPath));
+      if (type === 'procedure') {
+        const process = document.body.dataset.process;
+        details.append(el('p', {}, el('a', { href: `/editor/processes/${encodeURIComponent(process)}/procedures/${encodeURIComponent(item.id)}/diagram` },
+          `Edit the diagram of ${item.name || item.id}`)));
+      }
+      section.append(details);
+    });
+    section.append(el('button', { type: 'button', class: 'add', onclick: () => this.onStructure('add', path, newItem(type, list)) }, `Add ${noun}`));
+    return section;
+  }
+}
+
+function lines(text) {
+  return text.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+// Puts each lint diagnostic on the field whose path is the longest prefix of the diagnostic's path.
+export function showDiagnostics(root, diagnostics, summary) {
+  root.querySelectorAll('.diag').forEach((n) => n.remove());
+  root.querySelectorAll('[aria-invalid]').forEach((n) => n.removeAttribute('aria-invalid'));
+  const places = [...root.querySelectorAll('[data-path]')];
+  const unplaced = [];
+  diagnostics.forEach((d, i) => {
+    let best = null;
+    for (const place of places) {
+      const p = place.dataset.path;
+      if ((d.path === p || d.path.startsWith(`${p}.`) || d.path.startsWith(`${p}[`)) && (!best || p.length > best.dataset.path.length)) best = place;
+    }
+    const message = el('p', { class: `diag ${d.severity}`, id: `diag-${i}` }, `${d.severity} ${d.code}: ${d.message}`);
+    if (!best) { unplaced.push(message); return; }
+    const control = best.matches('.field') ? best.querySelector('input, textarea, select') : null;
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
+      best.append(message);
+    } else if (best.tagName === 'DETAILS') {
+      best.querySelector('summary').after(message);
+    } else {
+      best.append(message);
+    }
+  });
+  if (summary) {
+    summary.replaceChildren(...(diagnostics.length
+      ? [el('p', {}, `${diagnostics.length} problem(s) found by the check.`), ...unplaced]
+      : [el('p', {}, 'The check finds no problem.')]));
+  }
+}

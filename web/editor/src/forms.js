@@ -1,0 +1,156 @@
+import { api, el, status, documentUrl } from './api.js';
+import { FormRenderer, showDiagnostics } from './form-render.js';
+import { startWorkshop } from './workshop.js';
+import { showConflicts } from './conflicts.js';
+import './common.js';
+
+const body = document.body.dataset;
+
+// The working copy in the page, kept in step with the editor's draft on the server.
+export class DraftSession {
+  constructor(doc, onReload) {
+    this.doc = doc;
+    this.pending = new Map();
+    this.timer = null;
+    this.onReload = onReload;
+    this.onDiagnostics = () => {};
+  }
+
+  async load() {
+    const result = await api('GET', `${documentUrl(this.doc)}/working`);
+    if (!result.ok) { status(result.data?.problem || 'Cannot load'); return null; }
+    this.copy = result.data;
+    return this.copy;
+  }
+
+  set(path, value) {
+    this.pending.set(path, value);
+    status('Editing…');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), 500);
+  }
+
+  async flush() {
+    clearTimeout(this.timer);
+    if (this.pending.size === 0) return true;
+    const patches = [...this.pending].map(([path, value]) => ({ op: 'set', path, value }));
+    this.pending.clear();
+    return this.send(patches, false);
+  }
+
+  async structure(op, path, value) {
+    await this.flush();
+    return this.send([{ op, path, value }], true);
+  }
+
+  async send(patches, reload) {
+    const result = await api('PATCH', `${documentUrl(this.doc)}/draft`, patches);
+    if (!result.ok) { status(`Not saved: ${result.data?.problem}`); return false; }
+    this.copy = result.data;
+    status('Draft saved');
+    this.onDiagnostics(this.copy.diagnostics);
+    if (reload) this.onReload(this.copy);
+    return true;
+  }
+}
+
+async function formsPage() {
+  const root = document.getElementById('forms');
+  const summary = el('div', { class: 'summary', 'aria-live': 'polite' });
+  const open = new Set();
+  const type = body.document === 'handbook' ? 'handbook' : 'process';
+  let session;
+  const draw = (copy) => {
+    const renderer = new FormRenderer({
+      open,
+      onSet: (path, value) => session.set(path, value),
+      onStructure: (op, path, value) => session.structure(op, path, value),
+      onMeasure: checkMeasure,
+    });
+    const info = el('p', {}, copy.isDraft ? `Your draft, on top of version ${copy.baseNumber}.` : `Version ${copy.headNumber}.`);
+    root.replaceChildren(info, summary, ...renderer.fields(type, copy.content, ''));
+    showDiagnostics(root, copy.diagnostics, summary);
+  };
+  session = new DraftSession(body.document, draw);
+  session.onDiagnostics = (d) => showDiagnostics(root, d, summary);
+  const copy = await session.load();
+  if (copy) draw(copy);
+
+  document.getElementById('save').addEventListener('click', async () => {
+    await session.flush();
+    await save(session, draw, []);
+  });
+  document.getElementById('discard').addEventListener('click', async () => {
+    await api('DELETE', `${documentUrl(body.document)}/draft`);
+    const fresh = await session.load();
+    if (fresh) draw(fresh);
+    status('Draft discarded');
+  });
+}
+
+async function save(session, draw, resolutions) {
+  const message = document.getElementById('save-message').value;
+  const result = await api('POST', `${documentUrl(session.doc)}/save`, { message, resolutions });
+  const box = document.getElementById('conflicts');
+  if (result.status === 409) {
+    status('Someone saved meanwhile: settle the conflicts below');
+    showConflicts(box, result.data.conflicts, (chosen) => save(session, draw, chosen));
+    return;
+  }
+  if (!result.ok) { status(`Not saved: ${result.data?.problem}`); return; }
+  box.replaceChildren();
+  status(`Saved as version ${result.data.number}`);
+  const fresh = await session.load();
+  if (fresh) draw(fresh);
+}
+
+let measureTimer;
+function checkMeasure(text, target) {
+  clearTimeout(measureTimer);
+  measureTimer = setTimeout(async () => {
+    if (!text) { target.textContent = ''; return; }
+    const result = await api('GET', `/api/editor/measure?text=${encodeURIComponent(text)}`);
+    if (!result.ok) return;
+    target.textContent = result.data.ok ? 'The measure reads well.' : `Column ${result.data.column}: ${result.data.error}`;
+    target.className = `measure-check ${result.data.ok ? 'ok' : 'error'}`;
+  }, 300);
+}
+
+function historyPage() {
+  const post = async (url, payload) => {
+    const result = await api('POST', `${documentUrl(body.document)}/${url}`, payload);
+    if (!result.ok) { status(result.data?.problem || 'Refused'); return; }
+    window.location.reload();
+  };
+  const comment = () => document.getElementById('review-comment')?.value || null;
+  document.getElementById('submit')?.addEventListener('click', () => post('submit', { comment: null }));
+  document.getElementById('approve')?.addEventListener('click', () => post('review', { approve: true, comment: comment() }));
+  document.getElementById('send-back')?.addEventListener('click', () => post('review', { approve: false, comment: comment() }));
+}
+
+function feedbackPage() {
+  document.querySelectorAll('form.answer').forEach((form) => form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const result = await api('POST', `/api/editor/feedback/${form.dataset.feedback}/answer`, {
+      process: body.process, answer: data.get('answer'), makeFinding: data.get('makeFinding') === 'on',
+      severity: data.get('severity'), plannedUpdate: data.get('plannedUpdate') || null, text: null,
+    });
+    if (result.ok) window.location.reload();
+    else form.append(el('p', { class: 'diag error', role: 'alert' }, result.data?.problem || 'Refused'));
+  }));
+}
+
+function readerStepPage() {
+  const form = document.getElementById('feedback-form');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = new FormData(form).get('text');
+    const result = await api('POST', '/api/feedback', { process: form.dataset.process, procedure: form.dataset.procedure, step: form.dataset.step, text });
+    status(result.ok ? 'Thank you: the editors will see your feedback.' : result.data?.problem || 'Not sent');
+    if (result.ok) form.reset();
+  });
+}
+
+const pages = { forms: formsPage, history: historyPage, feedback: feedbackPage, workshop: () => startWorkshop(DraftSession), 'reader-step': readerStepPage };
+pages[body.page]?.();
