@@ -86,6 +86,10 @@ public static class DemoCommand
             Report($"review-workbook.{format}", title, "Process and procedure reviews, RACI matrix, role coverage, data-flow map and findings register.");
         }
 
+        await run.PlumbAsync("process handbook (Word)", null, "export", workspace.Handbook, "--format", "docx", "-o", workspace.Report("process-handbook.docx"));
+        Report("process-handbook.docx", "Process handbook (Word)", "Every process: its review, KPIs, procedure diagrams, RACI tables and step instructions, with a table of contents.");
+        await run.PlumbAsync("RACI matrix (Excel)", null, "export", workspace.Handbook, "--format", "xlsx", "-o", workspace.Report("raci-matrix.xlsx"));
+        Report("raci-matrix.xlsx", "RACI matrix (Excel)", "Roles against steps, one sheet per process.");
         await run.PlumbAsync("ServiceNow update set", null, "snow", "embed", "--handbook", workspace.Handbook, "-o", workspace.Report("plumb-update-set.xml"));
         Report("plumb-update-set.xml", "ServiceNow update set", "Puts the processes, diagrams and instructions inside ServiceNow (import through Retrieved Update Sets).");
         await File.WriteAllTextAsync(workspace.Report("index.json"), JsonSerializer.Serialize(reports, JsonOutput.Options), cancellationToken);

@@ -6,7 +6,7 @@ using Plumb.ServiceNow.Embed;
 public static class SnowEmbedCommand
 {
     /// <summary>The diagram source used by embed and push; the BPMN renderer replaces the plain one when wired in.</summary>
-    public static IProcedureDiagramSource Diagrams { get; set; } = new PlainProcedureDiagram();
+    public static IProcedureDiagramSource Diagrams { get; set; } = new BpmnProcedureDiagrams();
 
     public static Command Create(CliContext context)
     {

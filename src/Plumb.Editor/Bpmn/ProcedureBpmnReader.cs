@@ -27,6 +27,13 @@ public static class ProcedureBpmnReader
             if (step is null)
             {
                 step = new Step { Id = UniqueId(Slug(name ?? "step"), result.Steps.Concat(kept)), Name = name ?? "New step" };
+
+                // A step drawn in the modeler answers to whoever answers for the rest of the procedure, so it is never left without an accountable role.
+                if (procedure.Steps.SelectMany(s => s.Raci.Accountable).GroupBy(a => a, StringComparer.Ordinal)
+                        .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key is { } accountable)
+                {
+                    step.Raci.Accountable.Add(accountable);
+                }
             }
 
             if (name is not null) step.Name = name;
