@@ -20,6 +20,8 @@ public static class ReportsEndpoints
         var group = app.MapGroup(Path).RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
         group.MapGet("", (HttpContext http, IOptions<PlumbServerOptions> options, CancellationToken ct) =>
             PortalEndpoints.RenderAsync(http, (_, request) => List(Folder(options)), ct, cache: false));
+        // Pages without a declared icon (the self-contained reports) make browsers ask for /favicon.ico.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/assets/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/{name}", (string name, HttpContext http, IOptions<PlumbServerOptions> options, CancellationToken ct) =>
             FileAsync(name, http, Folder(options), ct));
     }
