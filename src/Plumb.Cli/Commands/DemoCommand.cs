@@ -95,7 +95,7 @@ public static class DemoCommand
         await File.WriteAllTextAsync(workspace.Report("index.json"), JsonSerializer.Serialize(reports, JsonOutput.Options), cancellationToken);
 
         var credentials = await DemoAccountsAsync(workspace, cancellationToken);
-        await context.Error.WriteLineAsync($"Workspace ready in {clock.Elapsed.TotalSeconds:F1} s ({run.Failures} step(s) reported problems; see above).");
+        await context.Error.WriteLineAsync($"Workspace ready in {clock.Elapsed.TotalSeconds:F1} s; {run.Failures} step(s) found something to look at (see Reports in the portal).");
         if (noServe) return ExitCodes.Ok;
 
         var settings = new ServeCommand.ServeSettings(workspace.Database, urls, workspace.Handbook, false, null, workspace.Reports)

@@ -8,6 +8,7 @@ using System.Diagnostics;
 /// </summary>
 public sealed class DemoRunner(DemoPaths paths, CliContext context, CancellationToken cancellationToken)
 {
+    /// <summary>Steps that exited 1: they found lint problems, gaps or drift, which the demo means to show.</summary>
     public int Failures { get; private set; }
 
     public void Step(string title, Func<Task<int>> action) => StepAsync(title, action).GetAwaiter().GetResult();
