@@ -33,7 +33,7 @@ public static class DemoCommand
 
         if (!DemoWorkspace.Exists(workspace.Handbook))
         {
-            run.Step("handbook from the baseline, with local changes", () =>
+            await run.StepAsync("handbook from the baseline, with local changes", () =>
             {
                 HandbookFolder.Save(DemoWorkspace.CreateHandbook(), workspace.Handbook);
                 return Task.FromResult(ExitCodes.Ok);

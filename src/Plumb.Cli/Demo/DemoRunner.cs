@@ -11,8 +11,6 @@ public sealed class DemoRunner(DemoPaths paths, CliContext context, Cancellation
     /// <summary>Steps that exited 1: they found lint problems, gaps or drift, which the demo means to show.</summary>
     public int Failures { get; private set; }
 
-    public void Step(string title, Func<Task<int>> action) => StepAsync(title, action).GetAwaiter().GetResult();
-
     public async Task PlumbAsync(string title, string? outputFile, params string[] args) =>
         await StepAsync(title, async () =>
         {
@@ -28,7 +26,7 @@ public sealed class DemoRunner(DemoPaths paths, CliContext context, Cancellation
             return exit;
         });
 
-    private async Task StepAsync(string title, Func<Task<int>> action)
+    public async Task StepAsync(string title, Func<Task<int>> action)
     {
         var clock = Stopwatch.StartNew();
         await context.Error.WriteAsync($"  {title} ... ");

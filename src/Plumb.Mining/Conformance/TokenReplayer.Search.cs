@@ -19,25 +19,12 @@ public sealed partial class TokenReplayer
     /// <summary>The shortest silent sequence after which one of the candidates is enabled; null when none within the limit.</summary>
     private (List<int> Path, int Target)? SearchEnabling(int[] start, int[] candidates)
     {
-        var parents = new Dictionary<int[], (int[]? From, int Via)>(MarkingComparer.Instance) { [start] = (null, -1) };
-        var queue = new Queue<int[]>();
-        queue.Enqueue(start);
-        while (queue.Count > 0 && parents.Count < SilentSearchLimit)
+        var parents = NewParents(start);
+        foreach (var next in SilentReachable(start, parents))
         {
-            var marking = queue.Dequeue();
-            foreach (var s in _silent)
+            foreach (var t in candidates)
             {
-                if (!Enabled(marking, s)) continue;
-                var next = (int[])marking.Clone();
-                int p = 0, c = 0;
-                Fire(next, s, ref p, ref c);
-                if (!parents.TryAdd(next, (marking, s))) continue;
-                foreach (var t in candidates)
-                {
-                    if (Enabled(next, t)) return (PathTo(parents, next), t);
-                }
-
-                queue.Enqueue(next);
+                if (Enabled(next, t)) return (PathTo(parents, next), t);
             }
         }
 
@@ -47,11 +34,30 @@ public sealed partial class TokenReplayer
     /// <summary>The shortest silent sequence reaching the final marking exactly, else the one leaving the fewest tokens and missing none.</summary>
     private List<int> SearchFinal(int[] start)
     {
-        var parents = new Dictionary<int[], (int[]? From, int Via)>(MarkingComparer.Instance) { [start] = (null, -1) };
-        var queue = new Queue<int[]>();
-        queue.Enqueue(start);
+        var parents = NewParents(start);
         var best = start;
         var bestScore = Score(start);
+        foreach (var next in SilentReachable(start, parents))
+        {
+            var score = Score(next);
+            if (score.CompareTo(bestScore) >= 0) continue;
+            best = next;
+            bestScore = score;
+            if (score == (0, 0)) break;
+        }
+
+        return PathTo(parents, best);
+    }
+
+    private static Dictionary<int[], (int[]? From, int Via)> NewParents(int[] start) =>
+        new(MarkingComparer.Instance) { [start] = (null, -1) };
+
+    // Breadth first over the markings silent transitions reach from start, each once and nearest first, recording in
+    // parents how it was reached; both searches stop early by leaving the loop.
+    private IEnumerable<int[]> SilentReachable(int[] start, Dictionary<int[], (int[]? From, int Via)> parents)
+    {
+        var queue = new Queue<int[]>();
+        queue.Enqueue(start);
         while (queue.Count > 0 && parents.Count < SilentSearchLimit)
         {
             var marking = queue.Dequeue();
@@ -62,19 +68,10 @@ public sealed partial class TokenReplayer
                 int p = 0, c = 0;
                 Fire(next, s, ref p, ref c);
                 if (!parents.TryAdd(next, (marking, s))) continue;
-                var score = Score(next);
-                if (score.CompareTo(bestScore) < 0)
-                {
-                    best = next;
-                    bestScore = score;
-                    if (score == (0, 0)) return PathTo(parents, best);
-                }
-
+                yield return next;
                 queue.Enqueue(next);
             }
         }
-
-        return PathTo(parents, best);
     }
 
     private (int Missing, int Remaining) Score(int[] marking)
