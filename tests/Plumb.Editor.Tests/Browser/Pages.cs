@@ -22,7 +22,12 @@ internal static class Pages
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", ServerUnderTest.Password);
         await page.ClickAsync("form.signin button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains(then, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(url => url.Contains(then, StringComparison.Ordinal), new PageWaitForURLOptions
+        {
+            // Signing in hashes the password on purpose slowly (PBKDF2); two editors signing in on two busy cores can take longer than a click.
+            WaitUntil = WaitUntilState.DOMContentLoaded,
+            Timeout = 45_000,
+        });
         return page;
     }
 
