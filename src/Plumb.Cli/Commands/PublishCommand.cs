@@ -19,7 +19,7 @@ public static class PublishCommand
             if (handbook is null) return ExitCodes.BadInput;
             var site = parse.GetValue(output)!;
             if (File.Exists(site)) throw new UsageException($"'{site}' is a file; choose a folder");
-            var pages = StaticPublisher.Publish(handbook, site, new FlowDiagramRenderer(), context.Time.GetUtcNow());
+            var pages = StaticPublisher.Publish(handbook, site, context.Time.GetUtcNow());
             context.Out.WriteLine($"Published {pages} page(s) to {site}; open {Path.Combine(site, "index.html")}.");
             return ExitCodes.Ok;
         });

@@ -7,7 +7,7 @@ using SkiaSharp;
 /// <summary>An <see cref="ICanvas"/> that draws with SkiaSharp, for PNG output.</summary>
 internal sealed class SkiaCanvas(SKCanvas canvas, SKTypeface typeface) : ICanvas
 {
-    public void BeginGroup(string id, string kind, IReadOnlyDictionary<string, string> data, string? link)
+    public void BeginGroup(string id, string kind, IReadOnlyDictionary<string, string> data, ElementLink? link)
     {
     }
 

@@ -50,10 +50,13 @@ public static partial class DiagramPainter
         return data;
     }
 
-    private static string? Link(BpmnElement element, RenderOptions options) =>
-        element.Kind == "callActivity" && element.Attribute("calledElement") is { } called && options.CallLinks.TryGetValue(called, out var link)
-            ? link
+    private static ElementLink? Link(BpmnElement element, RenderOptions options)
+    {
+        if (element.Id is { } id && options.Links.TryGetValue(id, out var link)) return link;
+        return element.Kind == "callActivity" && element.Attribute("calledElement") is { } called && options.CallLinks.TryGetValue(called, out var call)
+            ? new ElementLink(call, element.Name ?? called)
             : null;
+    }
 
     private static void PaintEdge(BpmnElement element, BpmnEdge edge, Dictionary<string, BpmnElement> index, ICanvas canvas)
     {

@@ -5,8 +5,8 @@ using Plumb.Modelling.Bpmn;
 /// <summary>Drawing primitives the BPMN painter needs; SVG and PNG implement them.</summary>
 public interface ICanvas
 {
-    /// <summary>Starts a group for one model element (an SVG &lt;g&gt; with its id, or nothing for raster output).</summary>
-    void BeginGroup(string id, string kind, IReadOnlyDictionary<string, string> data, string? link);
+    /// <summary>Starts a group for one model element (an SVG &lt;g&gt; with its id, inside a link when given; nothing for raster output).</summary>
+    void BeginGroup(string id, string kind, IReadOnlyDictionary<string, string> data, ElementLink? link);
 
     /// <summary>Ends the current group.</summary>
     void EndGroup();

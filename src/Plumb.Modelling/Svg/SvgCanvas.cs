@@ -4,23 +4,25 @@ using System.Text;
 using System.Xml;
 using Plumb.Modelling.Bpmn;
 
-/// <summary>An <see cref="ICanvas"/> that writes SVG elements, one &lt;g id="..."&gt; per model element.</summary>
-internal sealed class SvgCanvas(XmlWriter xml) : ICanvas
+/// <summary>An <see cref="ICanvas"/> that writes SVG elements, one &lt;g id="..."&gt; per model element; every id starts with <paramref name="prefix"/>.</summary>
+internal sealed class SvgCanvas(XmlWriter xml, string prefix) : ICanvas
 {
     private const string Ns = "http://www.w3.org/2000/svg";
     private readonly Stack<bool> _links = new();
 
-    public void BeginGroup(string id, string kind, IReadOnlyDictionary<string, string> data, string? link)
+    public void BeginGroup(string id, string kind, IReadOnlyDictionary<string, string> data, ElementLink? link)
     {
         if (link is not null)
         {
+            // An <a href> is focusable; its <title> is the link's accessible name and tooltip.
             xml.WriteStartElement("a", Ns);
-            xml.WriteAttributeString("href", link);
+            xml.WriteAttributeString("href", link.Href);
+            if (!string.IsNullOrWhiteSpace(link.Title)) xml.WriteElementString("title", Ns, link.Title);
         }
 
         _links.Push(link is not null);
         xml.WriteStartElement("g", Ns);
-        xml.WriteAttributeString("id", id);
+        xml.WriteAttributeString("id", prefix + id);
         xml.WriteAttributeString("class", $"bpmn {kind}");
         foreach (var (key, value) in data) xml.WriteAttributeString($"data-{key}", value);
     }
@@ -73,8 +75,8 @@ internal sealed class SvgCanvas(XmlWriter xml) : ICanvas
         foreach (var p in points) builder.Append(DiagramPainter.N(p.X)).Append(',').Append(DiagramPainter.N(p.Y)).Append(' ');
         xml.WriteAttributeString("points", builder.ToString().TrimEnd());
         Paint(style with { Fill = "none" });
-        if (end != ArrowHead.None) xml.WriteAttributeString("marker-end", $"url(#{Marker(end)})");
-        if (start != ArrowHead.None) xml.WriteAttributeString("marker-start", $"url(#{Marker(start)})");
+        if (end != ArrowHead.None) xml.WriteAttributeString("marker-end", $"url(#{prefix}{Marker(end)})");
+        if (start != ArrowHead.None) xml.WriteAttributeString("marker-start", $"url(#{prefix}{Marker(start)})");
         xml.WriteEndElement();
     }
 

@@ -27,25 +27,45 @@ public static class SvgRenderer
             xml.WriteAttributeString("viewBox", $"{DiagramPainter.N(extent.X)} {DiagramPainter.N(extent.Y)} {DiagramPainter.N(extent.Width)} {DiagramPainter.N(extent.Height)}");
             xml.WriteAttributeString("font-family", "DejaVu Sans, Arial, Helvetica, sans-serif");
             xml.WriteAttributeString("data-diagram", diagram.Id);
-            xml.WriteElementString("title", Ns, diagram.Name ?? diagram.Id);
-            Defs(xml);
-            DiagramPainter.Paint(definitions, diagram, new SvgCanvas(xml), options);
+            // A picture with links is a group, so the links inside stay reachable; a plain picture is one image.
+            var prefix = options.IdPrefix;
+            xml.WriteAttributeString("role", options.Links.Count > 0 || options.CallLinks.Count > 0 ? "group" : "img");
+            xml.WriteAttributeString("aria-labelledby", prefix + "title");
+            if (options.Description is not null) xml.WriteAttributeString("aria-describedby", prefix + "desc");
+            xml.WriteStartElement("title", Ns);
+            xml.WriteAttributeString("id", prefix + "title");
+            xml.WriteString(diagram.Name ?? diagram.Id);
+            xml.WriteEndElement();
+            if (options.Description is { } description)
+            {
+                xml.WriteStartElement("desc", Ns);
+                xml.WriteAttributeString("id", prefix + "desc");
+                xml.WriteString(description);
+                xml.WriteEndElement();
+            }
+
+            Defs(xml, prefix, options.Stylesheet);
+            DiagramPainter.Paint(definitions, diagram, new SvgCanvas(xml, prefix), options);
             xml.WriteEndElement();
         }
 
         return builder.Append('\n').ToString();
     }
 
-    private static void Defs(XmlWriter xml)
+    private static void Defs(XmlWriter xml, string prefix, bool stylesheet)
     {
         xml.WriteStartElement("defs", Ns);
-        xml.WriteStartElement("style", Ns);
-        xml.WriteString("text.label{fill:#1f2933} a .bpmn rect{cursor:pointer} a:hover .bpmn rect{fill:#eef4fb}");
-        xml.WriteEndElement();
-        Marker(xml, "arrow-filled", "M0,0 L10,5 L0,10 Z", "#1f2933", 10, 5);
-        Marker(xml, "arrow-open", "M0,0 L10,5 L0,10 Z", "#ffffff", 10, 5);
-        Marker(xml, "start-circle", "M1,5 A4,4 0 1 1 9,5 A4,4 0 1 1 1,5 Z", "#ffffff", 1, 5);
-        Marker(xml, "start-slash", "M4,1 L9,9", "none", -2, 5);
+        if (stylesheet)
+        {
+            xml.WriteStartElement("style", Ns);
+            xml.WriteString("text.label{fill:#1f2933} a .bpmn rect{cursor:pointer} a:hover .bpmn rect,a:focus .bpmn rect{fill:#eef4fb}");
+            xml.WriteEndElement();
+        }
+
+        Marker(xml, prefix + "arrow-filled", "M0,0 L10,5 L0,10 Z", "#1f2933", 10, 5);
+        Marker(xml, prefix + "arrow-open", "M0,0 L10,5 L0,10 Z", "#ffffff", 10, 5);
+        Marker(xml, prefix + "start-circle", "M1,5 A4,4 0 1 1 9,5 A4,4 0 1 1 1,5 Z", "#ffffff", 1, 5);
+        Marker(xml, prefix + "start-slash", "M4,1 L9,9", "none", -2, 5);
         xml.WriteEndElement();
     }
 

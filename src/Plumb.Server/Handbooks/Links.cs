@@ -18,6 +18,9 @@ public static class Links
 
     public static string Step(string processId, string procedureId, string stepId) => $"{Procedure(processId, procedureId)}/steps/{Escape(stepId)}";
 
+    /// <summary>The BPMN 2.0 file of a procedure, the model its portal diagram draws.</summary>
+    public static string ProcedureBpmn(string processId, string procedureId) => $"{Procedure(processId, procedureId)}/diagram.bpmn";
+
     public static string Role(string id) => $"/roles/{Escape(id)}";
 
     private static string Escape(string id) => Uri.EscapeDataString(id);

@@ -29,7 +29,6 @@ public static class PlumbServices
         services.AddSingleton<HandbookService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<IVersionComparer, DomainVersionComparer>();
-        services.AddSingleton<IDiagramRenderer, FlowDiagramRenderer>();
         services.AddSingleton<PortalRenderer>();
         services.AddHostedService<StoreStartup>();
         services.AddProblemDetails();

@@ -19,6 +19,7 @@ public static class PortalEndpoints
             RenderAsync(http, (r, p) => r.Procedure(p, id, pid), ct));
         portal.MapGet("/processes/{id}/procedures/{pid}/steps/{sid}", (string id, string pid, string sid, HttpContext http, CancellationToken ct) =>
             RenderAsync(http, (r, p) => r.Step(p, id, pid, sid), ct));
+        portal.MapGet("/processes/{id}/procedures/{pid}/diagram.bpmn", Bpmn);
         portal.MapGet("/roles/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Role(p, id), ct));
         portal.MapGet("/raci", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Raci(p), ct));
         portal.MapGet("/search", (string? q, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Search(p, q), ct, q));
@@ -71,6 +72,16 @@ public static class PortalEndpoints
         if (http.User.Identity?.IsAuthenticated != true) return new Visitor(null, null, null, true);
         var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken;
         return new Visitor(http.User.Identity.Name, PlumbClaims.Role(http.User) is { } role ? SqlStore.RoleWord(role) : null, token, true);
+    }
+
+    // The procedure's BPMN 2.0 file, for Camunda Modeler, Signavio or bpmn.io: the model the portal's diagram draws.
+    private static async Task<IResult> Bpmn(string id, string pid, HttpContext http, CancellationToken cancellationToken)
+    {
+        var snapshot = await http.RequestServices.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
+        var process = ReaderView.CanSee(snapshot.Handbook, id, http.User) ? snapshot.Handbook.FindProcess(id) : null;
+        if (process?.FindProcedure(pid) is not { } procedure) return Results.NotFound();
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Bytes(ProcedureDiagrams.Bpmn(snapshot, process, procedure), "application/xml; charset=utf-8", ProcedureDiagrams.FileName(process, procedure));
     }
 
     private static IResult Asset(string name, HttpContext http)

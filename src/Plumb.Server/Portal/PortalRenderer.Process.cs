@@ -39,10 +39,7 @@ public sealed partial class PortalRenderer
             html.Append($"<section class=\"procedure\" aria-labelledby=\"proc-{E(procedure.Id)}\"><h3 id=\"proc-{E(procedure.Id)}\">")
                 .Append(Link(request, Links.Procedure(process.Id, procedure.Id), procedure.Name)).Append("</h3>");
             if (procedure.Purpose is { } purpose) html.Append($"<p>{E(purpose)}</p>");
-            if (Diagram(request, process, procedure) is { } svg)
-            {
-                html.Append($"<figure class=\"diagram\">{svg}<figcaption>Flow of “{E(procedure.Name)}”. Select a step to open it.</figcaption></figure>");
-            }
+            Diagram(html, request, process, procedure, $"Flow of “{E(procedure.Name)}”, one lane per role. Select a step to open it.");
 
             StepList(html, request, process, procedure);
             html.Append("</section>\n");
@@ -61,9 +58,10 @@ public sealed partial class PortalRenderer
         Paragraph(html, "Purpose", procedure.Purpose);
         Paragraph(html, "Trigger", procedure.Trigger);
         Paragraph(html, "Outcome", procedure.Outcome);
-        if (Diagram(request, process, procedure) is { } svg)
+        if (procedure.Steps.Count > 0)
         {
-            html.Append($"<h2>Diagram</h2><figure class=\"diagram\">{svg}<figcaption>Select a step to open it.</figcaption></figure>\n");
+            html.Append("<h2>Diagram</h2>");
+            Diagram(html, request, process, procedure, "One lane per role. Select a step to open it.");
         }
 
         html.Append("<h2>Steps</h2>");

@@ -1,7 +1,6 @@
 namespace Plumb.Server.Portal;
 
 using System.Text;
-using System.Text.RegularExpressions;
 using Plumb.Handbook.Model;
 using Plumb.Handbook.References;
 using Plumb.Handbook.Yaml;
@@ -9,16 +8,19 @@ using Plumb.Server.Handbooks;
 using static Plumb.Server.Portal.Html;
 
 /// <summary>Renders the pages of the portal from one version of the handbook; each page lives in its own partial file.</summary>
-public sealed partial class PortalRenderer(IDiagramRenderer diagrams)
+public sealed partial class PortalRenderer
 {
     public static PortalPage NotFound(string what) =>
         new("Not found", $"<h1>Not found</h1><p>{E(what)}</p><p><a href=\"/\">Go to the process landscape</a></p>", 404);
 
-    private string? Diagram(PageRequest request, Process process, Procedure procedure)
+    /// <summary>The procedure's BPMN diagram with its caption and a link to download the .bpmn file; nothing for a procedure without steps.</summary>
+    private static void Diagram(StringBuilder html, PageRequest request, Process process, Procedure procedure, string caption)
     {
-        var svg = diagrams.RenderProcedureSvg(request.Handbook, process, procedure);
-        if (svg is null || !request.Site.IsStatic) return svg;
-        return AbsoluteHref().Replace(svg, m => $"href=\"{X(request.Href(m.Groups[1].Value))}\"");
+        if (ProcedureDiagrams.Svg(request, process, procedure) is not { } svg) return;
+        var file = ProcedureDiagrams.FileName(process, procedure);
+        html.Append($"<figure class=\"diagram bpmn\">{svg}<figcaption>{caption} ")
+            .Append($"<a class=\"download\" href=\"{E(request.Site.FileHref(Links.ProcedureBpmn(process.Id, procedure.Id)))}\" download=\"{E(file)}\" ")
+            .Append($"type=\"application/xml\" aria-label=\"Download BPMN of {E(procedure.Name)}\">Download BPMN</a></figcaption></figure>\n");
     }
 
     private static string RoleLink(PageRequest request, string roleId) =>
@@ -86,7 +88,4 @@ public sealed partial class PortalRenderer(IDiagramRenderer diagrams)
         var word = Words.Of(Words.ProcessStatuses, status);
         return $"<span class=\"badge status-{word}\">{E(word)}</span>";
     }
-
-    [GeneratedRegex("href=\"(/[^\"]*)\"")]
-    private static partial Regex AbsoluteHref();
 }

@@ -33,4 +33,12 @@ public sealed class PortalSite
         if (path.StartsWith("/assets/", StringComparison.Ordinal)) return up + target + query;
         return up + (target.Length == 0 ? "" : target + "/") + "index.html" + query;
     }
+
+    /// <summary>The address of a file (not a page) at <paramref name="path"/> as seen from this page: a static site adds no index.html.</summary>
+    public string FileHref(string path)
+    {
+        if (!IsStatic) return path;
+        var depth = CurrentPath.Trim('/').Length == 0 ? 0 : CurrentPath.Trim('/').Split('/').Length;
+        return string.Concat(Enumerable.Repeat("../", depth)) + path.TrimStart('/');
+    }
 }

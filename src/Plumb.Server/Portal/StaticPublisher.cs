@@ -16,11 +16,11 @@ public static class StaticPublisher
     private static readonly string[] Assets = ["plumb.css", "favicon.svg", "search.js"];
 
     /// <summary>Writes every page the anonymous reader may see; returns how many pages were written.</summary>
-    public static int Publish(Handbook handbook, string outputDirectory, IDiagramRenderer diagrams, DateTimeOffset at)
+    public static int Publish(Handbook handbook, string outputDirectory, DateTimeOffset at)
     {
         var snapshot = new Snapshot(new VersionInfo(0, "", at, "published"), [], handbook);
         var reader = new ClaimsPrincipal(new ClaimsIdentity());
-        var renderer = new PortalRenderer(diagrams);
+        var renderer = new PortalRenderer();
         var processes = ReaderView.Processes(handbook, reader).ToList();
         var pages = new List<(string Path, Func<PageRequest, PortalPage> Render)>
         {
@@ -34,6 +34,14 @@ public static class StaticPublisher
             foreach (var procedure in process.Procedures)
             {
                 pages.Add((Links.Procedure(process.Id, procedure.Id), r => renderer.Procedure(r, process.Id, procedure.Id)));
+                if (procedure.Steps.Count > 0)
+                {
+                    // The .bpmn file the diagram's download link points at.
+                    var bpmn = Path.Combine(outputDirectory, Uri.UnescapeDataString(Links.ProcedureBpmn(process.Id, procedure.Id).Trim('/')));
+                    Directory.CreateDirectory(Path.GetDirectoryName(bpmn)!);
+                    File.WriteAllBytes(bpmn, ProcedureDiagrams.Bpmn(snapshot, process, procedure));
+                }
+
                 pages.AddRange(procedure.Steps.Select(step => (Links.Step(process.Id, procedure.Id, step.Id),
                     (Func<PageRequest, PortalPage>)(r => renderer.Step(r, process.Id, procedure.Id, step.Id)))));
             }

@@ -28,6 +28,58 @@ public class SvgRendererTests
         Assert.Contains(svg.Descendants(S + "tspan"), t => t.Value == "Work is done");
     }
 
+    [Fact]
+    public void Links_by_element_id_wrap_the_shape_with_a_title_and_every_id_takes_the_prefix()
+    {
+        // Given one procedure's model and a link for its first step
+        var handbook = GeneratedHandbook.Create(40);
+        var process = handbook.FindProcess("generated")!;
+        var procedure = process.Procedures[0];
+        var definitions = ProcedureModeller.Model(handbook, process, [procedure]);
+        var step = BpmnIds.Step(procedure.Id, procedure.Steps[0].Id);
+        var options = new RenderOptions
+        {
+            Links = new Dictionary<string, ElementLink> { [step] = new("/steps/first", "Step 1: the first") },
+            IdPrefix = "p1-",
+            Description = "What the diagram shows, in words.",
+            Stylesheet = false,
+        };
+
+        // When it is drawn
+        var svg = XDocument.Parse(SvgRenderer.Render(definitions, options)).Root!;
+
+        // Then the step sits in a titled link, the picture is a labelled group, and every id and reference carries the prefix
+        var link = Assert.Single(svg.Descendants(S + "a"));
+        Assert.Equal("/steps/first", (string?)link.Attribute("href"));
+        Assert.Equal("Step 1: the first", link.Elements().First().Value);
+        Assert.Equal("p1-" + step, (string?)link.Element(S + "g")!.Attribute("id"));
+        Assert.Equal("group", (string?)svg.Attribute("role"));
+        Assert.Equal(procedure.Name, svg.Descendants().Single(e => (string?)e.Attribute("id") == (string?)svg.Attribute("aria-labelledby")).Value);
+        Assert.Equal(options.Description, svg.Descendants().Single(e => (string?)e.Attribute("id") == (string?)svg.Attribute("aria-describedby")).Value);
+        var ids = svg.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToList();
+        Assert.All(ids, id => Assert.StartsWith("p1-", id, StringComparison.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var references = svg.Descendants().SelectMany(e => e.Attributes()).Select(a => System.Text.RegularExpressions.Regex.Match(a.Value, @"url\(#([^)]+)\)"))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.Contains(r, ids));
+        Assert.Empty(svg.Descendants(S + "style"));
+    }
+
+    [Fact]
+    public void A_picture_without_links_is_one_image_with_its_own_stylesheet()
+    {
+        var handbook = GeneratedHandbook.Create(40);
+        var process = handbook.FindProcess("generated")!;
+
+        var svg = XDocument.Parse(SvgRenderer.Render(ProcedureModeller.Model(handbook, process, [process.Procedures[0]]))).Root!;
+
+        Assert.Equal("img", (string?)svg.Attribute("role"));
+        Assert.Empty(svg.Descendants(S + "a"));
+        Assert.Single(svg.Descendants(S + "style"));
+        Assert.Null(svg.Attribute("aria-describedby"));
+    }
+
     public static TheoryData<string> ReferenceModels() => Plumb.Modelling.Tests.Bpmn.BpmnReaderTests.ReferenceModels();
 
     [Theory]

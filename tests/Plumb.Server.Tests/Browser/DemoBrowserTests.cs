@@ -69,8 +69,8 @@ public sealed class DemoBrowserTests
 
         // Then nothing is broken, and every kind of page was reached
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        foreach (var kind in new[] { "home", "processes", "procedures", "steps", "roles", "raci", "findings", "search", "reports", "report-md", "report-html",
-            "report-file" })
+        foreach (var kind in new[] { "home", "processes", "procedures", "steps", "bpmn", "roles", "raci", "findings", "search", "reports", "report-md",
+            "report-html", "report-file" })
         {
             Assert.True(kinds.Contains(kind), $"no {kind} page was reached; reached: {string.Join(", ", kinds)}");
         }
@@ -88,13 +88,15 @@ public sealed class DemoBrowserTests
             return Path.GetExtension(segments[1]) switch { ".md" => "report-md", ".html" => "report-html", _ => "report-file" };
         }
 
+        if (Path.GetExtension(segments[^1]) == ".bpmn") return "bpmn";
         return segments[0] == "processes" && segments.Length >= 6 ? "steps"
             : segments[0] == "processes" && segments.Length >= 4 ? "procedures"
             : segments[0];
     }
 
+    // Files are fetched, not opened as pages: a browser would download them.
     private static bool IsDownload(string path) =>
-        path.StartsWith("/reports/", StringComparison.Ordinal) && Path.GetExtension(path) is not (".md" or ".html");
+        (path.StartsWith("/reports/", StringComparison.Ordinal) && Path.GetExtension(path) is not (".md" or ".html")) || Kind(path) == "bpmn";
 
     // Same-origin pages only; sign-in, sign-out, the editor and the API are other tests' business.
     private static string? Local(string href, string from)

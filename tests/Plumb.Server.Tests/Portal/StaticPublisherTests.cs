@@ -11,11 +11,14 @@ public sealed partial class StaticPublisherTests
     public void The_published_site_has_every_page_and_every_relative_link_resolves()
     {
         using var site = new TempDirectory();
-        var count = StaticPublisher.Publish(TestHandbooks.Create(), site.Path, new FlowDiagramRenderer(), DateTimeOffset.UnixEpoch);
+        var count = StaticPublisher.Publish(TestHandbooks.Create(), site.Path, DateTimeOffset.UnixEpoch);
 
         var files = Directory.GetFiles(site.Path, "index.html", SearchOption.AllDirectories);
         Assert.Equal(count, files.Length);
         Assert.True(File.Exists(Path.Combine(site.Path, "processes", "problem", "procedures", "investigate", "steps", "analyse", "index.html")));
+        var bpmn = Path.Combine(site.Path, "processes", "problem", "procedures", "investigate", "diagram.bpmn");
+        Assert.Empty(BpmnSchema.Validate(File.ReadAllText(bpmn)));
+        Assert.Contains("download=\"problem-investigate.bpmn\"", File.ReadAllText(Path.Combine(Path.GetDirectoryName(bpmn)!, "index.html")), StringComparison.Ordinal);
         Assert.Contains("Use the five whys", File.ReadAllText(Path.Combine(site.Path, "assets", "search-index.js")), StringComparison.Ordinal);
         foreach (var file in files)
         {
