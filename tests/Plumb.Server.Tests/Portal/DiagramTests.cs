@@ -5,7 +5,6 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Plumb.Handbook.Baseline;
-using Plumb.Handbook.Model;
 using Plumb.Modelling.Bpmn;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Portal;
