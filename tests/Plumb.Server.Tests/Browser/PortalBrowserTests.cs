@@ -42,7 +42,7 @@ public sealed class PortalBrowserTests
         await page.GotoAsync("/");
         await page.Locator("svg.landscape a[href='/processes/problem']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Problem Management");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Investigate a problem" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Investigate a problem", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Investigate a problem");
         await Assertions.Expect(page.Locator("figure.bpmn svg")).ToBeVisibleAsync();
         var analyse = page.Locator("figure.bpmn svg a[href$='/steps/analyse']");
