@@ -16,9 +16,9 @@ public sealed partial class PortalRenderer
     /// <summary>The procedure's BPMN diagram with its caption and a link to download the .bpmn file; nothing for a procedure without steps.</summary>
     private static void Diagram(StringBuilder html, PageRequest request, Process process, Procedure procedure, string caption)
     {
-        if (ProcedureDiagrams.Svg(request, process, procedure) is not { } svg) return;
+        if (ProcedureDiagrams.Svg(request, process, procedure) is not { } diagram) return;
         var file = ProcedureDiagrams.FileName(process, procedure);
-        html.Append($"<figure class=\"diagram bpmn\">{svg}<figcaption>{caption} ")
+        html.Append($"<figure class=\"diagram bpmn{diagram.WidthClass}\"><div class=\"canvas\">{diagram.Svg}</div><figcaption>{caption} ")
             .Append($"<a class=\"download\" href=\"{E(request.Site.FileHref(Links.ProcedureBpmn(process.Id, procedure.Id)))}\" download=\"{E(file)}\" ")
             .Append($"type=\"application/xml\" aria-label=\"Download BPMN of {E(procedure.Name)}\">Download BPMN</a></figcaption></figure>\n");
     }

@@ -16,13 +16,13 @@ public static class ProcedureDiagrams
     /// <summary>The file name a procedure's BPMN download is saved under.</summary>
     public static string FileName(Process process, Procedure procedure) => $"{BpmnIds.Clean(process.Id)}-{BpmnIds.Clean(procedure.Id)}.bpmn";
 
-    /// <summary>The SVG of a procedure for this page (links as the page addresses them), or null for a procedure without steps.</summary>
-    public static string? Svg(PageRequest request, Process process, Procedure procedure)
+    /// <summary>The picture of a procedure for this page (links as the page addresses them), or null for a procedure without steps.</summary>
+    public static ProcedureDiagram? Svg(PageRequest request, Process process, Procedure procedure)
     {
         if (procedure.Steps.Count == 0) return null;
         // Links differ by audience (calls into processes a reader cannot see stay unlinked) and, in a static site, by page depth.
         var key = Key("svg", process, procedure) + "\u001f" + ReaderView.AudienceKey(request.User) + "\u001f" + request.Href(Links.Home);
-        return (string)request.Snapshot.Cache.GetOrAdd(key, _ =>
+        return (ProcedureDiagram)request.Snapshot.Cache.GetOrAdd(key, _ =>
         {
             var options = new RenderOptions
             {
@@ -33,7 +33,8 @@ public static class ProcedureDiagrams
                 Description = Describe(request.Handbook, process, procedure),
                 Stylesheet = false, // the page's content policy forbids inline styles; plumb.css styles the diagram
             };
-            return SvgRenderer.Render(Model(request.Snapshot, process, procedure), options);
+            var model = Model(request.Snapshot, process, procedure);
+            return new ProcedureDiagram(SvgRenderer.Render(model, options), DiagramPainter.Extent(model.Diagrams[0]).Width);
         });
     }
 
@@ -103,4 +104,21 @@ public static class ProcedureDiagrams
 
     private static string Named(Process from, Process process, Procedure procedure) =>
         process == from ? $"“{procedure.Name}”" : $"“{procedure.Name}” of {process.Name}";
+}
+
+/// <summary>A procedure's SVG and its natural width in pixels.</summary>
+public sealed record ProcedureDiagram(string Svg, double Width)
+{
+    /// <summary>
+    /// The class that keeps a wide diagram legible (plumb.css): it shrinks to the page width, but not below about half its
+    /// natural size; below that the figure scrolls sideways instead. Empty for a diagram that may shrink freely.
+    /// </summary>
+    public string WidthClass
+    {
+        get
+        {
+            var rem = (int)(Width * 0.55 / 16 / 10) * 10;
+            return rem < 40 ? "" : $" min-w-{Math.Min(rem, 120)}";
+        }
+    }
 }

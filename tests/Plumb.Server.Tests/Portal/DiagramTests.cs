@@ -32,7 +32,7 @@ public sealed partial class DiagramTests(SeededPortal portal) : IClassFixture<Se
             foreach (var procedure in process.Procedures.Where(p => p.Steps.Count > 0))
             {
                 // When the portal draws the procedure
-                var svg = XDocument.Parse(ProcedureDiagrams.Svg(request, process, procedure)!).Root!;
+                var svg = XDocument.Parse(ProcedureDiagrams.Svg(request, process, procedure)!.Svg).Root!;
 
                 // Then it is a BPMN picture that scales, has a text alternative, and links every step
                 Assert.Matches(@"^-?[\d.]+ -?[\d.]+ [\d.]+ [\d.]+$", (string?)svg.Attribute("viewBox"));
@@ -97,7 +97,7 @@ public sealed partial class DiagramTests(SeededPortal portal) : IClassFixture<Se
             (await client.GetAsync("/processes/incident/procedures/nope/diagram.bpmn", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    [GeneratedRegex("<figure class=\"diagram bpmn\">(?<svg><svg.*?</svg>)\\s*<figcaption>.*?<a class=\"download\" href=\"(?<bpmn>[^\"]+)\"", RegexOptions.Singleline)]
+    [GeneratedRegex("<figure class=\"diagram bpmn[^\"]*\"><div class=\"canvas\">(?<svg><svg.*?</svg>)\\s*</div><figcaption>.*?<a class=\"download\" href=\"(?<bpmn>[^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex Figure();
 
     [GeneratedRegex(" id=\"([^\"]+)\"")]
