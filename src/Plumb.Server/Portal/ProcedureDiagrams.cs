@@ -71,7 +71,7 @@ public static class ProcedureDiagrams
     {
         var text = new StringBuilder();
         text.Append($"BPMN diagram of {procedure.Name}, one lane per responsible role. ");
-        if (!string.IsNullOrWhiteSpace(procedure.Trigger)) text.Append($"Starts when: {procedure.Trigger.Trim()}. ");
+        if (!string.IsNullOrWhiteSpace(procedure.Trigger)) text.Append($"Starts when: {Sentence(procedure.Trigger)} ");
         var steps = procedure.Steps;
         for (var i = 0; i < steps.Count; i++)
         {
@@ -96,8 +96,10 @@ public static class ProcedureDiagrams
             text.Append(". ");
         }
 
-        if (!string.IsNullOrWhiteSpace(procedure.Outcome)) text.Append($"Ends with: {procedure.Outcome.Trim()}.");
+        if (!string.IsNullOrWhiteSpace(procedure.Outcome)) text.Append($"Ends with: {Sentence(procedure.Outcome)}");
         return text.ToString().TrimEnd();
+
+        static string Sentence(string text) => text.Trim().TrimEnd('.') + ".";
 
         string Target(string reference) => reference == Step.End ? "end" : steps.Find(s => s.Id == reference)?.Name ?? reference;
     }

@@ -56,6 +56,19 @@ public sealed partial class DiagramTests(SeededPortal portal) : IClassFixture<Se
         if (name == "baseline") Assert.True(calls > 0, "the baseline should call procedures from steps");
     }
 
+    [Fact]
+    public void The_text_alternative_tells_the_steps_in_order_with_roles_and_decisions()
+    {
+        var handbook = TestHandbooks.Create();
+        var process = handbook.FindProcess("problem")!;
+
+        var text = ProcedureDiagrams.Describe(handbook, process, process.Procedures[0]);
+
+        Assert.Equal("BPMN diagram of Investigate a problem, one lane per responsible role. 1. Record the problem (Problem Manager); " +
+            "Is the cause known? known: Publish the known error; unknown: Analyse the root cause. 2. Analyse the root cause (Problem Manager). " +
+            "3. Publish the known error (Problem Manager).", text);
+    }
+
     [Theory]
     [InlineData("/processes/incident")]
     [InlineData("/processes/problem")]
