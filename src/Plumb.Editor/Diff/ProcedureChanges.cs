@@ -2,9 +2,9 @@ namespace Plumb.Editor.Diff;
 
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Plumb.Editor.Bpmn;
 using Plumb.Handbook.Json;
 using Plumb.Handbook.Model;
+using Plumb.Modelling.Bpmn;
 
 /// <summary>
 /// The domain-level differences between two versions of a procedure: steps added, removed or changed (naming the
@@ -13,28 +13,28 @@ using Plumb.Handbook.Model;
 public static class ProcedureChanges
 {
     /// <summary>Lists what changed from <paramref name="older"/> to <paramref name="newer"/>.</summary>
-    public static IReadOnlyList<ProcedureChange> Between(Procedure older, Procedure newer)
+    public static IReadOnlyList<ProcedureChange> Between(Handbook handbook, Process process, Procedure older, Procedure newer)
     {
         var changes = new List<ProcedureChange>();
         foreach (var field in Fields(Tree(older), Tree(newer), ["steps", "findings"]))
             changes.Add(new ProcedureChange(ChangeKind.Changed, "Participant", $"procedure {field} changed"));
         foreach (var step in newer.Steps.Where(s => older.FindStep(s.Id) is null))
-            changes.Add(new ProcedureChange(ChangeKind.Added, ProcedureGraph.StepNode(step.Id), $"step '{step.Name}' added"));
+            changes.Add(new ProcedureChange(ChangeKind.Added, BpmnIds.Step(newer.Id, step.Id), $"step '{step.Name}' added"));
         foreach (var step in older.Steps.Where(s => newer.FindStep(s.Id) is null))
-            changes.Add(new ProcedureChange(ChangeKind.Removed, ProcedureGraph.StepNode(step.Id), $"step '{step.Name}' removed"));
+            changes.Add(new ProcedureChange(ChangeKind.Removed, BpmnIds.Step(newer.Id, step.Id), $"step '{step.Name}' removed"));
         foreach (var step in newer.Steps)
         {
             if (older.FindStep(step.Id) is not { } before) continue;
             var fields = Fields(Tree(before), Tree(step), []).ToList();
             if (fields.Count > 0)
             {
-                changes.Add(new ProcedureChange(ChangeKind.Changed, ProcedureGraph.StepNode(step.Id),
+                changes.Add(new ProcedureChange(ChangeKind.Changed, BpmnIds.Step(newer.Id, step.Id),
                     $"step '{step.Name}': {string.Join(", ", fields)} changed"));
             }
         }
 
-        var olderFlows = Flows(older);
-        var newerFlows = Flows(newer);
+        var olderFlows = Flows(handbook, process, older);
+        var newerFlows = Flows(handbook, process, newer);
         foreach (var (key, text) in newerFlows.Where(f => !olderFlows.ContainsKey(f.Key)))
             changes.Add(new ProcedureChange(ChangeKind.Added, key, $"flow {text} added"));
         foreach (var (key, text) in olderFlows.Where(f => !newerFlows.ContainsKey(f.Key)))
@@ -42,16 +42,16 @@ public static class ProcedureChanges
         return changes;
     }
 
-    // Flows keyed by their ends ("Step_a->Step_b"), which is what the viewer marks on both sides.
-    private static Dictionary<string, string> Flows(Procedure procedure)
+    // Flows keyed by their ids, which the modeller derives from their ends, so the same flow has the same id on both sides.
+    private static Dictionary<string, string> Flows(Handbook handbook, Process process, Procedure procedure)
     {
-        var graph = ProcedureGraph.Build(procedure);
-        var names = graph.Nodes.ToDictionary(n => n.Id, n => n.Name ?? n.Id, StringComparer.Ordinal);
+        var bpmn = ProcedureModeller.Model(handbook, process, [procedure]).Processes.Single();
+        var names = bpmn.Children.Where(c => c.Id is not null).ToDictionary(n => n.Id!, n => n.Name ?? n.Id!, StringComparer.Ordinal);
         var flows = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var flow in graph.Flows)
+        foreach (var flow in bpmn.ChildrenOf("sequenceFlow"))
         {
             var label = flow.Name is null ? "" : $" ({flow.Name})";
-            flows.TryAdd($"{flow.Source}->{flow.Target}", $"'{names[flow.Source]}' → '{names[flow.Target]}'{label}");
+            flows.TryAdd(flow.Id!, $"'{names[flow.Attribute("sourceRef")!]}' → '{names[flow.Attribute("targetRef")!]}'{label}");
         }
 
         return flows;
