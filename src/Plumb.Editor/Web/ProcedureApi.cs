@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Plumb.Editor.Diff;
 using Plumb.Editor.Services;
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Diff;
 
 /// <summary>Diagrams of procedures (BPMN for the modeler, saved back into the steps) and the changes between two versions.</summary>
 internal static class ProcedureApi
@@ -39,21 +39,27 @@ internal static class ProcedureApi
         string process, string procedure, int from, int? to, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
         var user = EditorApi.User(context);
-        var older = await ProcedureAsync(editor, process, procedure, from, user, cancellationToken) ?? new Procedure { Id = procedure };
-        var newer = await ProcedureAsync(editor, process, procedure, to, user, cancellationToken) ?? new Procedure { Id = procedure };
-        var handbook = await editor.HandbookAsync(publishedOnly: false, cancellationToken);
-        var owner = handbook.FindProcess(process) ?? new Process { Id = process };
-        var changes = ProcedureChanges.Between(handbook, owner, older, newer);
-        return EditorApi.Json(changes.Select(c => new { kind = c.Kind.ToString().ToLowerInvariant(), element = c.Element, text = c.Text }));
-    }
+        var older = await editor.ProcessAsync(process, from, user, cancellationToken);
+        var newer = await editor.ProcessAsync(process, to, user, cancellationToken);
+        if (older is null || newer is null) return EditorApi.Problem($"process '{process}' has no version {(older is null ? from : to)}", 404);
+        var diff = ProcedureDiff.Between(await editor.WorkingHandbookAsync(user, older, cancellationToken),
+            await editor.WorkingHandbookAsync(user, newer, cancellationToken), process, procedure);
 
-    internal static async Task<Procedure?> ProcedureAsync(
-        EditorService editor, string process, string procedure, int? version, string user, CancellationToken cancellationToken)
-    {
-        var document = Documents.Process(process);
-        string? content;
-        if (version is { } number) content = (await editor.Store.VersionAsync(document, number, cancellationToken))?.Content;
-        else content = (await editor.WorkingCopyAsync(document, user, cancellationToken))?.Content;
-        return content is null ? null : Documents.ReadProcess(content).FindProcedure(procedure);
+        // Every change lies within this procedure, so its name is left out of each line.
+        var name = newer.FindProcedure(procedure) ?? older.FindProcedure(procedure);
+        var within = name is null ? null : $" of procedure '{(name.Name.Length > 0 ? name.Name : name.Id)}' ({(newer.Name.Length > 0 ? newer.Name : newer.Id)})";
+        return EditorApi.Json(new
+        {
+            changes = diff.Changes.Select(c => new
+            {
+                kind = HandbookDiff.Word(c.Kind),
+                text = within is null ? c.Message : c.Message.Replace(within, "", StringComparison.Ordinal),
+                field = c.Field,
+                before = c.Before,
+                after = c.After,
+            }),
+            older = diff.Older.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+            newer = diff.Newer.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+        });
     }
 }

@@ -74,9 +74,15 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await editor.GotoAsync("/editor/processes/incident/procedures/handle-incident/diff?from=1&to=3");
         await Expect(editor.Locator("body[data-loaded=true]")).ToHaveCountAsync(1);
         await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Check the fix with the caller' added");
-        await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction, RACI changed");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction changed");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': consulted changed from nobody to Caller");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("flow added: 'Resolve the incident' → 'Check the fix with the caller'");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("flow removed: 'Resolve the incident' → 'Confirm and close'");
         await Expect(editor.Locator("#newer .djs-element.diff-added[data-element-id=Step_handle-incident_check-the-fix-with-the-caller]")).ToHaveCountAsync(1);
         await Expect(editor.Locator("#newer .djs-element.diff-changed[data-element-id=Step_handle-incident_resolve]")).ToHaveCountAsync(1);
+        await Expect(editor.Locator("#newer .djs-element.diff-added[data-element-id=Flow_handle-incident_resolve_to_check-the-fix-with-the-caller]"))
+            .ToHaveCountAsync(1);
+        await Expect(editor.Locator("#older .djs-element.diff-removed[data-element-id=Flow_handle-incident_resolve_to_close]")).ToHaveCountAsync(1);
         await Pages.AssertAccessibleAsync(editor);
     }
 
