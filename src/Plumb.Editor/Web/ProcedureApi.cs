@@ -12,9 +12,14 @@ internal static class ProcedureApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/processes/{process}/procedures/{procedure}/bpmn", GetBpmnAsync);
-        api.MapPut("/processes/{process}/procedures/{procedure}/bpmn", PutBpmnAsync);
-        api.MapGet("/processes/{process}/procedures/{procedure}/changes", ChangesAsync);
+        api.MapGet("/processes/{process}/procedures/{procedure}/bpmn", GetBpmnAsync).WithName("EditorGetDiagram")
+            .WithSummary("The procedure as BPMN 2.0 XML, laid out afresh, from the caller's working copy or a stored version.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        api.MapPut("/processes/{process}/procedures/{procedure}/bpmn", PutBpmnAsync).WithName("EditorSaveDiagram")
+            .WithSummary("Carries a diagram edited in the modeler (BPMN 2.0 XML body) into the caller's draft: tasks, flows and lanes.")
+            .Accepts<string>("application/xml");
+        api.MapGet("/processes/{process}/procedures/{procedure}/changes", ChangesAsync).WithName("EditorCompareVersions")
+            .WithSummary("What changed in a procedure between two versions, in domain words, and the diagram elements to highlight.");
     }
 
     // version: a stored version number; without it, the editor's working copy.

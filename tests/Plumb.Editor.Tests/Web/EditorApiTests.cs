@@ -24,14 +24,27 @@ public sealed class EditorApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_write_without_the_editor_header_is_refused()
+    public async Task A_write_without_the_antiforgery_token_is_refused()
     {
         var editor = _host.Client("editor");
-        editor.DefaultRequestHeaders.Remove("X-Plumb-Editor");
+        await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("purpose", "Forged purpose."));
+        editor.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        var reader = _host.Client(null);
+        reader.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
 
-        var response = await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" });
+        var save = await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" });
+        var forged = await editor.SendAsync(new HttpRequestMessage(HttpMethod.Post, ApiClient.Incident + "/save")
+        {
+            Headers = { { "X-CSRF-TOKEN", "not-a-token" } },
+            Content = System.Net.Http.Json.JsonContent.Create(new { message = "x" }),
+        });
+        var feedback = await reader.PostJsonAsync("/api/feedback", new { process = "incident", procedure = "handle-incident", step = "log", text = "x" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (save.StatusCode, forged.StatusCode, feedback.StatusCode));
+        Assert.Contains("anti-forgery", (await save.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("anti-forgery", (await feedback.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single((await editor.GetJsonAsync(ApiClient.Incident + "/history")).AsArray());
+        Assert.Empty((await editor.GetJsonAsync("/api/editor/processes/incident/feedback")).AsArray());
     }
 
     [Fact]
