@@ -3,7 +3,8 @@ namespace Plumb.Editor.Tests.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class EditorBrowserTests(BrowserFixture fixture)
 {
     private const string Procedure = "procedures[0]";
     private const string Resolve = "procedures[0].steps[1]";

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 // The pages the journeys in EditorBrowserTests do not pass through, each checked with axe-core, and reader feedback end to end.
-public sealed class EditorPagesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class EditorPagesBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Reader_feedback_becomes_a_finding_and_every_other_editor_page_passes_the_accessibility_check()
