@@ -1,6 +1,8 @@
 namespace Plumb.Editor.Tests;
 
+using System.Net;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +18,7 @@ using Plumb.Editor.Web;
 using Plumb.Handbook.Samples;
 
 // A host for the editor with cookie sign-in for a few fixed accounts, standing in for the server's accounts.
-internal sealed class EditorHost : IAsyncDisposable
+internal sealed partial class EditorHost : IAsyncDisposable
 {
     private static readonly Dictionary<string, string> Accounts = new(StringComparer.Ordinal)
     {
@@ -53,6 +55,7 @@ internal sealed class EditorHost : IAsyncDisposable
         });
         var published = new MemoryPublishedHandbook(ExampleHandbook.Create("Acme IT"));
         builder.Services.AddSingleton<IPublishedHandbook>(published);
+        builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN"); // as the server configures it
         builder.Services.AddPlumbEditor($"Data Source={database};Pooling=False");
         var app = builder.Build();
         app.UseAuthentication();
@@ -86,15 +89,21 @@ internal sealed class EditorHost : IAsyncDisposable
     {
         var handler = App.GetTestServer().CreateHandler();
         var client = new HttpClient(new CookieHandler(handler)) { BaseAddress = new Uri("http://localhost") };
-        client.DefaultRequestHeaders.Add(EditorEndpoints.CsrfHeader, "1");
         if (user is not null)
         {
             var response = client.PostAsync("/signin", new FormUrlEncodedContent([new("name", user), new("password", user)])).Result;
             if ((int)response.StatusCode >= 400) throw new InvalidOperationException($"cannot sign in as {user}");
         }
 
+        // Like the editor's scripts: take the anti-forgery token from a page and send it on every request.
+        var page = client.GetStringAsync("/feedback/incident/handle-incident/log").Result;
+        var token = Token().Match(page);
+        client.DefaultRequestHeaders.Add(token.Groups["header"].Value, WebUtility.HtmlDecode(token.Groups["value"].Value));
         return client;
     }
+
+    [GeneratedRegex("id=\"plumb-csrf\" name=\"[^\"]*\" value=\"(?<value>[^\"]+)\" data-header=\"(?<header>[^\"]+)\"")]
+    private static partial Regex Token();
 
     public async ValueTask DisposeAsync()
     {

@@ -20,13 +20,28 @@ public abstract partial class SqlEditorStore : IEditorStore
     /// <summary>True when the exception says a primary key was taken.</summary>
     protected abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>Runs before the tables are created, outside any transaction (SQLite's journal mode cannot change inside one).</summary>
+    protected virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Holds other instances off the schema until <paramref name="transaction"/> ends.</summary>
+    protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
     /// <inheritdoc />
+    /// <remarks>
+    /// Safe when several instances start at once: the tables are created in one transaction under a lock that every instance
+    /// takes, and only when missing, so the second instance finds them made rather than racing to make them.
+    /// </remarks>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await PrepareAsync(connection, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockSchemaAsync(connection, transaction, cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -8,7 +8,6 @@ public sealed class SqliteEditorStore(string connectionString) : SqlEditorStore
 {
     /// <inheritdoc />
     protected override string Schema => """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS editor_versions (
             document TEXT NOT NULL, number INTEGER NOT NULL, content TEXT NOT NULL, author TEXT NOT NULL,
             at TEXT NOT NULL, message TEXT NOT NULL, state TEXT NOT NULL, comment TEXT, reviewed_by TEXT,
@@ -22,6 +21,19 @@ public sealed class SqliteEditorStore(string connectionString) : SqlEditorStore
         CREATE TABLE IF NOT EXISTS editor_presence (
             document TEXT NOT NULL, user_name TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (document, user_name));
         """;
+
+    /// <inheritdoc />
+    protected override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The transaction already holds SQLite's write lock (BEGIN IMMEDIATE), which keeps every other writer out.</remarks>
+    protected override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     /// <inheritdoc />
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -14,17 +14,28 @@ internal static class EditorApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/documents", ListAsync);
-        api.MapGet("/documents/{document}/working", WorkingAsync);
-        api.MapPatch("/documents/{document}/draft", PatchAsync);
-        api.MapDelete("/documents/{document}/draft", DiscardAsync);
-        api.MapPost("/documents/{document}/save", SaveAsync);
-        api.MapPost("/documents/{document}/submit", SubmitAsync);
-        api.MapPost("/documents/{document}/review", ReviewAsync).RequireAuthorization(EditorPolicies.Approve);
-        api.MapGet("/documents/{document}/history", HistoryAsync);
-        api.MapGet("/documents/{document}/versions/{number:int}", VersionAsync);
-        api.MapGet("/documents/{document}/presence", PresenceAsync);
-        api.MapGet("/measure", (string? text) => Measure(text));
+        api.MapGet("/documents", ListAsync).WithName("EditorListDocuments")
+            .WithSummary("The documents the editor keeps (the handbook and each process) with their newest and published versions.");
+        api.MapGet("/documents/{document}/working", WorkingAsync).WithName("EditorGetWorkingCopy")
+            .WithSummary("The caller's working copy of a document (their draft, else the newest version) with its lint.");
+        api.MapPatch("/documents/{document}/draft", PatchAsync).WithName("EditorPatchDraft")
+            .WithSummary("Applies form changes to the caller's draft (autosave) and returns the working copy with its lint.");
+        api.MapDelete("/documents/{document}/draft", DiscardAsync).WithName("EditorDiscardDraft")
+            .WithSummary("Drops the caller's draft, going back to the newest version.");
+        api.MapPost("/documents/{document}/save", SaveAsync).WithName("EditorSaveVersion")
+            .WithSummary("Saves the caller's draft as a new version; 409 lists the conflicts, field by field, with a version saved meanwhile.");
+        api.MapPost("/documents/{document}/submit", SubmitAsync).WithName("EditorSubmitForReview")
+            .WithSummary("Submits the newest version for review by an owner.");
+        api.MapPost("/documents/{document}/review", ReviewAsync).RequireAuthorization(EditorPolicies.Approve).WithName("EditorReviewVersion")
+            .WithSummary("An owner approves the version in review (publishing it to readers) or sends it back with a comment.");
+        api.MapGet("/documents/{document}/history", HistoryAsync).WithName("EditorGetHistory")
+            .WithSummary("Every version of a document, newest first, with author, time, message, state and review comment.");
+        api.MapGet("/documents/{document}/versions/{number:int}", VersionAsync).WithName("EditorGetVersion")
+            .WithSummary("One stored version of a document with its content.");
+        api.MapGet("/documents/{document}/presence", PresenceAsync).WithName("EditorPresence")
+            .WithSummary("Marks the caller as present on a document and lists the other editors present.");
+        api.MapGet("/measure", (string? text) => Measure(text)).WithName("EditorCheckMeasure")
+            .WithSummary("Checks a KPI measure as it is typed: whether it parses, and where it goes wrong.");
     }
 
     internal static string User(HttpContext context) => context.User.Identity?.Name ?? "anonymous";

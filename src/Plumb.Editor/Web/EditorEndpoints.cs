@@ -1,17 +1,19 @@
 namespace Plumb.Editor.Web;
 
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Plumb.Editor.Services;
 using Plumb.Editor.Store;
 
 /// <summary>Registers the editor's services and maps its pages, API and assets.</summary>
 public static class EditorEndpoints
 {
-    /// <summary>The header every write sends; a cross-site form cannot set it, so it stops cross-site request forgery.</summary>
-    public const string CsrfHeader = "X-Plumb-Editor";
+    /// <summary>The tag of the editor's endpoints in the OpenAPI document.</summary>
+    public const string Tag = "Editor";
 
     /// <summary>Adds the editor's store (SQLite at <paramref name="sqliteConnectionString"/>), service and policies.</summary>
     public static IServiceCollection AddPlumbEditor(this IServiceCollection services, string sqliteConnectionString) =>
@@ -24,25 +26,28 @@ public static class EditorEndpoints
         services.AddSingleton(sp => new EditorService(
             sp.GetRequiredService<IEditorStore>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<IPublishedHandbook>()));
         services.AddAuthorization(EditorPolicies.Add);
+
+        // The same anti-forgery tokens as the server's API: the host's options (header and field names) apply, and pages tell scripts the header.
+        services.AddAntiforgery();
         return services;
     }
 
     /// <summary>Maps <c>/editor/...</c> pages, <c>/api/editor/...</c>, reader feedback and the bundled scripts.</summary>
     public static IEndpointRouteBuilder MapPlumbEditor(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/editor").RequireAuthorization(EditorPolicies.Edit).AddEndpointFilter(async (context, next) =>
-            HttpMethods.IsGet(context.HttpContext.Request.Method) || HasCsrfHeader(context.HttpContext)
-                ? await next(context)
-                : EditorApi.Problem($"the request lacks the {CsrfHeader} header"));
+        var api = app.MapGroup("/api/editor").RequireAuthorization(EditorPolicies.Edit).WithTags(Tag)
+            .AddEndpointFilter(async (context, next) => await RefuseForgeryAsync(context.HttpContext) ?? await next(context));
         EditorApi.Map(api);
         ProcedureApi.Map(api);
         FeedbackApi.MapEditors(api);
         FeedbackApi.MapReaders(app);
 
-        var pages = app.MapGroup("/editor").RequireAuthorization(EditorPolicies.Edit);
+        // Pages and assets are HTML and files for browsers, not part of the API the OpenAPI document describes.
+        var pages = app.MapGroup("/editor").RequireAuthorization(EditorPolicies.Edit).ExcludeFromDescription();
         EditorPages.Map(pages);
-        ReaderPages.Map(app);
-        EditorAssets.Map(app);
+        var files = app.MapGroup("").ExcludeFromDescription();
+        ReaderPages.Map(files);
+        EditorAssets.Map(files);
         return app;
     }
 
@@ -53,5 +58,19 @@ public static class EditorEndpoints
         await services.GetRequiredService<EditorService>().EnsureSeededAsync(cancellationToken);
     }
 
-    internal static bool HasCsrfHeader(HttpContext context) => context.Request.Headers.ContainsKey(CsrfHeader);
+    /// <summary>
+    /// A write made with the browser's sign-in cookie must carry the anti-forgery token of an editor page in the anti-forgery header,
+    /// as the server's API asks; a request that authenticates itself with an Authorization header (an API token) is no forgery,
+    /// since no other site can make a browser send one. Returns the refusal, or null when the request may go on.
+    /// </summary>
+    internal static async Task<IResult?> RefuseForgeryAsync(HttpContext http)
+    {
+        var method = http.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) return null;
+        if (http.Request.Headers.Authorization.Count > 0) return null;
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        if (await antiforgery.IsRequestValidAsync(http)) return null;
+        var header = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
+        return EditorApi.Problem($"missing or wrong anti-forgery token: send the {header} header with the token the editor's pages carry");
+    }
 }

@@ -31,6 +31,8 @@ internal static partial class EditorPages
             """, "forms", process, new Dictionary<string, string> { ["page"] = "workshop", ["document"] = Documents.Process(process), ["process"] = process }));
         pages.MapGet("/processes/{process}/procedures/{procedure}/diff", (string process, string procedure, int from, int? to) =>
             Page($"Changes to {procedure}", """
+                <p class="legend">Marked in the diagrams: <span class="change-added">added</span> (green), <span class="change-removed">removed</span> (red,
+                in the older version), <span class="change-changed">changed</span> (amber) steps, decisions and flows; the list names each change.</p>
                 <div class="diff"><section aria-labelledby="older-h"><h2 id="older-h">Older</h2><div id="older" class="canvas small"></div></section>
                 <section aria-labelledby="newer-h"><h2 id="newer-h">Newer</h2><div id="newer" class="canvas small"></div></section>
                 <section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2><ul id="changes"></ul></section></div>

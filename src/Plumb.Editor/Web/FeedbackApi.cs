@@ -9,17 +9,20 @@ using Plumb.Handbook.Model;
 /// <summary>Feedback from readers on a step, and editors' answers that can turn it into a finding.</summary>
 internal static class FeedbackApi
 {
-    public static void MapReaders(IEndpointRouteBuilder app) => app.MapPost("/api/feedback", AddAsync);
+    public static void MapReaders(IEndpointRouteBuilder app) => app.MapPost("/api/feedback", AddAsync).WithTags(EditorEndpoints.Tag)
+        .WithName("EditorAddFeedback").WithSummary("A reader's feedback on a published step (\"this is not how we do it\").");
 
     public static void MapEditors(RouteGroupBuilder api)
     {
-        api.MapGet("/processes/{process}/feedback", ListAsync);
-        api.MapPost("/feedback/{id:long}/answer", AnswerAsync);
+        api.MapGet("/processes/{process}/feedback", ListAsync).WithName("EditorListFeedback")
+            .WithSummary("Readers' feedback on the steps of a process, newest first, with answers.");
+        api.MapPost("/feedback/{id:long}/answer", AnswerAsync).WithName("EditorAnswerFeedback")
+            .WithSummary("Answers feedback and, when asked, turns it into a finding on the step in the caller's draft.");
     }
 
     private static async Task<IResult> AddAsync(FeedbackRequest request, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        if (!EditorEndpoints.HasCsrfHeader(context)) return EditorApi.Problem("the request lacks the X-Plumb-Editor header");
+        if (await EditorEndpoints.RefuseForgeryAsync(context) is { } refused) return refused;
         var author = context.User.Identity?.IsAuthenticated == true ? EditorApi.User(context) : "anonymous reader";
         var (feedback, problem) = await editor.AddFeedbackAsync(request.Process, request.Procedure, request.Step, author, request.Text,
             cancellationToken);

@@ -1,91 +1,70 @@
 namespace Plumb.Editor.Web;
 
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Plumb.Editor.Bpmn;
 using Plumb.Editor.Diff;
 using Plumb.Editor.Services;
-using Plumb.Handbook.Json;
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Diff;
 
 /// <summary>Diagrams of procedures (BPMN for the modeler, saved back into the steps) and the changes between two versions.</summary>
 internal static class ProcedureApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/processes/{process}/procedures/{procedure}/bpmn", GetBpmnAsync);
-        api.MapPut("/processes/{process}/procedures/{procedure}/bpmn", PutBpmnAsync);
-        api.MapGet("/processes/{process}/procedures/{procedure}/changes", ChangesAsync);
+        api.MapGet("/processes/{process}/procedures/{procedure}/bpmn", GetBpmnAsync).WithName("EditorGetDiagram")
+            .WithSummary("The procedure as BPMN 2.0 XML, laid out afresh, from the caller's working copy or a stored version.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        api.MapPut("/processes/{process}/procedures/{procedure}/bpmn", PutBpmnAsync).WithName("EditorSaveDiagram")
+            .WithSummary("Carries a diagram edited in the modeler (BPMN 2.0 XML body) into the caller's draft: tasks, flows and lanes.")
+            .Accepts<string>("application/xml");
+        api.MapGet("/processes/{process}/procedures/{procedure}/changes", ChangesAsync).WithName("EditorCompareVersions")
+            .WithSummary("What changed in a procedure between two versions, in domain words, and the diagram elements to highlight.");
     }
 
     // version: a stored version number; without it, the editor's working copy.
     private static async Task<IResult> GetBpmnAsync(
-        string process, string procedure, int? version, HttpContext context, EditorService editor, CancellationToken cancellationToken)
-    {
-        var found = await ProcedureAsync(editor, process, procedure, version, EditorApi.User(context), cancellationToken);
-        if (found is null) return EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(version is null ? "" : $" in version {version}")}", 404);
-        var handbook = await editor.HandbookAsync(publishedOnly: false, cancellationToken);
-        return Results.Text(ProcedureBpmnWriter.Write(handbook, found), "application/xml");
-    }
+        string process, string procedure, int? version, HttpContext context, EditorService editor, CancellationToken cancellationToken) =>
+        await editor.DiagramAsync(process, procedure, version, EditorApi.User(context), cancellationToken) is { } xml
+            ? Results.Text(xml, "application/xml")
+            : EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(version is null ? "" : $" in version {version}")}", 404);
 
     private static async Task<IResult> PutBpmnAsync(
         string process, string procedure, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(context.Request.Body);
         var xml = await reader.ReadToEndAsync(cancellationToken);
-        var user = EditorApi.User(context);
-        var document = Documents.Process(process);
-        var copy = await editor.WorkingCopyAsync(document, user, cancellationToken);
-        if (copy is null) return EditorApi.Problem($"there is no process '{process}'", 404);
-        var model = Documents.ReadProcess(copy.Content);
-        var index = model.Procedures.FindIndex(p => p.Id == procedure);
-        if (index < 0) return EditorApi.Problem($"there is no procedure '{process}/{procedure}'", 404);
-        var handbookCopy = await editor.WorkingCopyAsync(Documents.Handbook, user, cancellationToken);
-        var handbook = Documents.ReadHandbook(handbookCopy!.Content);
-
-        Procedure changed;
-        IReadOnlyList<Role> newRoles;
-        try
-        {
-            (changed, newRoles) = ProcedureBpmnReader.Apply(handbook, model.Procedures[index], xml);
-        }
-        catch (Exception e) when (e is System.Xml.XmlException or FormatException)
-        {
-            return EditorApi.Problem($"the diagram cannot be read: {e.Message}");
-        }
-
-        if (newRoles.Count > 0)
-        {
-            // Lanes that match no role become roles of the handbook (not yet in place), in the editor's handbook draft.
-            var patches = newRoles.Select(r => new JsonPatch("add", "roles", JsonSerializer.SerializeToNode(r, HandbookJson.Compact))).ToList();
-            var (_, rolesProblem) = await editor.PatchAsync(Documents.Handbook, user, patches, cancellationToken);
-            if (rolesProblem is not null) return EditorApi.Problem(rolesProblem);
-        }
-
-        var patch = new JsonPatch("set", $"procedures[{index}]", JsonSerializer.SerializeToNode(changed, HandbookJson.Compact));
-        var (result, problem) = await editor.PatchAsync(document, user, [patch], cancellationToken);
-        return result is null ? EditorApi.Problem(problem!) : EditorApi.Json(EditorApi.Dto(result));
+        var saved = await editor.SaveDiagramAsync(process, procedure, xml, EditorApi.User(context), cancellationToken);
+        return saved.Copy is { } copy
+            ? EditorApi.Json(new DiagramSaveDto(EditorApi.Dto(copy), saved.NotCarried))
+            : EditorApi.Problem(saved.Problem!, saved.Status);
     }
 
     private static async Task<IResult> ChangesAsync(
         string process, string procedure, int from, int? to, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
         var user = EditorApi.User(context);
-        var older = await ProcedureAsync(editor, process, procedure, from, user, cancellationToken) ?? new Procedure { Id = procedure };
-        var newer = await ProcedureAsync(editor, process, procedure, to, user, cancellationToken) ?? new Procedure { Id = procedure };
-        var changes = ProcedureChanges.Between(older, newer);
-        return EditorApi.Json(changes.Select(c => new { kind = c.Kind.ToString().ToLowerInvariant(), element = c.Element, text = c.Text }));
-    }
+        var older = await editor.ProcessAsync(process, from, user, cancellationToken);
+        var newer = await editor.ProcessAsync(process, to, user, cancellationToken);
+        if (older is null || newer is null) return EditorApi.Problem($"process '{process}' has no version {(older is null ? from : to)}", 404);
+        var diff = ProcedureDiff.Between(await editor.WorkingHandbookAsync(user, older, cancellationToken),
+            await editor.WorkingHandbookAsync(user, newer, cancellationToken), process, procedure);
 
-    internal static async Task<Procedure?> ProcedureAsync(
-        EditorService editor, string process, string procedure, int? version, string user, CancellationToken cancellationToken)
-    {
-        var document = Documents.Process(process);
-        string? content;
-        if (version is { } number) content = (await editor.Store.VersionAsync(document, number, cancellationToken))?.Content;
-        else content = (await editor.WorkingCopyAsync(document, user, cancellationToken))?.Content;
-        return content is null ? null : Documents.ReadProcess(content).FindProcedure(procedure);
+        // Every change lies within this procedure, so its name is left out of each line.
+        var name = newer.FindProcedure(procedure) ?? older.FindProcedure(procedure);
+        var within = name is null ? null : $" of procedure '{(name.Name.Length > 0 ? name.Name : name.Id)}' ({(newer.Name.Length > 0 ? newer.Name : newer.Id)})";
+        return EditorApi.Json(new
+        {
+            changes = diff.Changes.Select(c => new
+            {
+                kind = HandbookDiff.Word(c.Kind),
+                text = within is null ? c.Message : c.Message.Replace(within, "", StringComparison.Ordinal),
+                field = c.Field,
+                before = c.Before,
+                after = c.After,
+            }),
+            older = diff.Older.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+            newer = diff.Newer.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+        });
     }
 }

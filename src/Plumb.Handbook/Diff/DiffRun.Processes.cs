@@ -53,6 +53,7 @@ internal sealed partial class DiffRun
         Text(path, where, "trigger", "trigger", a.Trigger, b.Trigger);
         Text(path, where, "outcome", "outcome", a.Outcome, b.Outcome);
         Elements(a.Steps, b.Steps, s => s.Id, path + "/steps", s => Location.Of(process, b, s), (p, x, y) => Step(p, process, b, x, y));
+        if (options.Flows) Flows(path, where, a, b);
         Findings(path, where, a.Findings, b.Findings);
     }
 

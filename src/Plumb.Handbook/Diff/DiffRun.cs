@@ -4,7 +4,7 @@ using System.Globalization;
 using Plumb.Handbook.Model;
 
 /// <summary>One comparison of two handbook versions and the changes found so far.</summary>
-internal sealed partial class DiffRun(Handbook old, Handbook @new)
+internal sealed partial class DiffRun(Handbook old, Handbook @new, DiffOptions options)
 {
     private const int ShortText = 80;
 

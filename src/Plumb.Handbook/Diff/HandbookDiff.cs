@@ -9,11 +9,15 @@ using Plumb.Handbook.Model;
 public static class HandbookDiff
 {
     /// <summary>Every change from <paramref name="old"/> to <paramref name="new"/>, in document order.</summary>
-    public static IReadOnlyList<Change> Compare(Handbook old, Handbook @new)
+    public static IReadOnlyList<Change> Compare(Handbook old, Handbook @new) => Compare(old, @new, new DiffOptions());
+
+    /// <summary>Every change from <paramref name="old"/> to <paramref name="new"/>, in document order, covering what the options ask for.</summary>
+    public static IReadOnlyList<Change> Compare(Handbook old, Handbook @new, DiffOptions options)
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(@new);
-        var run = new DiffRun(old, @new);
+        ArgumentNullException.ThrowIfNull(options);
+        var run = new DiffRun(old, @new, options);
         run.Handbook();
         return run.Changes;
     }

@@ -3,7 +3,8 @@ namespace Plumb.Editor.Tests.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class EditorBrowserTests(BrowserFixture fixture)
 {
     private const string Procedure = "procedures[0]";
     private const string Resolve = "procedures[0].steps[1]";
@@ -33,8 +34,8 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
             () => {
               const registry = window.plumbModeler.get('elementRegistry');
               const modeling = window.plumbModeler.get('modeling');
-              const resolve = registry.get('Step_resolve');
-              const close = registry.get('Step_close');
+              const resolve = registry.get('Step_handle-incident_resolve');
+              const close = registry.get('Step_handle-incident_close');
               const flow = resolve.outgoing.find(f => f.target === close);
               modeling.removeElements([flow]);
               const added = modeling.appendShape(resolve, { type: 'bpmn:UserTask' }, { x: resolve.x + 50, y: resolve.y + 200 });
@@ -74,9 +75,15 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await editor.GotoAsync("/editor/processes/incident/procedures/handle-incident/diff?from=1&to=3");
         await Expect(editor.Locator("body[data-loaded=true]")).ToHaveCountAsync(1);
         await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Check the fix with the caller' added");
-        await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction, RACI changed");
-        await Expect(editor.Locator("#newer .djs-element.diff-added[data-element-id=Step_check-the-fix-with-the-caller]")).ToHaveCountAsync(1);
-        await Expect(editor.Locator("#newer .djs-element.diff-changed[data-element-id=Step_resolve]")).ToHaveCountAsync(1);
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction changed");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': consulted changed from nobody to Caller");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("flow added: 'Resolve the incident' → 'Check the fix with the caller'");
+        await Expect(editor.Locator("#changes")).ToContainTextAsync("flow removed: 'Resolve the incident' → 'Confirm and close'");
+        await Expect(editor.Locator("#newer .djs-element.diff-added[data-element-id=Step_handle-incident_check-the-fix-with-the-caller]")).ToHaveCountAsync(1);
+        await Expect(editor.Locator("#newer .djs-element.diff-changed[data-element-id=Step_handle-incident_resolve]")).ToHaveCountAsync(1);
+        await Expect(editor.Locator("#newer .djs-element.diff-added[data-element-id=Flow_handle-incident_resolve_to_check-the-fix-with-the-caller]"))
+            .ToHaveCountAsync(1);
+        await Expect(editor.Locator("#older .djs-element.diff-removed[data-element-id=Flow_handle-incident_resolve_to_close]")).ToHaveCountAsync(1);
         await Pages.AssertAccessibleAsync(editor);
     }
 
@@ -94,7 +101,14 @@ public sealed class EditorBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await editor.Field($"{Procedure}.steps[0].review.efficient").SelectOptionAsync("no");
         await editor.Field($"{Procedure}.steps[0].review.notes").FillAsync("Agents log twice: phone notes, then the tool.");
         await Pages.AssertAccessibleAsync(editor);
-        for (var i = 0; i < 3; i++) await editor.ClickAsync(".toolbar button:last-child");
+        for (var i = 2; i <= 3; i++)
+        {
+            // Each click redraws the stop; waiting for the new title keeps a quick second click off the old button.
+            await editor.ClickAsync(".toolbar button:last-child");
+            await Expect(editor.Locator("#stop-title")).ToContainTextAsync($"step {i} of 3");
+        }
+
+        await editor.ClickAsync(".toolbar button:last-child");
         await editor.ClickAsync("#to-workbook");
 
         var row = editor.Locator("tr", new PageLocatorOptions { HasText = "Log the incident" });

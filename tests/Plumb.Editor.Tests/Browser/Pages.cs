@@ -31,6 +31,15 @@ internal static class Pages
         return page;
     }
 
+    /// <summary>A browser page of someone not signed in, as readers of the portal are.</summary>
+    public static async Task<IPage> AnonymousAsync(IBrowser browser, ServerUnderTest server)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url });
+        context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(AxeScript.Value);
+        return await context.NewPageAsync();
+    }
+
     // axe-core over the page as it stands; serious and critical violations fail the test.
     public static async Task AssertAccessibleAsync(IPage page)
     {

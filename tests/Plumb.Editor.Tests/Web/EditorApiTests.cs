@@ -1,6 +1,7 @@
 namespace Plumb.Editor.Tests.Web;
 
 using System.Net;
+using Plumb.Modelling.Bpmn;
 
 public sealed class EditorApiTests : IAsyncLifetime
 {
@@ -23,14 +24,27 @@ public sealed class EditorApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_write_without_the_editor_header_is_refused()
+    public async Task A_write_without_the_antiforgery_token_is_refused()
     {
         var editor = _host.Client("editor");
-        editor.DefaultRequestHeaders.Remove("X-Plumb-Editor");
+        await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("purpose", "Forged purpose."));
+        editor.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        var reader = _host.Client(null);
+        reader.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
 
-        var response = await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" });
+        var save = await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" });
+        var forged = await editor.SendAsync(new HttpRequestMessage(HttpMethod.Post, ApiClient.Incident + "/save")
+        {
+            Headers = { { "X-CSRF-TOKEN", "not-a-token" } },
+            Content = System.Net.Http.Json.JsonContent.Create(new { message = "x" }),
+        });
+        var feedback = await reader.PostJsonAsync("/api/feedback", new { process = "incident", procedure = "handle-incident", step = "log", text = "x" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (save.StatusCode, forged.StatusCode, feedback.StatusCode));
+        Assert.Contains("anti-forgery", (await save.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("anti-forgery", (await feedback.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single((await editor.GetJsonAsync(ApiClient.Incident + "/history")).AsArray());
+        Assert.Empty((await editor.GetJsonAsync("/api/editor/processes/incident/feedback")).AsArray());
     }
 
     [Fact]
@@ -158,6 +172,46 @@ public sealed class EditorApiTests : IAsyncLifetime
         var seenByBob = await bob.GetJsonAsync(ApiClient.Incident + "/presence");
 
         Assert.Equal(["editor"], seenByBob["others"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_diagram_saved_from_the_modeler_carries_its_new_task_into_the_steps()
+    {
+        // Given the diagram the modeler loads, with a task added after "resolve" in the lane of a role the handbook lacks
+        var editor = _host.Client("editor");
+        const string url = "/api/editor/processes/incident/procedures/handle-incident/bpmn";
+        var definitions = BpmnReader.Read(await editor.GetStringAsync(url), "diagram").Definitions!;
+        var bpmn = definitions.Processes.Single();
+        var resolve = BpmnIds.Step("handle-incident", "resolve");
+        var close = BpmnIds.Step("handle-incident", "close");
+        bpmn.Children.RemoveAll(c => c.Kind == "sequenceFlow" && c.Attribute("sourceRef") == resolve && c.Attribute("targetRef") == close);
+        bpmn.Add(new BpmnElement("userTask", "Activity_0new", "Check with the caller"));
+        bpmn.Add(new BpmnElement("sequenceFlow", "Flow_0a").With("sourceRef", resolve).With("targetRef", "Activity_0new"));
+        bpmn.Add(new BpmnElement("sequenceFlow", "Flow_0b").With("sourceRef", "Activity_0new").With("targetRef", close));
+        bpmn.ChildrenOf("laneSet").Single().Add(new BpmnElement("lane", "Lane_0x", "Quality Desk")).Add(new BpmnElement("flowNodeRef") { Text = "Activity_0new" });
+
+        // When it is saved
+        var saved = await editor.PutAsync(url, new StringContent(BpmnWriter.ToXml(definitions), System.Text.Encoding.UTF8, "application/xml"));
+
+        // Then the draft has the step between resolve and close, and the handbook draft has the new role
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var steps = (await editor.GetJsonAsync(ApiClient.Incident + "/working"))["content"]!["procedures"]![0]!["steps"]!.AsArray();
+        Assert.Equal(["log", "resolve", "check-with-the-caller", "close"], steps.Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal("quality-desk", steps[2]!["raci"]!["responsible"]![0]!.GetValue<string>());
+        var roles = (await editor.GetJsonAsync("/api/editor/documents/handbook/working"))["content"]!["roles"]!.AsArray();
+        Assert.Contains(roles, r => r!["id"]!.GetValue<string>() == "quality-desk");
+    }
+
+    [Fact]
+    public async Task A_diagram_with_a_document_type_declaration_is_refused()
+    {
+        const string xml = """<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><definitions>&e;</definitions>""";
+
+        var response = await _host.Client("editor").PutAsync("/api/editor/processes/incident/procedures/handle-incident/bpmn",
+            new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("DTD", (await response.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -78,6 +78,25 @@ public sealed class HandbookDiffTests
         Assert.Contains(changes, c => c is { Kind: ChangeKind.Added, Path: "roles/change-implementer" });
     }
 
+    [Fact]
+    public void Flows_between_steps_are_listed_when_asked_for_and_a_renamed_step_keeps_its_flows()
+    {
+        // Given a step inserted between "brief-desk" and the step after it, and "record-known-error" renamed
+        var after = BaselineLibrary.Load();
+        var procedure = after.FindProcess("problem")!.FindProcedure("known-error")!;
+        var at = procedure.Steps.FindIndex(s => s.Id == "brief-desk");
+        procedure.Steps.Insert(at + 1, new Step { Id = "notify", Name = "Notify suppliers" });
+        procedure.Steps[0].Name = "Record the known error now";
+        var briefDesk = procedure.Steps[at].Name;
+
+        var flows = HandbookDiff.Compare(BaselineLibrary.Load(), after, new DiffOptions { Flows = true }).Where(c => c.Field == "flows").ToList();
+
+        Assert.Equal(3, flows.Count);
+        Assert.Contains(flows, c => c is { Kind: ChangeKind.Added } && c.After == $"'{briefDesk}' → 'Notify suppliers'");
+        Assert.Contains(flows, c => c is { Kind: ChangeKind.Removed, Path: "processes/problem/procedures/known-error" } && c.Before!.StartsWith($"'{briefDesk}' → ", StringComparison.Ordinal));
+        Assert.DoesNotContain(HandbookDiff.Compare(BaselineLibrary.Load(), after), c => c.Field == "flows");
+    }
+
     private static Step Step(Handbook handbook, string process, string procedure, string step) =>
         handbook.FindProcess(process)!.FindProcedure(procedure)!.FindStep(step)!;
 }

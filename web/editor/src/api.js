@@ -1,6 +1,12 @@
-// Calls to the editor API; every write carries the header that stops cross-site requests.
+// The anti-forgery token the page carries (a hidden form field, as on the server's pages) and the header it goes back in.
+function antiforgery() {
+  const field = document.getElementById('plumb-csrf');
+  return field ? { [field.dataset.header]: field.value } : {};
+}
+
+// Calls to the editor API; every write carries the anti-forgery token, so no other site can make a signed-in browser write.
 export async function api(method, url, body, raw) {
-  const headers = { 'X-Plumb-Editor': '1' };
+  const headers = method === 'GET' ? {} : antiforgery();
   let payload;
   if (raw !== undefined) {
     headers['Content-Type'] = 'application/xml';

@@ -10,11 +10,12 @@ const base = `/api/editor/processes/${encodeURIComponent(process)}/procedures/${
 const older = new NavigatedViewer({ container: '#older' });
 const newer = new NavigatedViewer({ container: '#newer' });
 
-function find(viewer, key) {
+function mark(viewer, marks) {
   const registry = viewer.get('elementRegistry');
-  if (!key.includes('->')) return registry.get(key);
-  const [source, target] = key.split('->');
-  return registry.filter((e) => e.type === 'bpmn:SequenceFlow' && e.source?.id === source && e.target?.id === target)[0];
+  const canvas = viewer.get('canvas');
+  for (const { element, kind } of marks) {
+    if (registry.get(element)) canvas.addMarker(element, `diff-${kind}`);
+  }
 }
 
 async function show() {
@@ -23,19 +24,16 @@ async function show() {
     api('GET', `${base}/bpmn${to ? `?version=${to}` : ''}`),
     api('GET', `${base}/changes?from=${from}${to ? `&to=${to}` : ''}`),
   ]);
-  if (a.ok) await older.importXML(a.data);
-  if (b.ok) await newer.importXML(b.data);
-  older.get('canvas').zoom('fit-viewport');
-  newer.get('canvas').zoom('fit-viewport');
+  if (a.ok) { await older.importXML(a.data); older.get('canvas').zoom('fit-viewport'); }
+  if (b.ok) { await newer.importXML(b.data); newer.get('canvas').zoom('fit-viewport'); }
   const list = document.getElementById('changes');
-  if (!changes.ok) return;
-  for (const change of changes.data) {
-    const viewer = change.kind === 'removed' ? older : newer;
-    const element = find(viewer, change.element);
-    if (element) viewer.get('canvas').addMarker(element.id, `diff-${change.kind}`);
+  if (!changes.ok) { list.append(el('li', {}, changes.data?.problem || 'The changes cannot be listed.')); return; }
+  if (a.ok) mark(older, changes.data.older);
+  if (b.ok) mark(newer, changes.data.newer);
+  for (const change of changes.data.changes) {
     list.append(el('li', { class: `change-${change.kind}` }, el('strong', {}, `${change.kind}: `), change.text));
   }
-  if (!changes.data.length) list.append(el('li', {}, 'No change.'));
+  if (!changes.data.changes.length) list.append(el('li', {}, 'No change.'));
   document.body.dataset.loaded = 'true';
 }
 

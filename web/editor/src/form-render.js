@@ -72,7 +72,7 @@ export class FormRenderer {
     const section = el('fieldset', { class: 'items', 'data-path': path }, el('legend', {}, label));
     list.forEach((item, i) => {
       const itemPath = `${path}[${i}]`;
-      const title = [item.id, item.name || item.text || item.record || item.goto].filter(Boolean).join(' — ') || `${noun} ${i + 1}`;
+      const title = [item.id || item.version, item.name || item.text || item.record || item.goto].filter(Boolean).join(' — ') || `${noun} ${i + 1}`;
       const details = el('details', { 'data-path': itemPath, open: this.open.has(itemPath) });
       details.addEventListener('toggle', () => (details.open ? this.open.add(itemPath) : this.open.delete(itemPath)));
       const tools = el('div', { class: 'item-tools' },

@@ -27,7 +27,8 @@ document.getElementById('save-diagram').addEventListener('click', async () => {
   const result = await api('PUT', url, undefined, xml);
   if (!result.ok) { status(`Not saved: ${result.data?.problem}`); return; }
   await load();
-  status('Diagram saved into your draft');
+  const notCarried = result.data.notCarried || [];
+  status(notCarried.length ? `Diagram saved into your draft; not carried over: ${notCarried.join('; ')}` : 'Diagram saved into your draft');
 });
 
 load();

@@ -16,6 +16,7 @@ export const specs = {
     ['inputs', 'Inputs', 'items', 'dataflow', 'input'], ['outputs', 'Outputs', 'items', 'dataflow', 'output'],
     ['kpis', 'KPIs', 'items', 'kpi', 'KPI'], ['procedures', 'Procedures', 'items', 'procedure', 'procedure'],
     ['findings', 'Findings', 'items', 'finding', 'finding'],
+    ['changeLog', 'Change log', 'items', 'change', 'change log entry'],
   ],
   procedure: [
     ['id', 'Id', 'text'], ['name', 'Name', 'text'], ['purpose', 'Purpose', 'textarea'], ['trigger', 'Trigger', 'text'],
@@ -56,6 +57,10 @@ export const specs = {
   statement: [['id', 'Id', 'text'], ['text', 'Text', 'textarea']],
   dataflow: [['record', 'Record (id)', 'text'], ['party', 'From / to (step, procedure, process or role)', 'text'], ['note', 'Note', 'text']],
   branch: [['when', 'When', 'text'], ['goto', 'Go to (step id or end)', 'text']],
+  change: [
+    ['version', 'Version', 'text'], ['date', 'Date (YYYY-MM-DD)', 'text'], ['text', 'What changed', 'textarea'],
+    ['findings', 'Findings addressed (ids, one per line)', 'list'],
+  ],
 };
 
 export function newItem(type, list) {
@@ -69,6 +74,7 @@ export function newItem(type, list) {
     case 'finding': return { id: `F-${Math.floor(Math.random() * 9000) + 1000}`, text: 'New finding' };
     case 'statement': return { id: `S${n}`, text: '' };
     case 'branch': return { goto: 'end' };
+    case 'change': return { version: '', text: 'What changed' };
     default: return { record: '' };
   }
 }
