@@ -37,8 +37,18 @@ public sealed partial class PortalRenderer
         Tool(html, step.Tool);
         Review(html, step.Review);
         FindingsTable(html, "Findings", step.Findings);
+        Feedback(html, request, place);
         return new PortalPage(step.Name, html.ToString(),
             Crumbs: [("Home", Links.Home), (process.Name, Links.Process(process.Id)), (procedure.Name, Links.Procedure(process.Id, procedure.Id))]);
+    }
+
+    // A published static site has no server to take the feedback.
+    private static void Feedback(StringBuilder html, PageRequest request, StepPlace place)
+    {
+        if (request.Site.IsStatic) return;
+        html.Append("<h2>Feedback</h2><p>Is this not how the work is done? ")
+            .Append(Link(request, Links.StepFeedback(place.Process.Id, place.Procedure.Id, place.Step.Id), "Tell the editors"))
+            .Append(".</p>\n");
     }
 
     private static void Raci(StringBuilder html, PageRequest request, string label, List<string> roles) =>

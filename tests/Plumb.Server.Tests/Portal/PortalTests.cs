@@ -50,6 +50,7 @@ public sealed partial class PortalTests(SeededPortal portal) : IClassFixture<See
         Assert.Contains("/raci", seen);
         Assert.Contains("/findings", seen);
         Assert.Contains("/assets/plumb.css", seen);
+        Assert.Contains("/feedback/problem/investigate/analyse", seen);
     }
 
     [Theory]
@@ -110,6 +111,18 @@ public sealed partial class PortalTests(SeededPortal portal) : IClassFixture<See
         Assert.Contains("<strong>fix</strong>", resolve, StringComparison.Ordinal);
         Assert.Contains("<dt>Assignment groups</dt><dd>Service Desk</dd>", resolve, StringComparison.Ordinal);
         Assert.Contains("Workarounds are not recorded.", resolve, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_step_page_leads_the_reader_to_the_feedback_form_of_that_step()
+    {
+        var client = _factory.CreateClient();
+        var step = await client.GetStringAsync("/processes/incident/procedures/handle-incident/steps/resolve", TestContext.Current.CancellationToken);
+        Assert.Contains("<a href=\"/feedback/incident/handle-incident/resolve\">Tell the editors</a>", step, StringComparison.Ordinal);
+
+        var form = await client.GetStringAsync("/feedback/incident/handle-incident/resolve", TestContext.Current.CancellationToken);
+        Assert.Contains("id=\"feedback-form\"", form, StringComparison.Ordinal);
+        Assert.Contains("data-step=\"resolve\"", form, StringComparison.Ordinal);
     }
 
     [Fact]
