@@ -134,8 +134,7 @@ public sealed class LogOptions
             SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
         };
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return CsvEventLogReader.Read(reader, options, progress);
+        return CsvEventLogReader.Read(stream, encoding, options, progress);
     }
 
     private static string Guess(string path)

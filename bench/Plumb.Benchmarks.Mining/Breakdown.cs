@@ -1,0 +1,45 @@
+namespace Plumb.Benchmarks.Mining;
+
+using System.Text;
+using Plumb.Mining.Conformance;
+using Plumb.Mining.Discovery;
+using Plumb.Mining.Kpis;
+using Plumb.Mining.Mapping;
+using Plumb.Mining.Readers;
+
+/// <summary>Bytes allocated per event by each stage of the pipeline, run one after another on one thread (to find what to cut).</summary>
+public static class Breakdown
+{
+    public static void Run(byte[] csv)
+    {
+        // Warm up once so JIT and static tables are not counted.
+        Measure(csv, null);
+        Measure(csv, Console.WriteLine);
+    }
+
+    private static void Measure(byte[] csv, Action<string>? report)
+    {
+        var events = 1.0;
+        var before = GC.GetTotalAllocatedBytes(true);
+        void Mark(string stage)
+        {
+            var now = GC.GetTotalAllocatedBytes(true);
+            report?.Invoke($"{stage,-28} {(now - before) / events,7:F1} bytes/event");
+            before = now;
+        }
+
+        var log = CsvEventLogReader.Read(new MemoryStream(csv), Encoding.UTF8).Log!;
+        events = log.EventCount;
+        Mark("read");
+        DirectlyFollowsGraph.Discover(log);
+        Mark("dfg");
+        VariantSet.Discover(log);
+        Mark("variants");
+        var mapping = ProcedureMapping.Map(IncidentWorkload.Procedure, log);
+        Mark("mapping");
+        ConformanceChecker.CheckProcedure(log, IncidentWorkload.Procedure, mapping);
+        Mark("replay");
+        KpiEvaluation.Evaluate(log, IncidentWorkload.Process);
+        Mark("kpis");
+    }
+}
