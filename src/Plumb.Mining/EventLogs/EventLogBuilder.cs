@@ -20,6 +20,7 @@ public sealed class EventLogBuilder
     private int _expected;
     private readonly List<(string Name, StringTable Values, CaseCodes Codes)> _attributes = [];
     private readonly List<LogProblem> _problems = [];
+    private readonly List<string> _remarks = [];
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
 
     /// <summary>Case ids seen so far.</summary>
@@ -66,6 +67,9 @@ public sealed class EventLogBuilder
     {
         if (_problems.Count < 100) _problems.Add(problem);
     }
+
+    /// <summary>Adds a remark for the log's notes (something the user should know about the data).</summary>
+    public void Remark(string remark) => _remarks.Add(remark);
 
     /// <summary>The index of a case, adding it when new.</summary>
     public int Case(ReadOnlySpan<char> id) => CaseIds.Intern(id);
@@ -187,6 +191,6 @@ public sealed class EventLogBuilder
             ActivityNames = ActivityNames, ResourceNames = ResourceNames, GroupNames = GroupNames,
             StateValues = StateValues, PriorityValues = PriorityValues,
         };
-        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems));
+        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks });
     }
 }
