@@ -21,11 +21,14 @@ public static class Breakdown
     {
         var events = 1.0;
         var before = GC.GetTotalAllocatedBytes(true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         void Mark(string stage)
         {
+            var elapsed = watch.Elapsed.TotalMilliseconds;
             var now = GC.GetTotalAllocatedBytes(true);
-            report?.Invoke($"{stage,-28} {(now - before) / events,7:F1} bytes/event");
+            report?.Invoke($"{stage,-28} {(now - before) / events,7:F1} bytes/event {elapsed,8:F0} ms");
             before = now;
+            watch.Restart();
         }
 
         var log = CsvEventLogReader.Read(new MemoryStream(csv), Encoding.UTF8).Log!;
