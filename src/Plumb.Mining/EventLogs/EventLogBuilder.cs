@@ -58,7 +58,7 @@ public sealed class EventLogBuilder
     {
         if (EventCount > 0 || count <= 0) return;
         _expected = count;
-        foreach (var column in new[] { _activity, _resource, _group, _state, _priority }) column.Reserve(count);
+        _activity.Reserve(count);
         _time.Reserve(count);
     }
 
@@ -93,14 +93,25 @@ public sealed class EventLogBuilder
         if (!_contiguous) _case.Add(caseIndex);
         _activity.Add(activity);
         _time.Add(utcTicks);
-        _resource.Add(resource);
-        _group.Add(group);
-        _state.Add(state);
-        _priority.Add(priority);
-        _hasResource |= resource >= 0;
-        _hasGroup |= group >= 0;
-        _hasState |= state >= 0;
-        _hasPriority |= priority >= 0;
+        Optional(_resource, ref _hasResource, resource);
+        Optional(_group, ref _hasGroup, group);
+        Optional(_state, ref _hasState, state);
+        Optional(_priority, ref _hasPriority, priority);
+    }
+
+    // A column the log may not have (no resources, no states) takes no memory until its first value; then the events
+    // before it get -1, and the column is allocated at its final size when the number of events is known.
+    private void Optional(EventColumn<int> column, ref bool has, int value)
+    {
+        if (!has)
+        {
+            if (value < 0) return;
+            has = true;
+            column.Reserve(_expected);
+            for (var i = 0; i < _activity.Count - 1; i++) column.Add(-1);
+        }
+
+        column.Add(value);
     }
 
     // An event for a case seen before, after other cases: from here on each event's case is kept, and the log is grouped at the end.

@@ -71,4 +71,21 @@ public sealed class EventLogBuilderTests
         Assert.Equal(7, table.Intern("INC0000007"));
         Assert.Equal("INC0049999", table[49_999]);
     }
+
+    [Fact]
+    public void A_column_without_values_is_absent_and_one_that_starts_late_is_filled_with_none()
+    {
+        var builder = new EventLogBuilder();
+        builder.ExpectEvents(3);
+        var a = builder.Case("A");
+        builder.Add(a, builder.ActivityNames.Intern("New"), 1);
+        builder.Add(a, builder.ActivityNames.Intern("Work"), 2, resource: builder.ResourceNames.Intern("ann"));
+        builder.Add(a, builder.ActivityNames.Intern("Done"), 3);
+
+        var log = builder.Build();
+
+        Assert.Equal([-1, 0, -1], log.Resources!);
+        Assert.Null(log.Groups);
+        Assert.Null(log.States);
+    }
 }
