@@ -45,6 +45,7 @@ public static class LogCommand
             o.WriteLine($"  time span   {stats.First ?? "-"} .. {stats.Last ?? "-"}");
             if (stats.Attributes.Count > 0) o.WriteLine($"  attributes  {string.Join(", ", stats.Attributes)}");
             o.WriteLine($"  notes       {stats.UnsortedCases:N0} case(s) re-sorted, {stats.DuplicateEvents:N0} duplicate event(s), {stats.SkippedRows:N0} row(s) skipped");
+            foreach (var remark in stats.Remarks) o.WriteLine($"  note        {remark}");
             o.WriteLine("  top activities:");
             foreach (var (name, count) in stats.TopActivities) o.WriteLine($"    {count,10:N0}  {name}");
             return ExitCodes.Ok;
@@ -54,7 +55,7 @@ public static class LogCommand
 
     public sealed record LogStats(int Cases, int Events, int Activities, int Variants, int Resources, int Groups, int MinEventsPerCase,
         int MedianEventsPerCase, int MaxEventsPerCase, string? First, string? Last, IReadOnlyList<string> Attributes, int UnsortedCases,
-        int DuplicateEvents, int SkippedRows, IReadOnlyList<KeyValuePair<string, int>> TopActivities);
+        int DuplicateEvents, int SkippedRows, IReadOnlyList<KeyValuePair<string, int>> TopActivities, IReadOnlyList<string> Remarks);
 
     public static LogStats Summarise(EventLog log)
     {
@@ -66,6 +67,6 @@ public static class LogCommand
             lengths.Length == 0 ? 0 : lengths[0], lengths.Length == 0 ? 0 : lengths[lengths.Length / 2], lengths.Length == 0 ? 0 : lengths[^1],
             span?.First.ToString("u", CultureInfo.InvariantCulture), span?.Last.ToString("u", CultureInfo.InvariantCulture),
             log.Attributes.Keys.Order(StringComparer.Ordinal).ToList(), log.Notes.UnsortedCases, log.Notes.DuplicateEvents, log.Notes.SkippedRows,
-            dfg.Activities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10).ToList());
+            dfg.Activities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10).ToList(), log.Notes.Remarks);
     }
 }

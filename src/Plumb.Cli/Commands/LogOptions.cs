@@ -48,8 +48,15 @@ public sealed class LogOptions
 
     public Option<string[]> Audit { get; } = new("--audit") { Description = "snow-json: sys_audit export file(s) to read with the task records." };
 
+    public Option<string[]> Groups { get; } = new("--groups")
+    {
+        Description = "snow-json: sys_user_group export(s) (Table API JSON or XML unload) to name assignment-group sys_ids.",
+    };
+
+    public Option<string[]> Users { get; } = new("--users") { Description = "snow-json: sys_user export(s) (JSON or XML unload) to name user sys_ids." };
+
     public IEnumerable<Option> All => [Format, Case, Activity, Timestamp, Resource, Group, State, TimestampFormat, Separator, Encoding,
-        RecordUpdates, SkipBadRows, DropDuplicates, Audit];
+        RecordUpdates, SkipBadRows, DropDuplicates, Audit, Groups, Users];
 
     public void AddTo(Command command)
     {
@@ -73,14 +80,21 @@ public sealed class LogOptions
                 break;
             case "snow-json":
                 var files = new[] { path }.Concat(parse.GetValue(Audit) ?? []).ToArray();
-                var streams = files.Select(f => File.Exists(f) ? (Stream)File.OpenRead(f) : throw new UsageException($"{f}: no such file")).ToList();
+                var lookups = (parse.GetValue(Groups) ?? []).Concat(parse.GetValue(Users) ?? []).ToArray();
+                foreach (var f in files.Concat(lookups))
+                {
+                    if (!File.Exists(f)) throw new UsageException($"{f}: no such file");
+                }
+
+                var streams = files.Select(f => (Stream)File.OpenRead(f)).ToList();
+                var directories = lookups.Select(f => (Stream)File.OpenRead(f)).ToList();
                 try
                 {
-                    result = SnowJsonEventLogReader.Read(streams, parse.GetValue(DropDuplicates));
+                    result = SnowJsonEventLogReader.Read(streams, parse.GetValue(DropDuplicates), directories);
                 }
                 finally
                 {
-                    foreach (var s in streams) s.Dispose();
+                    foreach (var s in streams.Concat(directories)) s.Dispose();
                 }
 
                 break;
@@ -97,6 +111,7 @@ public sealed class LogOptions
         foreach (var problem in notes.Problems.Take(20)) context.Error.WriteLine($"plumb: skipped {problem.Format(path)}");
         if (notes.SkippedRows > 20) context.Error.WriteLine($"plumb: ... {notes.SkippedRows - 20:N0} more rows skipped");
         if (notes.UnsortedCases > 0) context.Error.WriteLine($"plumb: {path}: {notes.UnsortedCases:N0} case(s) had events out of time order; sorted by timestamp (ties keep file order)");
+        foreach (var remark in notes.Remarks) context.Error.WriteLine($"plumb: {path}: {remark}");
         if (notes.DuplicateEvents > 0)
         {
             context.Error.WriteLine($"plumb: {path}: {notes.DuplicateEvents:N0} exact duplicate event(s) {(notes.DuplicatesDropped ? "dropped" : "kept (--drop-duplicates drops them)")}");
@@ -134,8 +149,7 @@ public sealed class LogOptions
             SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
         };
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return CsvEventLogReader.Read(reader, options, progress);
+        return CsvEventLogReader.Read(stream, encoding, options, progress);
     }
 
     private static string Guess(string path)

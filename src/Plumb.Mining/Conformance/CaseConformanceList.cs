@@ -4,15 +4,15 @@ using System.Collections;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Per-case replay figures, made when read: cases share the replay of their trace, so none is stored per case.</summary>
-internal sealed class CaseConformanceList(EventLog log, TraceReplay[] replays, StepDeviationOfCase[][] deviations) : IReadOnlyList<CaseConformance>
+internal sealed class CaseConformanceList(EventLog log, List<TraceReplay> replays, int[] variantOf, StepDeviationOfCase[][] deviations) : IReadOnlyList<CaseConformance>
 {
-    public int Count => replays.Length;
+    public int Count => variantOf.Length;
 
     public CaseConformance this[int index]
     {
         get
         {
-            var r = replays[index];
+            var r = replays[variantOf[index]];
             return new CaseConformance(log.CaseIds[index], r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, deviations[index]);
         }
     }

@@ -69,12 +69,20 @@ public static class ConformanceChecker
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
         var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
         var seen = new HashSet<StepDeviationOfCase>();
+        var lastWithUndocumented = new int[replays.Count];
+        Array.Fill(lastWithUndocumented, -1);
         for (var c = 0; c < log.CaseCount; c++)
         {
             var v = variantOf[c];
             var list = traceDeviations[v];
-            if (hasUndocumented[v])
+            if (hasUndocumented[v] && lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, labels, earlier, c))
             {
+                // The same trace with the same undocumented activities as an earlier case: share its list.
+                list = caseDeviations[earlier];
+            }
+            else if (hasUndocumented[v])
+            {
+                lastWithUndocumented[v] = c;
                 seen.Clear();
                 seen.UnionWith(list);
                 for (var e = log.Start(c); e < log.End(c); e++)
@@ -91,42 +99,57 @@ public static class ConformanceChecker
 
         var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
             .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
-        var perCase = new TraceReplay[log.CaseCount];
-        for (var c = 0; c < perCase.Length; c++) perCase[c] = replays[variantOf[c]];
         var breakdown = new List<FitnessBreakdown>();
         foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log))
         {
-            var buckets = new List<int>[keys.Count];
-            for (var k = 0; k < buckets.Length; k++) buckets[k] = [];
-            for (var c = 0; c < codes.Length; c++) buckets[codes[c]].Add(c);
+            var figures = Figures(codes, keys.Count, variantOf, replays);
             foreach (var k in Enumerable.Range(0, keys.Count).OrderBy(k => keys[k], StringComparer.Ordinal))
             {
-                breakdown.Add(new FitnessBreakdown(dimension, keys[k], Figures(buckets[k], perCase)));
+                breakdown.Add(new FitnessBreakdown(dimension, keys[k], figures[k]));
             }
         }
 
-        var all = Enumerable.Range(0, log.CaseCount).ToList();
-        return new ConformanceResult(Figures(all, perCase), deviations, breakdown, new CaseConformanceList(log, perCase, caseDeviations), replays.Count);
+        var overall = Figures(null, 1, variantOf, replays)[0];
+        return new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, variantOf, caseDeviations), replays.Count);
     }
 
-    private static FitnessFigures Figures(List<int> cases, TraceReplay[] perCase)
+    /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
+    private static FitnessFigures[] Figures(int[]? keyOfCase, int keys, int[] variantOf, List<TraceReplay> replays)
     {
-        long p = 0, c = 0, m = 0, r = 0;
-        var fitting = 0;
-        double sum = 0;
-        foreach (var i in cases)
+        var totals = new (int Cases, int Fitting, long P, long C, long M, long R, double Sum)[keys];
+        for (var i = 0; i < variantOf.Length; i++)
         {
-            var t = perCase[i];
-            p += t.Produced;
-            c += t.Consumed;
-            m += t.Missing;
-            r += t.Remaining;
-            sum += t.Fitness;
-            if (t.Fits) fitting++;
+            var t = replays[variantOf[i]];
+            ref var k = ref totals[keyOfCase?[i] ?? 0];
+            k.Cases++;
+            k.P += t.Produced;
+            k.C += t.Consumed;
+            k.M += t.Missing;
+            k.R += t.Remaining;
+            k.Sum += t.Fitness;
+            if (t.Fits) k.Fitting++;
         }
 
-        var fitness = (0.5 * (c == 0 ? 1 : 1 - ((double)m / c))) + (0.5 * (p == 0 ? 1 : 1 - ((double)r / p)));
-        return new FitnessFigures(cases.Count, fitting, p, c, m, r, fitness, cases.Count == 0 ? 0 : sum / cases.Count);
+        var result = new FitnessFigures[keys];
+        for (var k = 0; k < keys; k++)
+        {
+            var (cases, fitting, p, c, m, r, sum) = totals[k];
+            var fitness = (0.5 * (c == 0 ? 1 : 1 - ((double)m / c))) + (0.5 * (p == 0 ? 1 : 1 - ((double)r / p)));
+            result[k] = new FitnessFigures(cases, fitting, p, c, m, r, fitness, cases == 0 ? 0 : sum / cases);
+        }
+
+        return result;
+    }
+
+    // Cases of one trace have their unknown (-1) labels at the same places; compare the activities there.
+    private static bool SameUndocumented(EventLog log, int[] labels, int a, int b)
+    {
+        for (int i = log.Start(a), j = log.Start(b); i < log.End(a); i++, j++)
+        {
+            if (labels[i] == -1 && log.Activities[i] != log.Activities[j]) return false;
+        }
+
+        return true;
     }
 
     private sealed class TraceComparer(EventLog log, int[] labels) : IEqualityComparer<int>

@@ -11,11 +11,80 @@ public static class Statistics
     public static double Median(ReadOnlySpan<double> sorted) => sorted.Length == 0 ? 0
         : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 
+    /// <summary>The arithmetic mean, summed in order; 0 for none.</summary>
+    public static double Mean(ReadOnlySpan<double> values)
+    {
+        if (values.Length == 0) return 0;
+        double sum = 0;
+        foreach (var v in values) sum += v;
+        return sum / values.Length;
+    }
+
     /// <summary>The nearest-rank percentile of sorted values (p in 1..100); 0 for none.</summary>
     public static double Percentile(ReadOnlySpan<double> sorted, int p)
     {
         if (sorted.Length == 0) return 0;
         var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length);
         return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
+    }
+
+    /// <summary>
+    /// The k-th smallest value (0-based) of unsorted values, found in linear time on average (quickselect); the values are
+    /// reordered so that those before k are no greater and those after no smaller.
+    /// </summary>
+    public static double Select(Span<double> values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (right > left)
+        {
+            // Median of three as the pivot, then Hoare's partition.
+            var mid = left + ((right - left) / 2);
+            if (values[mid] < values[left]) (values[mid], values[left]) = (values[left], values[mid]);
+            if (values[right] < values[left]) (values[right], values[left]) = (values[left], values[right]);
+            if (values[right] < values[mid]) (values[right], values[mid]) = (values[mid], values[right]);
+            var pivot = values[mid];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i > j) break;
+                (values[i], values[j]) = (values[j], values[i]);
+                i++;
+                j--;
+            }
+
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return values[k];
+        }
+
+        return values[k];
+    }
+
+    /// <summary>The median of unsorted values without sorting them all (the values are reordered); 0 for none.</summary>
+    public static double MedianUnsorted(Span<double> values)
+    {
+        if (values.Length == 0) return 0;
+        var half = values.Length / 2;
+        var upper = Select(values, half);
+        if (values.Length % 2 == 1) return upper;
+        var lower = values[..half].Length == 0 ? upper : Max(values[..half]);
+        return (lower + upper) / 2;
+    }
+
+    /// <summary>The nearest-rank percentile of unsorted values (p in 1..100) without sorting them all; 0 for none.</summary>
+    public static double PercentileUnsorted(Span<double> values, int p)
+    {
+        if (values.Length == 0) return 0;
+        var rank = (int)Math.Ceiling(p / 100.0 * values.Length);
+        return Select(values, Math.Clamp(rank, 1, values.Length) - 1);
+    }
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        var max = values[0];
+        foreach (var v in values) if (v > max) max = v;
+        return max;
     }
 }

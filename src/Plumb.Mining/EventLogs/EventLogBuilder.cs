@@ -2,19 +2,25 @@ namespace Plumb.Mining.EventLogs;
 
 /// <summary>
 /// Collects events in any order from a reader and builds the column-wise <see cref="EventLog"/>: events are grouped by
-/// case (cases in order of first appearance) and, within a case, stably sorted by timestamp.
+/// case (cases in order of first appearance) and, within a case, stably sorted by timestamp. While every case's events come
+/// together (the usual export), events are stored in their final place and no case column is kept.
 /// </summary>
 public sealed class EventLogBuilder
 {
-    private readonly ChunkedColumn<int> _case = new();
-    private readonly ChunkedColumn<int> _activity = new();
-    private readonly ChunkedColumn<long> _time = new();
-    private readonly ChunkedColumn<int> _resource = new();
-    private readonly ChunkedColumn<int> _group = new();
-    private readonly ChunkedColumn<int> _state = new();
-    private readonly ChunkedColumn<int> _priority = new();
-    private readonly List<(string Name, StringTable Values, List<int> Codes)> _attributes = [];
+    private readonly EventColumn<int> _case = new();
+    private readonly EventColumn<int> _activity = new();
+    private readonly EventColumn<long> _time = new();
+    private readonly EventColumn<int> _resource = new();
+    private readonly EventColumn<int> _group = new();
+    private readonly EventColumn<int> _state = new();
+    private readonly EventColumn<int> _priority = new();
+    private readonly EventColumn<int> _caseStarts = new();
+    private bool _contiguous = true;
+    private int _lastCase = -1;
+    private int _expected;
+    private readonly List<(string Name, StringTable Values, CaseCodes Codes)> _attributes = [];
     private readonly List<LogProblem> _problems = [];
+    private readonly List<string> _remarks = [];
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
 
     /// <summary>Case ids seen so far.</summary>
@@ -44,11 +50,26 @@ public sealed class EventLogBuilder
     /// <summary>The number of events added.</summary>
     public int EventCount => _activity.Count;
 
+    /// <summary>
+    /// Tells the builder how many events to expect (e.g. the rows of a file, counted beforehand), so each column is allocated
+    /// once at its final size; more or fewer events are still handled. Call before the first event.
+    /// </summary>
+    public void ExpectEvents(int count)
+    {
+        if (EventCount > 0 || count <= 0) return;
+        _expected = count;
+        _activity.Reserve(count);
+        _time.Reserve(count);
+    }
+
     /// <summary>Records a problem that did not stop reading (a skipped row); the first hundred are kept.</summary>
     public void Warn(LogProblem problem)
     {
         if (_problems.Count < 100) _problems.Add(problem);
     }
+
+    /// <summary>Adds a remark for the log's notes (something the user should know about the data).</summary>
+    public void Remark(string remark) => _remarks.Add(remark);
 
     /// <summary>The index of a case, adding it when new.</summary>
     public int Case(ReadOnlySpan<char> id) => CaseIds.Intern(id);
@@ -56,17 +77,53 @@ public sealed class EventLogBuilder
     /// <summary>Adds one event; pass -1 for a resource, group, state or priority it does not have.</summary>
     public void Add(int caseIndex, int activity, long utcTicks, int resource = -1, int group = -1, int state = -1, int priority = -1)
     {
-        _case.Add(caseIndex);
+        if (_contiguous && caseIndex != _lastCase)
+        {
+            if (caseIndex == _caseStarts.Count)
+            {
+                _caseStarts.Add(EventCount);
+                _lastCase = caseIndex;
+            }
+            else
+            {
+                KeepCaseColumn();
+            }
+        }
+
+        if (!_contiguous) _case.Add(caseIndex);
         _activity.Add(activity);
         _time.Add(utcTicks);
-        _resource.Add(resource);
-        _group.Add(group);
-        _state.Add(state);
-        _priority.Add(priority);
-        _hasResource |= resource >= 0;
-        _hasGroup |= group >= 0;
-        _hasState |= state >= 0;
-        _hasPriority |= priority >= 0;
+        Optional(_resource, ref _hasResource, resource);
+        Optional(_group, ref _hasGroup, group);
+        Optional(_state, ref _hasState, state);
+        Optional(_priority, ref _hasPriority, priority);
+    }
+
+    // A column the log may not have (no resources, no states) takes no memory until its first value; then the events
+    // before it get -1, and the column is allocated at its final size when the number of events is known.
+    private void Optional(EventColumn<int> column, ref bool has, int value)
+    {
+        if (!has)
+        {
+            if (value < 0) return;
+            has = true;
+            column.Reserve(_expected);
+            for (var i = 0; i < _activity.Count - 1; i++) column.Add(-1);
+        }
+
+        column.Add(value);
+    }
+
+    // An event for a case seen before, after other cases: from here on each event's case is kept, and the log is grouped at the end.
+    private void KeepCaseColumn()
+    {
+        _contiguous = false;
+        _case.Reserve(_expected);
+        for (var c = 0; c < _caseStarts.Count; c++)
+        {
+            var end = c + 1 < _caseStarts.Count ? _caseStarts[c + 1] : EventCount;
+            for (var i = _caseStarts[c]; i < end; i++) _case.Add(c);
+        }
     }
 
     /// <summary>The slot of a case attribute, for <see cref="SetAttribute(int, int, ReadOnlySpan{char})"/>.</summary>
@@ -74,7 +131,7 @@ public sealed class EventLogBuilder
     {
         var at = _attributes.FindIndex(a => a.Name == name);
         if (at >= 0) return at;
-        _attributes.Add((name, new StringTable(), []));
+        _attributes.Add((name, new StringTable(), new CaseCodes()));
         return _attributes.Count - 1;
     }
 
@@ -86,7 +143,6 @@ public sealed class EventLogBuilder
     {
         if (value.IsEmpty) return;
         var (_, values, codes) = _attributes[slot];
-        while (codes.Count <= caseIndex) codes.Add(-1);
 
         // The same value again for the same case (one per row) needs no lookup.
         var current = codes[caseIndex];
@@ -99,27 +155,28 @@ public sealed class EventLogBuilder
     {
         var cases = CaseIds.Count;
         var n = _activity.Count;
+        var activities = _activity.ToArray();
+        var times = _time.ToArray();
+        var resources = _hasResource ? _resource.ToArray() : null;
+        var groups = _hasGroup ? _group.ToArray() : null;
+        var states = _hasState ? _state.ToArray() : null;
+        var priorities = _hasPriority ? _priority.ToArray() : null;
         var offsets = new int[cases + 1];
-        for (var i = 0; i < n; i++) offsets[_case[i] + 1]++;
-        for (var c = 0; c < cases; c++) offsets[c + 1] += offsets[c];
-
-        var activities = new int[n];
-        var times = new long[n];
-        var resources = _hasResource ? new int[n] : null;
-        var groups = _hasGroup ? new int[n] : null;
-        var states = _hasState ? new int[n] : null;
-        var priorities = _hasPriority ? new int[n] : null;
-        var fill = new int[cases];
-        Array.Copy(offsets, fill, cases);
-        for (var i = 0; i < n; i++)
+        if (_contiguous)
         {
-            var at = fill[_case[i]]++;
-            activities[at] = _activity[i];
-            times[at] = _time[i];
-            if (resources is not null) resources[at] = _resource[i];
-            if (groups is not null) groups[at] = _group[i];
-            if (states is not null) states[at] = _state[i];
-            if (priorities is not null) priorities[at] = _priority[i];
+            // Events are already grouped by case, cases in order of first appearance; cases without events come last.
+            for (var c = 0; c < cases; c++) offsets[c] = c < _caseStarts.Count ? _caseStarts[c] : n;
+            offsets[cases] = n;
+        }
+        else
+        {
+            var destination = _case.ToArray();
+            for (var i = 0; i < n; i++) offsets[destination[i] + 1]++;
+            for (var c = 0; c < cases; c++) offsets[c + 1] += offsets[c];
+            var fill = new int[cases];
+            Array.Copy(offsets, fill, cases);
+            for (var i = 0; i < n; i++) destination[i] = fill[destination[i]]++;
+            EventPermutation.Apply(destination, activities, times, resources, groups, states, priorities);
         }
 
         var columns = new EventColumns(activities, times, resources, groups, states, priorities);
@@ -135,9 +192,7 @@ public sealed class EventLogBuilder
         var attributes = new Dictionary<string, CaseAttribute>(StringComparer.Ordinal);
         foreach (var (name, values, codes) in _attributes)
         {
-            var perCase = new int[cases];
-            for (var c = 0; c < cases; c++) perCase[c] = c < codes.Count ? codes[c] : -1;
-            attributes[name] = new CaseAttribute(name, values, perCase);
+            attributes[name] = new CaseAttribute(name, values, codes.ToArray(cases));
         }
 
         var log = new EventLogColumns
@@ -147,6 +202,6 @@ public sealed class EventLogBuilder
             ActivityNames = ActivityNames, ResourceNames = ResourceNames, GroupNames = GroupNames,
             StateValues = StateValues, PriorityValues = PriorityValues,
         };
-        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems));
+        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks });
     }
 }

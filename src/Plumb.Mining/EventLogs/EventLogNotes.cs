@@ -6,6 +6,9 @@ namespace Plumb.Mining.EventLogs;
 /// </summary>
 public sealed record EventLogNotes(int UnsortedCases, int DuplicateEvents, bool DuplicatesDropped, int SkippedRows, IReadOnlyList<LogProblem> Problems)
 {
+    /// <summary>Other things a user should know about the data, e.g. sys_ids that could not be named.</summary>
+    public IReadOnlyList<string> Remarks { get; init; } = [];
+
     /// <summary>Notes of a log read without remarks.</summary>
     public static EventLogNotes None { get; } = new(0, 0, false, 0, []);
 }

@@ -1,5 +1,6 @@
 namespace Plumb.Mining.Kpis;
 
+using System.Collections;
 using System.Globalization;
 using Plumb.Handbook.Measures;
 using Plumb.Handbook.Model;
@@ -13,20 +14,19 @@ using Plumb.Mining.Readers;
 /// </summary>
 internal sealed class CaseFacts(EventLog log, Process? process)
 {
-    private readonly Dictionary<Target, bool[]> _targets = [];
+    private readonly Dictionary<Target, BitArray> _targets = [];
     private readonly Dictionary<Target, int[]> _visits = [];
-    private readonly Dictionary<Milestone, long[]> _times = [];
     private readonly Dictionary<(Milestone, Milestone), double[]> _hours = [];
     private readonly Dictionary<string, FieldColumn> _fields = new(StringComparer.Ordinal);
-    private bool[]? _reopenEvents;
+    private bool[]? _final;
 
     public EventLog Log => log;
 
     /// <summary>Per event, whether it matches the target; a step that is not in the process is an error.</summary>
-    public bool[] Matches(Target target)
+    public BitArray Matches(Target target)
     {
         if (_targets.TryGetValue(target, out var cached)) return cached;
-        var flags = new bool[log.EventCount];
+        var flags = new BitArray(log.EventCount);
         switch (target.Kind)
         {
             case TargetKind.Activity:
@@ -66,51 +66,41 @@ internal sealed class CaseFacts(EventLog log, Process? process)
         return flags;
     }
 
-    /// <summary>Per case, the time of a milestone (<see cref="long.MinValue"/> when the case has none); cached.</summary>
-    public long[] Times(Milestone milestone)
-    {
-        if (_times.TryGetValue(milestone, out var cached)) return cached;
-        var times = new long[log.CaseCount];
-        var flags = milestone.Kind == MilestoneKind.Target ? Matches(milestone.Target!) : null;
-        for (var c = 0; c < times.Length; c++)
-        {
-            var (start, end) = (log.Start(c), log.End(c));
-            var time = long.MinValue;
-            if (start < end)
-            {
-                if (milestone.Kind == MilestoneKind.Start) time = log.Timestamps[start];
-                else if (milestone.Kind == MilestoneKind.End) time = log.Timestamps[end - 1];
-                else if (milestone.Last)
-                {
-                    for (var e = end - 1; e >= start; e--) if (flags![e]) { time = log.Timestamps[e]; break; }
-                }
-                else
-                {
-                    for (var e = start; e < end; e++) if (flags![e]) { time = log.Timestamps[e]; break; }
-                }
-            }
-
-            times[c] = time;
-        }
-
-        _times[milestone] = times;
-        return times;
-    }
-
     /// <summary>Per case, hours from one milestone to the other (NaN when either is missing or the second comes first); cached.</summary>
     public double[] Hours(Milestone from, Milestone to)
     {
         if (_hours.TryGetValue((from, to), out var cached)) return cached;
-        var a = Times(from);
-        var b = Times(to);
+        var fromFlags = from.Kind == MilestoneKind.Target ? Matches(from.Target!) : null;
+        var toFlags = to.Kind == MilestoneKind.Target ? Matches(to.Target!) : null;
         var hours = new double[log.CaseCount];
         for (var c = 0; c < hours.Length; c++)
         {
-            hours[c] = a[c] == long.MinValue || b[c] == long.MinValue || b[c] < a[c] ? double.NaN : (b[c] - a[c]) / (double)TimeSpan.TicksPerHour;
+            var a = TimeOf(from, fromFlags, c);
+            var b = TimeOf(to, toFlags, c);
+            hours[c] = a == long.MinValue || b == long.MinValue || b < a ? double.NaN : (b - a) / (double)TimeSpan.TicksPerHour;
         }
 
         _hours[(from, to)] = hours;
         return hours;
+    }
+
+    /// <summary>The time of a milestone in a case, or <see cref="long.MinValue"/> when the case has none.</summary>
+    private long TimeOf(Milestone milestone, BitArray? flags, int c)
+    {
+        var (start, end) = (log.Start(c), log.End(c));
+        if (start == end) return long.MinValue;
+        if (milestone.Kind == MilestoneKind.Start) return log.Timestamps[start];
+        if (milestone.Kind == MilestoneKind.End) return log.Timestamps[end - 1];
+        if (milestone.Last)
+        {
+            for (var e = end - 1; e >= start; e--) if (flags![e]) return log.Timestamps[e];
+        }
+        else
+        {
+            for (var e = start; e < end; e++) if (flags![e]) return log.Timestamps[e];
+        }
+
+        return long.MinValue;
     }
 
     /// <summary>Per case, how many events match the target; cached.</summary>
@@ -138,6 +128,8 @@ internal sealed class CaseFacts(EventLog log, Process? process)
         var codes = new int[log.CaseCount];
         if (field is "events" or "groups" or "reassignments" or "reopened")
         {
+            // Few distinct counts: format each once, not once per case.
+            var byNumber = new Dictionary<int, int>();
             for (var c = 0; c < codes.Length; c++)
             {
                 var value = field switch
@@ -147,7 +139,8 @@ internal sealed class CaseFacts(EventLog log, Process? process)
                     "reassignments" => Reassignments(c),
                     _ => Reopened(c) ? 1 : 0,
                 };
-                codes[c] = table.Intern(value.ToString(CultureInfo.InvariantCulture));
+                if (!byNumber.TryGetValue(value, out var code)) byNumber[value] = code = table.Intern(value.ToString(CultureInfo.InvariantCulture));
+                codes[c] = code;
             }
         }
         else if (field is "priority" or "group" or "assignment_group")
@@ -175,9 +168,17 @@ internal sealed class CaseFacts(EventLog log, Process? process)
     private int DistinctGroups(int c)
     {
         if (log.Groups is not { } groups) return 0;
-        var seen = new HashSet<int>();
-        for (var e = log.Start(c); e < log.End(c); e++) if (groups[e] >= 0) seen.Add(groups[e]);
-        return seen.Count;
+        // Count each group at its first event in the case: no set per case.
+        var distinct = 0;
+        for (var e = log.Start(c); e < log.End(c); e++)
+        {
+            var g = groups[e];
+            if (g < 0) continue;
+            var before = groups.AsSpan(log.Start(c), e - log.Start(c));
+            if (!before.Contains(g)) distinct++;
+        }
+
+        return distinct;
     }
 
     private int Reassignments(int c)
@@ -195,32 +196,19 @@ internal sealed class CaseFacts(EventLog log, Process? process)
         return changes;
     }
 
+    // A reopening: the activity so named, or the state field leaving a final state (Resolved, Closed) for an open one.
     private bool Reopened(int c)
     {
-        _reopenEvents ??= ReopenEvents();
+        _final ??= [.. log.StateValues.Values.Select(StateLabels.IsFinal)];
+        var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
+        var states = log.States;
         for (var e = log.Start(c); e < log.End(c); e++)
         {
-            if (_reopenEvents[e]) return true;
+            if (log.Activities[e] == reopened) return true;
+            if (states is not null && e > log.Start(c) && states[e] >= 0 && states[e - 1] >= 0 && _final[states[e - 1]] && !_final[states[e]]) return true;
         }
 
         return false;
-    }
-
-    private bool[] ReopenEvents()
-    {
-        var flags = new bool[log.EventCount];
-        var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
-        var final = log.StateValues.Values.Select(StateLabels.IsFinal).ToArray();
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            for (var e = log.Start(c); e < log.End(c); e++)
-            {
-                flags[e] = log.Activities[e] == reopened
-                    || (log.States is { } s && e > log.Start(c) && s[e] >= 0 && s[e - 1] >= 0 && final[s[e - 1]] && !final[s[e]]);
-            }
-        }
-
-        return flags;
     }
 
     private Step? FindStep(string id)

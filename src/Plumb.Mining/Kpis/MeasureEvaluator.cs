@@ -20,6 +20,7 @@ public sealed class MeasureEvaluator
     private readonly Dictionary<Grouping, (int[] Codes, StringTable Keys)> _keys = [];
     private readonly Dictionary<Grouping, int[][]> _buckets = [];
     private int[]? _all;
+    private double[]? _scratch;
 
     /// <summary>An evaluator for a log; <paramref name="process"/> resolves <c>step:</c> targets through the steps' tool mappings.</summary>
     public MeasureEvaluator(EventLog log, Process? process) => _facts = new CaseFacts(log, process);
@@ -43,15 +44,16 @@ public sealed class MeasureEvaluator
         if (groupings.Count == 0) return [];
         var cases = _facts.Log.CaseCount;
         var columns = groupings.Select(Keys).ToArray();
-        var combined = new int[cases];
-        var names = new StringTable();
+        int[] combined;
+        StringTable names;
         if (columns.Length == 1)
         {
-            combined = columns[0].Codes;
-            names = columns[0].Keys;
+            (combined, names) = columns[0];
         }
         else
         {
+            combined = new int[cases];
+            names = new StringTable();
             for (var c = 0; c < cases; c++) combined[c] = names.Intern(string.Join(" / ", columns.Select(k => k.Keys[k.Codes[c]])));
         }
 
@@ -98,6 +100,13 @@ public sealed class MeasureEvaluator
         else
         {
             var field = _facts.Field(grouping.Value);
+            if (Array.IndexOf(field.Codes, -1) < 0)
+            {
+                // Every case has a value: the field's own codes and values are the keys.
+                _keys[grouping] = (field.Codes, field.Values);
+                return (field.Codes, field.Values);
+            }
+
             var none = -1;
             var map = new int[field.Values.Count];
             for (var v = 0; v < map.Length; v++) map[v] = keys.Intern(field.Values[v]);
@@ -112,7 +121,7 @@ public sealed class MeasureEvaluator
         return (codes, keys);
     }
 
-    private MeasureCell Evaluate(Aggregate aggregate, IReadOnlyList<int> cases, string key)
+    private MeasureCell Evaluate(Aggregate aggregate, int[] cases, string key)
     {
         switch (aggregate)
         {
@@ -120,7 +129,7 @@ public sealed class MeasureEvaluator
                 var mask = count.Where is null ? null : Mask(count.Where);
                 var n = 0;
                 foreach (var c in cases) if (mask is null || mask[c]) n++;
-                return new MeasureCell(key, n, cases.Count);
+                return new MeasureCell(key, n, cases.Length);
             case RatioAggregate ratio:
                 var where = Mask(ratio.Where);
                 var of = ratio.Of is null ? null : Mask(ratio.Of);
@@ -136,27 +145,37 @@ public sealed class MeasureEvaluator
             case DurationAggregate duration:
                 var hours = _facts.Hours(duration.From, duration.To);
                 var filter = duration.Where is null ? null : Mask(duration.Where);
-                var values = new List<double>();
+
+                // One scratch buffer serves every slice: a duration statistic allocates nothing per case.
+                _scratch ??= new double[_facts.Log.CaseCount];
+                var found = 0;
                 foreach (var c in cases)
                 {
-                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) values.Add(hours[c]);
+                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) _scratch[found++] = hours[c];
                 }
 
-                if (values.Count == 0) return new MeasureCell(key, null, 0);
-                var sorted = values.ToArray();
-                Array.Sort(sorted);
+                if (found == 0) return new MeasureCell(key, null, 0);
+                // Order statistics by selection, not a full sort: the same values, in linear time.
+                var values = _scratch.AsSpan(0, found);
                 double value = duration.Statistic.Kind switch
                 {
-                    StatisticKind.Mean => sorted.Average(),
-                    StatisticKind.Median => Statistics.Median(sorted),
-                    StatisticKind.Min => sorted[0],
-                    StatisticKind.Max => sorted[^1],
-                    _ => Statistics.Percentile(sorted, duration.Statistic.Percentile),
+                    StatisticKind.Mean => Statistics.Mean(Sorted(values)),
+                    StatisticKind.Median => Statistics.MedianUnsorted(values),
+                    StatisticKind.Min => Statistics.Select(values, 0),
+                    StatisticKind.Max => Statistics.Select(values, found - 1),
+                    _ => Statistics.PercentileUnsorted(values, duration.Statistic.Percentile),
                 };
-                return new MeasureCell(key, value, sorted.Length);
+                return new MeasureCell(key, value, found);
             default:
                 throw new MeasureException($"unknown aggregate {aggregate.GetType().Name}");
         }
+    }
+
+    // The mean adds the values in ascending order, as it always has, so figures stay the same to the last digit.
+    private static Span<double> Sorted(Span<double> values)
+    {
+        values.Sort();
+        return values;
     }
 
     /// <summary>Per case, whether the condition holds; cached per condition.</summary>

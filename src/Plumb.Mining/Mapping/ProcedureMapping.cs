@@ -13,7 +13,7 @@ public sealed record UnmappedActivity(string Activity, int Events);
 /// </summary>
 public sealed class ProcedureMapping
 {
-    private ProcedureMapping(Procedure procedure, int[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped)
+    private ProcedureMapping(Procedure procedure, short[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped)
     {
         Procedure = procedure;
         StepOfEvent = stepOfEvent;
@@ -23,8 +23,8 @@ public sealed class ProcedureMapping
     /// <summary>The procedure.</summary>
     public Procedure Procedure { get; }
 
-    /// <summary>Per event, the index of its step in <see cref="Procedure"/>, or -1.</summary>
-    public int[] StepOfEvent { get; }
+    /// <summary>Per event, the index of its step in <see cref="Procedure"/>, or -1 (16 bits: a procedure has far fewer steps).</summary>
+    public short[] StepOfEvent { get; }
 
     /// <summary>Activities that map to no step, most frequent first.</summary>
     public IReadOnlyList<UnmappedActivity> Unmapped { get; }
@@ -35,8 +35,9 @@ public sealed class ProcedureMapping
     /// <summary>Maps every event of the log.</summary>
     public static ProcedureMapping Map(Procedure procedure, EventLog log)
     {
+        if (procedure.Steps.Count > short.MaxValue) throw new ArgumentException($"a procedure of {procedure.Steps.Count} steps is too large to map", nameof(procedure));
         var matchers = procedure.Steps.Select(s => new StepMatcher(s, log)).ToArray();
-        var stepOfEvent = new int[log.EventCount];
+        var stepOfEvent = new short[log.EventCount];
         var unmapped = new int[log.ActivityNames.Count];
         for (var e = 0; e < log.EventCount; e++)
         {
@@ -53,7 +54,7 @@ public sealed class ProcedureMapping
                 }
             }
 
-            stepOfEvent[e] = chosen;
+            stepOfEvent[e] = (short)chosen;
             if (chosen < 0) unmapped[log.Activities[e]]++;
         }
 

@@ -1,12 +1,27 @@
 namespace Plumb.Mining.Readers;
 
+using System.Text;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Reads an event log from CSV in one streaming pass; see <see cref="CsvLogOptions"/> for the columns and conventions.</summary>
 public static class CsvEventLogReader
 {
     /// <summary>Reads the log; a problem that stops reading is returned with its line and field, never thrown.</summary>
-    public static LogReadResult Read(TextReader reader, CsvLogOptions? options = null, IProgress<long>? progress = null)
+    public static LogReadResult Read(TextReader reader, CsvLogOptions? options = null, IProgress<long>? progress = null) =>
+        Read(reader, options, progress, 0);
+
+    /// <summary>
+    /// Reads the log from bytes in the given encoding (a byte order mark wins). A seekable stream in an ASCII-compatible encoding
+    /// is first scanned for its number of rows, so the log's columns are allocated once at their final size.
+    /// </summary>
+    public static LogReadResult Read(Stream stream, Encoding encoding, CsvLogOptions? options = null, IProgress<long>? progress = null)
+    {
+        var rows = stream.CanSeek && (encoding.IsSingleByte || encoding is UTF8Encoding) ? CsvRowCount.Count(stream) - 1 : 0;
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        return Read(reader, options, progress, rows);
+    }
+
+    private static LogReadResult Read(TextReader reader, CsvLogOptions? options, IProgress<long>? progress, int expectedRows)
     {
         options ??= new CsvLogOptions();
         var headerLine = reader.ReadLine();
@@ -22,6 +37,7 @@ public static class CsvEventLogReader
         if (layout is null) return LogReadResult.Fail(1, null, layoutError!);
 
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates };
+        if (!layout.RecordUpdates) builder.ExpectEvents(expectedRows);
         var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
         var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;
         var parser = new TimestampParser(options.TimestampFormat);

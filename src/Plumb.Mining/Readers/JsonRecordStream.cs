@@ -6,7 +6,8 @@ using System.Text.Json;
 /// <summary>
 /// Streams the records of a ServiceNow Table API answer (<c>{"result": [ {...}, ... ]}</c>, any top-level array property,
 /// or a bare array) with <see cref="Utf8JsonReader"/>, one record in memory at a time. A reference field
-/// (<c>{"link": ..., "value": ...}</c>) gives its <c>display_value</c> when present, else its <c>value</c>.
+/// (<c>{"link": ..., "value": ...}</c>) gives its <c>display_value</c> when present (its sys_id kept under
+/// <see cref="SnowReferences.SysIdPrefix"/> + name), else its <c>value</c>; other fields as objects give their stored value.
 /// </summary>
 internal static class JsonRecordStream
 {
@@ -120,7 +121,20 @@ internal static class JsonRecordStream
                     record[name] = Encoding.UTF8.GetString(reader.ValueSpan);
                     break;
                 case JsonTokenType.StartObject:
-                    record[name] = ReadReference(ref reader);
+                    var (value, display) = ReadReference(ref reader);
+
+                    // A reference (a sys_id) shows its display value and keeps the sys_id aside; a choice or date under
+                    // sysparm_display_value=all keeps its stored value (state "2", UTC times), not the localised display.
+                    if (display is not null && (value is null || SnowReferences.IsSysId(value)))
+                    {
+                        record[name] = display;
+                        if (value is not null) record[SnowReferences.SysIdPrefix + name] = value;
+                    }
+                    else
+                    {
+                        record[name] = value ?? "";
+                    }
+
                     break;
                 case JsonTokenType.StartArray:
                     reader.Skip();
@@ -131,7 +145,7 @@ internal static class JsonRecordStream
         return record;
     }
 
-    private static string ReadReference(ref Utf8JsonReader reader)
+    private static (string? Value, string? Display) ReadReference(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
         string? value = null, display = null;
@@ -145,7 +159,7 @@ internal static class JsonRecordStream
             else if (reader.TokenType == JsonTokenType.String && name == "display_value") display = reader.GetString();
         }
 
-        return display ?? value ?? "";
+        return (value, display);
     }
 
     private static bool IsWhitespace(ReadOnlySpan<byte> bytes)

@@ -6,11 +6,18 @@ using Plumb.Mining.EventLogs;
 internal sealed record AuditRow(long Time, string Field, string Old, string New, string User);
 
 /// <summary>Turns one task record and its audit rows into events (see <see cref="SnowJsonEventLogReader"/>).</summary>
-internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parser)
+internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parser, SnowReferences references)
 {
     public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows)
     {
         rows.Sort((a, b) => a.Time.CompareTo(b.Time));
+
+        // Audit rows of assignment_group hold sys_ids; name them (and the record's own group if it is a bare sys_id).
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Field == "assignment_group") rows[i] = rows[i] with { Old = references.Group(rows[i].Old), New = references.Group(rows[i].New) };
+        }
+
         var openedText = record.GetValueOrDefault("opened_at") is { Length: > 0 } o ? o : record.GetValueOrDefault("sys_created_on", "");
         long opened;
         if (openedText.Length == 0)
@@ -28,13 +35,13 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         var initialState = stateRows.Count > 0 ? stateRows[0].Old : record.GetValueOrDefault("state", "");
         if (initialState.Length == 0) initialState = stateRows.Count > 0 ? stateRows[0].New : "1";
         if (stateRows.Count == 0 && rows.Count == 0) initialState = "1";
-        var group = groupRows.Count > 0 ? groupRows[0].Old : record.GetValueOrDefault("assignment_group", "");
+        var group = groupRows.Count > 0 ? groupRows[0].Old : references.Group(record.GetValueOrDefault("assignment_group", ""));
         if (groupRows.Count > 0 && groupRows[0].Old.Length == 0 && groupRows[0].Time - opened < TimeSpan.TicksPerMinute) group = groupRows[0].New;
         var priority = record.GetValueOrDefault("priority", "");
         var priorityRows = rows.Where(r => r.Field == "priority").ToList();
         if (priorityRows.Count > 0 && priorityRows[0].Old.Length > 0) priority = priorityRows[0].Old;
         var state = initialState;
-        var opener = record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", ""));
+        var opener = references.User(record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", "")));
         Emit(caseIndex, StateLabels.LabelOf(state), opened, opener, group, state, priority);
         if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority);
 
@@ -73,7 +80,7 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
             var text = record.GetValueOrDefault(field, "");
             if (text.Length == 0) continue;
             if (!parser.TryParse(text, out var time)) return new LogProblem(0, field, $"'{text}' is not a timestamp");
-            var by = record.GetValueOrDefault(field == "resolved_at" ? "resolved_by" : "closed_by", "");
+            var by = references.User(record.GetValueOrDefault(field == "resolved_at" ? "resolved_by" : "closed_by", ""));
             Emit(caseIndex, StateLabels.LabelOf(value), time, by, group, value, priority);
         }
 

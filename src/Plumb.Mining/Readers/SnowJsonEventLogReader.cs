@@ -1,6 +1,7 @@
 namespace Plumb.Mining.Readers;
 
 using System.Text.Json;
+using System.Xml;
 using Plumb.Mining.EventLogs;
 
 /// <summary>
@@ -25,9 +26,14 @@ public static class SnowJsonEventLogReader
         ["REQ"] = "sc_request", ["SCTASK"] = "sc_task", ["PTASK"] = "problem_task", ["CTASK"] = "change_task",
     };
 
-    /// <summary>Reads records and audit rows from the streams; a problem that stops reading is returned, never thrown.</summary>
-    public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false)
+    /// <summary>
+    /// Reads records and audit rows from the streams; a problem that stops reading is returned, never thrown. Group and user
+    /// sys_ids are named from display values, from sys_user_group / sys_user records among the input, or from
+    /// <paramref name="directories"/> (exports of those tables, JSON or XML unload); what stays unnamed is counted in the notes.
+    /// </summary>
+    public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null)
     {
+        var references = new SnowReferences();
         var records = new List<Dictionary<string, string>>();
         var audit = new Dictionary<string, List<AuditRow>>(StringComparer.Ordinal);
         var parser = new TimestampParser();
@@ -50,12 +56,19 @@ public static class SnowJsonEventLogReader
                         rows.Add(new AuditRow(ticks, row["fieldname"], row.GetValueOrDefault("oldvalue", ""), row.GetValueOrDefault("newvalue", ""),
                             row.GetValueOrDefault("user", "")));
                     }
-                    else
+                    else if (!references.TryAddDirectoryRecord(row))
                     {
+                        references.LearnFrom(row);
                         records.Add(row);
                     }
                 }
             }
+
+            foreach (var directory in directories ?? []) references.ReadDirectory(directory);
+        }
+        catch (XmlException e)
+        {
+            return LogReadResult.Fail(e.LineNumber, null, $"the group or user export is not valid XML: {e.Message}");
         }
         catch (JsonException e)
         {
@@ -64,7 +77,7 @@ public static class SnowJsonEventLogReader
 
         if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
-        var history = new SnowHistory(builder, parser);
+        var history = new SnowHistory(builder, parser, references);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -73,7 +86,7 @@ public static class SnowJsonEventLogReader
             var caseIndex = builder.Case(id);
             foreach (var field in KeptFields)
             {
-                if (record.TryGetValue(field, out var value)) builder.SetAttribute(caseIndex, field, value);
+                if (record.TryGetValue(field, out var value)) builder.SetAttribute(caseIndex, field, field == "assignment_group" ? references.Group(value) : value);
             }
 
             var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TableOf(id);
@@ -82,6 +95,7 @@ public static class SnowJsonEventLogReader
             if (history.Add(caseIndex, record, rows) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
+        foreach (var remark in references.Remarks()) builder.Remark(remark);
         return new LogReadResult(builder.Build(), null);
     }
 

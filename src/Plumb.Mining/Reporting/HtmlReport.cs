@@ -69,18 +69,21 @@ public static class HtmlReport
 
     private static void Maps(AnalysisReport report, TextWriter o)
     {
-        o.Write("<h2>Process map: practice beside the documented model</h2><div class=side><div><h3>As practised (directly-follows, top 30 flows)</h3>");
-        var edges = report.Dfg.Edges.Take(30).ToList();
-        var order = report.Dfg.Activities.Keys
-            .OrderBy(a => report.Dfg.StartActivities.GetValueOrDefault(a) > 0 ? 0 : 1)
-            .ThenByDescending(a => report.Dfg.Activities[a]).ToList();
-        o.Write(Map(order.Select(a => (a, $"{a} ({report.Dfg.Activities[a]:N0})")).ToList(),
-            edges.Select(e => (e.From, e.To, (double)e.Count, $"{e.Count:N0}, median {F(e.MedianHours)} h")).ToList(), "#2563eb"));
+        o.Write("<h2>Process map: practice beside the documented model</h2><div class=side><div><h3>As practised (directly-follows, top 40 flows)</h3>");
+        var dfg = report.Dfg;
+        var edges = dfg.Edges.Take(40).ToList();
+        var starts = dfg.StartActivities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
+        var order = starts.Concat(dfg.Activities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key)).Distinct().ToList();
+        o.Write(Map(order.Select(a => (a, $"{a}\n{dfg.Activities[a]:N0} events")).ToList(),
+            edges.Select(e => (e.From, e.To, (double)e.Count, $"{e.Count:N0} · median {Hours(e.MedianHours)}")).ToList(), starts, "#2563eb", "practice"));
         o.Write("</div><div><h3>As documented</h3>");
-        var steps = report.Model.Steps.Select(x => (x.Id, $"{x.Name} [{x.Id}]")).Append(("end", "end")).ToList();
-        o.Write(Map(steps, report.Model.Flows.Select(f => (f.From, f.To, 1.0, f.Condition ?? "next")).ToList(), "#6b7280"));
+        var steps = report.Model.Steps.Select(x => (x.Id, $"{x.Name}\n[{x.Id}]")).Append(("end", "end")).ToList();
+        o.Write(Map(steps, report.Model.Flows.Select(f => (f.From, f.To, 1.0, f.Condition ?? "")).ToList(),
+            report.Model.Steps.Take(1).Select(x => x.Id).ToList(), "#6b7280", "model"));
         o.Write("</div></div>");
     }
+
+    private static string Hours(double hours) => hours < 1 ? $"{F(hours * 60)} min" : hours < 48 ? $"{F(hours)} h" : $"{F(hours / 24)} d";
 
     private static void Conformance(AnalysisReport report, TextWriter o)
     {

@@ -54,42 +54,76 @@ internal static class Svg
         return sb.Append("</svg>").ToString();
     }
 
-    /// <summary>A process map: nodes top to bottom in the given order, arcs on the side, thicker for more frequent flows.</summary>
-    public static string Map(IReadOnlyList<(string Node, string Caption)> nodes, IReadOnlyList<(string From, string To, double Weight, string Label)> arcs, string color)
+    /// <summary>
+    /// A process map laid out in layers (<see cref="MapLayout"/>): boxes with their caption, flows as curved paths with
+    /// arrowheads, thicker for more frequent flows, labelled; flows going back (loops, rework) dashed. Each node and edge carries
+    /// its name and layer as data attributes.
+    /// </summary>
+    public static string Map(IReadOnlyList<(string Node, string Caption)> nodes, IReadOnlyList<(string From, string To, double Weight, string Label)> arcs,
+        IReadOnlyCollection<string> starts, string color, string id)
     {
-        const int nodeHeight = 34, gap = 18, nodeWidth = 230, left = 20;
-        var index = nodes.Select((n, i) => (n.Node, i)).ToDictionary(p => p.Node, p => p.i, StringComparer.Ordinal);
-        var height = (nodes.Count * (nodeHeight + gap)) + 20;
+        var layout = MapLayout.Compute(nodes.Select(n => n.Node).ToList(), arcs.Select(a => (a.From, a.To)).ToList(), starts);
+        var caption = nodes.GroupBy(n => n.Node, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Caption, StringComparer.Ordinal);
+        var layerOf = layout.Nodes.ToDictionary(n => n.Name, n => n.Layer, StringComparer.Ordinal);
         var maxWeight = Math.Max(1e-9, arcs.Count == 0 ? 1 : arcs.Max(a => a.Weight));
-        var sb = new StringBuilder($"<svg class='map' width='{left + nodeWidth + 260}' height='{height}' role='img'>");
-        double Mid(int i) => 10 + (i * (nodeHeight + gap)) + (nodeHeight / 2.0);
-        var k = 0;
-        foreach (var (from, to, weight, label) in arcs)
+        var uniform = arcs.All(a => a.Weight == maxWeight);
+        var width = layout.Width + 60;
+        var sb = new StringBuilder($"<svg class='map' width='{F(width)}' height='{F(layout.Height)}' viewBox='0 0 {F(width)} {F(layout.Height)}' role='img'>");
+        sb.Append(CultureInfo.InvariantCulture, $"<defs><marker id='{id}-arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='9' markerHeight='9' markerUnits='userSpaceOnUse' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='{color}'/></marker></defs>");
+        var edgeIndex = 0;
+        foreach (var edge in layout.Edges)
         {
-            if (!index.TryGetValue(from, out var a) || !index.TryGetValue(to, out var b)) continue;
-            var stroke = F(1 + (weight / maxWeight * 7));
-            string path;
-            if (b == a + 1)
-            {
-                path = $"M{left + (nodeWidth / 2)},{F(Mid(a) + (nodeHeight / 2.0))} L{left + (nodeWidth / 2)},{F(Mid(b) - (nodeHeight / 2.0))}";
-            }
-            else
-            {
-                var bend = left + nodeWidth + 20 + (Math.Abs(b - a) * 14) + (k++ % 4 * 6);
-                path = $"M{left + nodeWidth},{F(Mid(a))} C{bend},{F(Mid(a))} {bend},{F(Mid(b))} {left + nodeWidth},{F(Mid(b))}";
-            }
-
-            sb.Append(CultureInfo.InvariantCulture, $"<path d='{path}' fill='none' stroke='{color}' stroke-opacity='0.55' stroke-width='{stroke}' marker-end='url(#arrow)'><title>{E(from)} → {E(to)}: {E(label)}</title></path>");
+            var arc = arcs.First(a => a.From == edge.From && a.To == edge.To);
+            var stroke = uniform ? "2" : F(1 + (arc.Weight / maxWeight * 7));
+            var kind = edge.IsLoop ? "edge loop" : edge.IsBack ? "edge back" : "edge";
+            var dash = edge.IsBack ? " stroke-dasharray='6 4'" : "";
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<path class='{kind}' data-from='{E(edge.From)}' data-to='{E(edge.To)}' data-from-layer='{layerOf[edge.From]}' data-to-layer='{layerOf[edge.To]}' d='{PathOf(edge)}' fill='none' stroke='{color}' stroke-opacity='0.6' stroke-width='{stroke}'{dash} marker-end='url(#{id}-arrow)'><title>{E(edge.From)} → {E(edge.To)}: {E(arc.Label)}</title></path>");
+            var (lx, ly) = LabelAt(edge);
+            sb.Append(CultureInfo.InvariantCulture, $"<text class='edge-label' x='{F(lx + 4)}' y='{F(ly + (edgeIndex++ % 2 * 10) - 2)}' font-size='10' fill='#374151'>{E(Cut(arc.Label, 28))}</text>");
         }
 
-        for (var i = 0; i < nodes.Count; i++)
+        foreach (var node in layout.Nodes)
         {
-            var y = 10 + (i * (nodeHeight + gap));
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x='{left}' y='{y}' width='{nodeWidth}' height='{nodeHeight}' rx='6' class='node'/>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x='{left + 8}' y='{y + 21}'>{E(Cut(nodes[i].Caption, 34))}<title>{E(nodes[i].Caption)}</title></text>");
+            var (x, y) = (node.X - (MapLayout.NodeWidth / 2), node.Y - (MapLayout.NodeHeight / 2));
+            var text = caption[node.Name];
+            var lines = text.Split('\n');
+            sb.Append(CultureInfo.InvariantCulture, $"<g class='node' data-name='{E(node.Name)}' data-layer='{node.Layer}'><title>{E(text.Replace('\n', ' '))}</title>");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x='{F(x)}' y='{F(y)}' width='{F(MapLayout.NodeWidth)}' height='{F(MapLayout.NodeHeight)}' rx='6' fill='#f8fafc' stroke='#94a3b8'/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x='{F(node.X)}' y='{F(y + 17)}' text-anchor='middle' font-size='12' fill='#111827'>{E(Cut(lines[0], 26))}</text>");
+            if (lines.Length > 1) sb.Append(CultureInfo.InvariantCulture, $"<text x='{F(node.X)}' y='{F(y + 32)}' text-anchor='middle' font-size='10' fill='#6b7280'>{E(Cut(lines[1], 30))}</text>");
+            sb.Append("</g>");
         }
 
-        return sb.Append("<defs><marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='8' markerHeight='8' markerUnits='userSpaceOnUse' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='#555'/></marker></defs></svg>").ToString();
+        return sb.Append("</svg>").ToString();
+    }
+
+    private static string PathOf(MapEdge edge)
+    {
+        var p = edge.Points;
+        if (edge.IsLoop)
+        {
+            return $"M{F(p[0].X)},{F(p[0].Y)} C{F(p[0].X + 34)},{F(p[0].Y - 18)} {F(p[1].X + 34)},{F(p[1].Y + 18)} {F(p[1].X)},{F(p[1].Y)}";
+        }
+
+        // Vertical tangents at every point, so the path bends smoothly through the layers it crosses.
+        var sb = new StringBuilder($"M{F(p[0].X)},{F(p[0].Y)}");
+        for (var i = 1; i < p.Count; i++)
+        {
+            var mid = (p[i - 1].Y + p[i].Y) / 2;
+            sb.Append(CultureInfo.InvariantCulture, $" C{F(p[i - 1].X)},{F(mid)} {F(p[i].X)},{F(mid)} {F(p[i].X)},{F(p[i].Y)}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static (double X, double Y) LabelAt(MapEdge edge)
+    {
+        var p = edge.Points;
+        if (edge.IsLoop) return (p[0].X + 30, p[0].Y + 3);
+        var a = p[(p.Count - 1) / 2];
+        var b = p[p.Count / 2];
+        return p.Count % 2 == 0 ? ((p[(p.Count / 2) - 1].X + b.X) / 2, (p[(p.Count / 2) - 1].Y + b.Y) / 2) : (a.X, a.Y);
     }
 
     public static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";

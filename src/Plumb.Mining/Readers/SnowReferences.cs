@@ -1,0 +1,173 @@
+namespace Plumb.Mining.Readers;
+
+using System.Xml;
+
+/// <summary>
+/// Turns the sys_ids of assignment groups and users into names: from the display values the export carries
+/// (<c>sysparm_display_value=all</c> pairs a sys_id with its name), from <c>sys_user_group</c> and <c>sys_user</c> records in
+/// the input, or from separate exports of those tables (Table API JSON or XML unload). A sys_id that stays unknown is kept
+/// as it is and counted, so the notes say how many could not be named.
+/// </summary>
+internal sealed class SnowReferences
+{
+    /// <summary>The key under which a record keeps the sys_id of a reference field whose display value it shows.</summary>
+    public const string SysIdPrefix = "\u0001";
+
+    private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly string[] GroupFields = ["assignment_group"];
+    private static readonly string[] UserFields = ["opened_by", "resolved_by", "closed_by", "assigned_to", "caller_id", "sys_created_by"];
+    private readonly Dictionary<string, string> _groups = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _unknownGroups = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _unknownUsers = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when the text has the form of a sys_id: 32 hexadecimal digits.</summary>
+    public static bool IsSysId(string text) => text.Length == 32 && !text.AsSpan().ContainsAnyExcept(Hex);
+
+    /// <summary>True when a record of the input is a group or user (a directory entry), not a task record.</summary>
+    public bool TryAddDirectoryRecord(Dictionary<string, string> record)
+    {
+        var table = record.GetValueOrDefault("sys_class_name", "");
+        if (record.ContainsKey("number") || record.ContainsKey("documentkey") || !record.TryGetValue("sys_id", out var id)) return false;
+        if (table == "sys_user" || (table.Length == 0 && record.ContainsKey("user_name")))
+        {
+            AddUser(id, record.GetValueOrDefault("name") is { Length: > 0 } name ? name : record.GetValueOrDefault("user_name", ""));
+            return true;
+        }
+
+        if (table == "sys_user_group" || (table.Length == 0 && record.ContainsKey("name") && !record.ContainsKey("opened_at")))
+        {
+            AddGroup(id, record.GetValueOrDefault("name", ""));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Learns the names the export shows beside sys_ids (display values of reference fields).</summary>
+    public void LearnFrom(Dictionary<string, string> record)
+    {
+        foreach (var field in GroupFields)
+        {
+            if (record.TryGetValue(SysIdPrefix + field, out var id) && record.TryGetValue(field, out var name)) AddGroup(id, name);
+        }
+
+        foreach (var field in UserFields)
+        {
+            if (record.TryGetValue(SysIdPrefix + field, out var id) && record.TryGetValue(field, out var name)) AddUser(id, name);
+        }
+    }
+
+    /// <summary>Reads a separate export of sys_user_group or sys_user: Table API JSON or an XML unload.</summary>
+    public void ReadDirectory(Stream stream)
+    {
+        var buffered = new BufferedStream(stream);
+        var first = -1;
+        while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
+        var rest = new PrefixByteStream((byte)first, buffered);
+        if (first == '<') ReadUnload(rest);
+        else if (first >= 0)
+        {
+            foreach (var record in JsonRecordStream.Read(rest)) TryAddDirectoryRecord(record);
+        }
+    }
+
+    /// <summary>The name of a group value: itself unless it is a sys_id, which is looked up (and counted when unknown).</summary>
+    public string Group(string value) => Resolve(value, _groups, _unknownGroups);
+
+    /// <summary>The name of a user value: itself unless it is a sys_id, which is looked up (and counted when unknown).</summary>
+    public string User(string value) => Resolve(value, _users, _unknownUsers);
+
+    /// <summary>What could not be resolved, in words for the notes of the log.</summary>
+    public IEnumerable<string> Remarks()
+    {
+        if (_unknownGroups.Count > 0)
+        {
+            yield return $"{_unknownGroups.Count:N0} assignment group sys_id(s) have no name (shown as the sys_id; give a sys_user_group export with --groups, "
+                + $"or export with sysparm_display_value=all): {string.Join(", ", _unknownGroups.Order(StringComparer.Ordinal).Take(3))}";
+        }
+
+        if (_unknownUsers.Count > 0)
+        {
+            yield return $"{_unknownUsers.Count:N0} user sys_id(s) have no name (shown as the sys_id; give a sys_user export with --users): "
+                + string.Join(", ", _unknownUsers.Order(StringComparer.Ordinal).Take(3));
+        }
+    }
+
+    private static string Resolve(string value, Dictionary<string, string> names, HashSet<string> unknown)
+    {
+        if (!IsSysId(value)) return value;
+        if (names.TryGetValue(value, out var name)) return name;
+        unknown.Add(value);
+        return value;
+    }
+
+    private void AddGroup(string id, string name)
+    {
+        if (IsSysId(id) && name.Length > 0 && !IsSysId(name)) _groups.TryAdd(id, name);
+    }
+
+    private void AddUser(string id, string name)
+    {
+        if (IsSysId(id) && name.Length > 0 && !IsSysId(name)) _users.TryAdd(id, name);
+    }
+
+    // An XML unload: <unload><sys_user_group action="..."><name>..</name><sys_id>..</sys_id>...</sys_user_group>...</unload>.
+    private void ReadUnload(Stream stream)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        using var reader = XmlReader.Create(stream, settings);
+        if (!reader.ReadToFollowing("unload")) return;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1) continue;
+            var table = reader.LocalName;
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["sys_class_name"] = table };
+            using (var record = reader.ReadSubtree())
+            {
+                record.Read();
+                record.Read();
+                while (!record.EOF)
+                {
+                    if (record.NodeType == XmlNodeType.Element && record.Depth == 1 && !record.IsEmptyElement && !record.HasAttributes)
+                    {
+                        var name = record.LocalName;
+                        fields[name] = record.ReadElementContentAsString();
+                    }
+                    else
+                    {
+                        record.Read();
+                    }
+                }
+            }
+
+            if (table is "sys_user_group" or "sys_user") TryAddDirectoryRecord(fields);
+        }
+    }
+
+    private sealed class PrefixByteStream(byte first, Stream inner) : Stream
+    {
+        private bool _given;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_given || buffer.IsEmpty) return inner.Read(buffer);
+            _given = true;
+            buffer[0] = first;
+            return 1;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
