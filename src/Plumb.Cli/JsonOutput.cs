@@ -3,6 +3,7 @@ namespace Plumb.Cli;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+/// <summary>JSON for every command's output: camelCase keys, enums as kebab-case words, readable text.</summary>
 public static class JsonOutput
 {
     public static JsonSerializerOptions Options { get; } = new()
@@ -10,5 +11,7 @@ public static class JsonOutput
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 }

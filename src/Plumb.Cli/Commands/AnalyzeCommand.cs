@@ -37,7 +37,7 @@ public static class AnalyzeCommand
             var temp = path + ".tmp";
             using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
             {
-                if (json) writer.Write(JsonSerializer.Serialize(report, ReportJson.Options));
+                if (json) writer.Write(JsonSerializer.Serialize(report, JsonOutput.Options));
                 else HtmlReport.Write(report, writer);
             }
 

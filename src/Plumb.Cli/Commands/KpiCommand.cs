@@ -29,7 +29,7 @@ public static class KpiCommand
             var results = KpiEvaluation.Evaluate(eventLog, selected, parse.GetValue(period)!);
             if (parse.GetValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(new { process = selected.Id, kpis = results }, ReportJson.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(new { process = selected.Id, kpis = results }, JsonOutput.Options));
             }
             else
             {
