@@ -14,7 +14,7 @@ public sealed class DocsTests
     [Fact]
     public void The_lint_rules_doc_lists_every_rule_as_the_code_defines_it()
     {
-        var path = Path.Combine(RepoRoot(), "docs", "lint-rules.md");
+        var path = Path.Combine(RepoPaths.Root, "docs", "lint-rules.md");
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         var start = text.IndexOf(Begin, StringComparison.Ordinal);
         var end = text.IndexOf(End, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class DocsTests
     [Fact]
     public void The_examples_in_the_handbook_format_doc_read_without_errors()
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "handbook-format.md")).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "handbook-format.md")).ReplaceLineEndings("\n");
         var blocks = text.Split("```yaml\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToList();
 
         Assert.Equal(2, blocks.Count);
@@ -53,15 +53,5 @@ public sealed class DocsTests
         }
 
         return table.ToString();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Plumb.slnx"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Plumb.slnx not found");
     }
 }

@@ -11,9 +11,9 @@ internal static class TestData
     // Handbook folders (relative to the repository root) that model tests cover when present; extend as libraries appear.
     private static readonly string[] HandbookFolders = ["baseline", "samples/handbook", "src/Plumb.Handbook/Baseline/handbook"];
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared(params string[] parts) => Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", "data", .. parts]));
+    public static string Shared(params string[] parts) => RepoPaths.SharedData(parts);
 
     public static string Xsd => Shared("bpmn-xsd", "BPMN20.xsd");
 
@@ -35,11 +35,4 @@ internal static class TestData
 
     public static IEnumerable<(string Name, Handbook Handbook, Process Process)> Processes() =>
         Handbooks().SelectMany(h => h.Handbook.Processes.Select(p => (h.Name, h.Handbook, p)));
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Plumb.slnx"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Plumb.slnx not found above the test directory");
-    }
 }

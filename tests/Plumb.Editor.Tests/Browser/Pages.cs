@@ -5,12 +5,7 @@ using Microsoft.Playwright;
 
 internal static class Pages
 {
-    private static readonly Lazy<string> AxeScript = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumb.slnx"))) dir = dir.Parent;
-        return File.ReadAllText(Path.Combine(dir!.FullName, "web/editor/node_modules/axe-core/axe.min.js"));
-    });
+    private static readonly Lazy<string> AxeScript = new(() => File.ReadAllText(RepoPaths.InRepo("web", "editor", "node_modules", "axe-core", "axe.min.js")));
 
     public static async Task<IPage> SignInAsync(IBrowser browser, ServerUnderTest server, string user, string then)
     {

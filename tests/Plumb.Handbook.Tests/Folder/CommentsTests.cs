@@ -77,22 +77,12 @@ public sealed class CommentsTests : IDisposable
 
     private void CopySample()
     {
-        var sample = Path.Combine(RepoRoot(), "samples", "mistakes");
+        var sample = Path.Combine(RepoPaths.Root, "samples", "mistakes");
         foreach (var file in Directory.GetFiles(sample, "*.yaml", SearchOption.AllDirectories))
         {
             var target = Path.Combine(_directory, Path.GetRelativePath(sample, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Plumb.slnx"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Plumb.slnx not found");
     }
 }

@@ -1,4 +1,4 @@
-namespace Plumb.Server.Tests.Support;
+namespace Plumb.Tests;
 
 using System.Xml;
 using System.Xml.Schema;
@@ -9,7 +9,7 @@ internal static class BpmnSchema
     private static readonly Lazy<XmlSchemaSet> Schemas = new(() =>
     {
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        set.Add(null, Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "bpmn-xsd", "BPMN20.xsd")));
+        set.Add(null, RepoPaths.SharedData("bpmn-xsd", "BPMN20.xsd"));
         set.Compile();
         return set;
     });
@@ -25,12 +25,5 @@ internal static class BpmnSchema
         }
 
         return problems;
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Plumb.slnx"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Plumb.slnx not found above the test directory");
     }
 }
