@@ -42,7 +42,13 @@ internal static class EditorApi
 
     internal static IResult Json(object value, int status = 200) => Results.Json(value, HandbookJson.Compact, statusCode: status);
 
-    internal static IResult Problem(string problem, int status = 400) => Json(new ProblemDto(problem), status);
+    // RFC 9457 problem details, the shape the server's API answers with too; the text a person reads is in "detail".
+    internal static IResult Problem(string problem, int status = 400) => Results.Problem(title: status switch
+    {
+        404 => "Not found.",
+        409 => "The request conflicts with the document as it stands.",
+        _ => "The request cannot be carried out.",
+    }, detail: problem, statusCode: status);
 
     private static async Task<IResult> ListAsync(EditorService editor, CancellationToken cancellationToken)
     {

@@ -36,6 +36,5 @@ internal sealed record FeedbackRequest(string Process, string Procedure, string 
 
 internal sealed record AnswerRequest(string Process, string Answer, bool MakeFinding, string? Severity, string? PlannedUpdate, string? Text);
 
-internal sealed record ProblemDto(string Problem);
 
 internal sealed record DiagramSaveDto(WorkingCopyDto Working, IReadOnlyList<string> NotCarried);

@@ -41,8 +41,8 @@ public sealed class EditorApiTests : IAsyncLifetime
         var feedback = await reader.PostJsonAsync("/api/feedback", new { process = "incident", procedure = "handle-incident", step = "log", text = "x" });
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (save.StatusCode, forged.StatusCode, feedback.StatusCode));
-        Assert.Contains("anti-forgery", (await save.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("anti-forgery", (await feedback.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("anti-forgery", (await save.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("anti-forgery", (await feedback.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single((await editor.GetJsonAsync(ApiClient.Incident + "/history")).AsArray());
         Assert.Empty((await editor.GetJsonAsync("/api/editor/processes/incident/feedback")).AsArray());
     }
@@ -69,7 +69,7 @@ public sealed class EditorApiTests : IAsyncLifetime
         var response = await editor.SendAsync(new HttpRequestMessage(HttpMethod.Patch, ApiClient.Incident + "/draft") { Content = System.Net.Http.Json.JsonContent.Create(new[] { ApiClient.Set("procedures[0].steps[0].kind", "robot") }) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("kind", (await response.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("kind", (await response.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class EditorApiTests : IAsyncLifetime
             new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("DTD", (await response.JsonAsync())["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("DTD", (await response.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

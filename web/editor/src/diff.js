@@ -27,7 +27,7 @@ async function show() {
   if (a.ok) { await older.importXML(a.data); older.get('canvas').zoom('fit-viewport'); }
   if (b.ok) { await newer.importXML(b.data); newer.get('canvas').zoom('fit-viewport'); }
   const list = document.getElementById('changes');
-  if (!changes.ok) { list.append(el('li', {}, changes.data?.problem || 'The changes cannot be listed.')); return; }
+  if (!changes.ok) { list.append(el('li', {}, changes.data?.detail || 'The changes cannot be listed.')); return; }
   if (a.ok) mark(older, changes.data.older);
   if (b.ok) mark(newer, changes.data.newer);
   for (const change of changes.data.changes) {

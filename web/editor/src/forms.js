@@ -18,7 +18,7 @@ export class DraftSession {
 
   async load() {
     const result = await api('GET', `${documentUrl(this.doc)}/working`);
-    if (!result.ok) { status(result.data?.problem || 'Cannot load'); return null; }
+    if (!result.ok) { status(result.data?.detail || 'Cannot load'); return null; }
     this.copy = result.data;
     return this.copy;
   }
@@ -45,7 +45,7 @@ export class DraftSession {
 
   async send(patches, reload) {
     const result = await api('PATCH', `${documentUrl(this.doc)}/draft`, patches);
-    if (!result.ok) { status(`Not saved: ${result.data?.problem}`); return false; }
+    if (!result.ok) { status(`Not saved: ${result.data?.detail}`); return false; }
     this.copy = result.data;
     status('Draft saved');
     this.onDiagnostics(this.copy.diagnostics);
@@ -97,7 +97,7 @@ async function save(session, draw, resolutions) {
     showConflicts(box, result.data.conflicts, (chosen) => save(session, draw, chosen));
     return;
   }
-  if (!result.ok) { status(`Not saved: ${result.data?.problem}`); return; }
+  if (!result.ok) { status(`Not saved: ${result.data?.detail}`); return; }
   box.replaceChildren();
   status(`Saved as version ${result.data.number}`);
   const fresh = await session.load();
@@ -119,7 +119,7 @@ function checkMeasure(text, target) {
 function historyPage() {
   const post = async (url, payload) => {
     const result = await api('POST', `${documentUrl(body.document)}/${url}`, payload);
-    if (!result.ok) { status(result.data?.problem || 'Refused'); return; }
+    if (!result.ok) { status(result.data?.detail || 'Refused'); return; }
     window.location.reload();
   };
   const comment = () => document.getElementById('review-comment')?.value || null;
@@ -137,7 +137,7 @@ function feedbackPage() {
       severity: data.get('severity'), plannedUpdate: data.get('plannedUpdate') || null, text: null,
     });
     if (result.ok) window.location.reload();
-    else form.append(el('p', { class: 'diag error', role: 'alert' }, result.data?.problem || 'Refused'));
+    else form.append(el('p', { class: 'diag error', role: 'alert' }, result.data?.detail || 'Refused'));
   }));
 }
 
@@ -147,7 +147,7 @@ function readerStepPage() {
     e.preventDefault();
     const text = new FormData(form).get('text');
     const result = await api('POST', '/api/feedback', { process: form.dataset.process, procedure: form.dataset.procedure, step: form.dataset.step, text });
-    status(result.ok ? 'Thank you: the editors will see your feedback.' : result.data?.problem || 'Not sent');
+    status(result.ok ? 'Thank you: the editors will see your feedback.' : result.data?.detail || 'Not sent');
     if (result.ok) form.reset();
   });
 }

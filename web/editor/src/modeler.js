@@ -15,7 +15,7 @@ document.getElementById('back-to-forms').href = `/editor/processes/${encodeURICo
 
 async function load() {
   const result = await api('GET', url);
-  if (!result.ok) { status(result.data?.problem || 'Cannot load the diagram'); return; }
+  if (!result.ok) { status(result.data?.detail || 'Cannot load the diagram'); return; }
   const { warnings } = await modeler.importXML(result.data);
   modeler.get('canvas').zoom('fit-viewport');
   status(warnings.length ? `Loaded with ${warnings.length} warning(s)` : 'Diagram loaded');
@@ -25,7 +25,7 @@ async function load() {
 document.getElementById('save-diagram').addEventListener('click', async () => {
   const { xml } = await modeler.saveXML({ format: true });
   const result = await api('PUT', url, undefined, xml);
-  if (!result.ok) { status(`Not saved: ${result.data?.problem}`); return; }
+  if (!result.ok) { status(`Not saved: ${result.data?.detail}`); return; }
   await load();
   const notCarried = result.data.notCarried || [];
   status(notCarried.length ? `Diagram saved into your draft; not carried over: ${notCarried.join('; ')}` : 'Diagram saved into your draft');
