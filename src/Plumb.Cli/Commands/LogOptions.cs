@@ -117,6 +117,7 @@ public sealed class LogOptions
         foreach (var problem in notes.Problems.Take(20)) context.Error.WriteLine($"plumb: skipped {problem.Format(path)}");
         if (notes.SkippedRows > 20) context.Error.WriteLine($"plumb: ... {notes.SkippedRows - 20:N0} more rows skipped");
         if (notes.UnsortedCases > 0) context.Error.WriteLine($"plumb: {path}: {notes.UnsortedCases:N0} case(s) had events out of time order; sorted by timestamp (ties keep file order)");
+        if (notes.GuessedColumns is { } guessed) context.Error.WriteLine($"plumb: {path}: {guessed}");
         foreach (var remark in notes.Remarks) context.Error.WriteLine($"plumb: {path}: {remark}");
         if (notes.DuplicateEvents > 0)
         {

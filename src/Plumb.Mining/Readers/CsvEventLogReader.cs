@@ -37,7 +37,7 @@ public static class CsvEventLogReader
         var layout = CsvLayout.Resolve(header, options, out var layoutError);
         if (layout is null) return LogReadResult.Fail(1, null, layoutError!);
 
-        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates };
+        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, GuessedColumns = layout.Guessed };
         if (!layout.RecordUpdates) builder.ExpectEvents(expectedRows);
         var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
         var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;

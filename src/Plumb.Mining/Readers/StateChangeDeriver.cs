@@ -25,7 +25,9 @@ public static class StateChangeDeriver
         var builder = new EventLogBuilder { SkippedRows = snapshots.Notes.SkippedRows, Table = snapshots.Table };
         var choices = StateChoices.ForLog(snapshots);
         var final = snapshots.StateValues.Values.Select(choices.IsFinal).ToArray();
+        builder.GuessedColumns = snapshots.Notes.GuessedColumns;
         foreach (var problem in snapshots.Notes.Problems) builder.Warn(problem);
+        foreach (var remark in snapshots.Notes.Remarks) builder.Remark(remark);
         var states = snapshots.States;
         var groups = snapshots.Groups;
         var priorities = snapshots.Priorities;
