@@ -127,6 +127,24 @@ public sealed class StateChoicesTests
         Assert.Equal(["-5", "-2"], Trace(fallback, 0));
     }
 
+    [Fact]
+    public void A_problem_record_with_audit_rows_reads_with_problem_labels_and_reopening()
+    {
+        const string json = """
+            {"result": [
+              {"sys_id": "p1", "number": "PRB0040001", "sys_class_name": "problem", "state": "104", "opened_at": "2024-03-01 08:00:00"},
+              {"documentkey": "p1", "fieldname": "state", "oldvalue": "101", "newvalue": "102", "sys_created_on": "2024-03-01 09:00:00", "user": "a"},
+              {"documentkey": "p1", "fieldname": "state", "oldvalue": "102", "newvalue": "107", "sys_created_on": "2024-03-02 09:00:00", "user": "a"},
+              {"documentkey": "p1", "fieldname": "state", "oldvalue": "107", "newvalue": "104", "sys_created_on": "2024-03-03 09:00:00", "user": "a"}
+            ]}
+            """;
+
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))]));
+
+        Assert.Equal("problem", log.Table);
+        Assert.Equal(["New", "Assess", "Closed", "Reopened"], Trace(log, 0));
+    }
+
     [Theory]
     [InlineData("incident", "6", true)]
     [InlineData("incident", "2", false)]
