@@ -28,6 +28,12 @@ public sealed class LogOptions
 
     public Option<string?> State { get; } = new("--state") { Description = "CSV: the state column (guessed: incident_state, state, status)." };
 
+    public Option<string?> Table { get; } = new("--table")
+    {
+        Description = "CSV: the ServiceNow table (incident, problem, change_request, sc_req_item, ...) whose state choices name the states "
+            + "(guessed from the case id prefix such as PRB, else the state column such as incident_state, else incident).",
+    };
+
     public Option<string?> TimestampFormat { get; } = new("--timestamp-format")
     {
         Description = "CSV: iso, unix, unix-ms or a .NET format such as dd-MM-yyyy HH:mm (automatic when left out).",
@@ -55,7 +61,7 @@ public sealed class LogOptions
 
     public Option<string[]> Users { get; } = new("--users") { Description = "snow-json: sys_user export(s) (JSON or XML unload) to name user sys_ids." };
 
-    public IEnumerable<Option> All => [Format, Case, Activity, Timestamp, Resource, Group, State, TimestampFormat, Separator, Encoding,
+    public IEnumerable<Option> All => [Format, Case, Activity, Timestamp, Resource, Group, State, Table, TimestampFormat, Separator, Encoding,
         RecordUpdates, SkipBadRows, DropDuplicates, Audit, Groups, Users];
 
     public void AddTo(Command command)
@@ -111,6 +117,7 @@ public sealed class LogOptions
         foreach (var problem in notes.Problems.Take(20)) context.Error.WriteLine($"plumb: skipped {problem.Format(path)}");
         if (notes.SkippedRows > 20) context.Error.WriteLine($"plumb: ... {notes.SkippedRows - 20:N0} more rows skipped");
         if (notes.UnsortedCases > 0) context.Error.WriteLine($"plumb: {path}: {notes.UnsortedCases:N0} case(s) had events out of time order; sorted by timestamp (ties keep file order)");
+        if (notes.GuessedColumns is { } guessed) context.Error.WriteLine($"plumb: {path}: {guessed}");
         foreach (var remark in notes.Remarks) context.Error.WriteLine($"plumb: {path}: {remark}");
         if (notes.DuplicateEvents > 0)
         {
@@ -143,7 +150,7 @@ public sealed class LogOptions
         var options = new CsvLogOptions
         {
             Case = parse.GetValue(Case), Activity = parse.GetValue(Activity), Timestamp = parse.GetValue(Timestamp),
-            Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State),
+            Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
             TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator,
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
             SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),

@@ -25,6 +25,9 @@ public sealed class EventLog
         Notes = notes;
     }
 
+    /// <summary>The ServiceNow table the tickets come from (incident, problem, change_request, ...), or null when not known.</summary>
+    public string? Table { get; internal init; }
+
     /// <summary>Case ids; a case's index is its code here.</summary>
     public StringTable CaseIds { get; }
 

@@ -44,6 +44,12 @@ public sealed class EventLogBuilder
     /// <summary>When true, exact duplicates (same case, activity, time, resource, group) are dropped instead of kept.</summary>
     public bool DropDuplicates { get; set; }
 
+    /// <summary>How the reader guessed the columns it was not told, or null; kept in the notes.</summary>
+    public string? GuessedColumns { get; set; }
+
+    /// <summary>The ServiceNow table the tickets come from, or null when not known; it names the state values.</summary>
+    public string? Table { get; set; }
+
     /// <summary>The number of rows skipped as unreadable.</summary>
     public int SkippedRows { get; set; }
 
@@ -202,6 +208,6 @@ public sealed class EventLogBuilder
             ActivityNames = ActivityNames, ResourceNames = ResourceNames, GroupNames = GroupNames,
             StateValues = StateValues, PriorityValues = PriorityValues,
         };
-        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks });
+        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks, GuessedColumns = GuessedColumns }) { Table = Table };
     }
 }

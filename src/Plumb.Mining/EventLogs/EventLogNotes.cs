@@ -9,6 +9,9 @@ public sealed record EventLogNotes(int UnsortedCases, int DuplicateEvents, bool 
     /// <summary>Other things a user should know about the data, e.g. sys_ids that could not be named.</summary>
     public IReadOnlyList<string> Remarks { get; init; } = [];
 
+    /// <summary>How the reader guessed the columns it was not told ("guessed columns: case 'number', ..."), or null.</summary>
+    public string? GuessedColumns { get; init; }
+
     /// <summary>Notes of a log read without remarks.</summary>
     public static EventLogNotes None { get; } = new(0, 0, false, 0, []);
 }

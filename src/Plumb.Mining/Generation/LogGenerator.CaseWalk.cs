@@ -27,7 +27,8 @@ public sealed partial class LogGenerator
             }
 
             // Reopen: the last state-mapped resolving step done again after a Reopened event.
-            var resolve = _path.FindLastIndex(s => steps[s].Tool?.States.Any(v => StateLabels.ValueOf(v) == "6") == true);
+            var done = g._choices.ResolvedValue ?? g._choices.ClosedValue;
+            var resolve = _path.FindLastIndex(s => steps[s].Tool?.States.Any(v => g._choices.ValueOf(v) == done) == true);
             var reopenAt = resolve >= 0 && g.Chance(g._options.ReopenRate) ? resolve : -1;
             for (var i = 0; i < _path.Count; i++)
             {
@@ -42,7 +43,7 @@ public sealed partial class LogGenerator
                 if (i == reopenAt)
                 {
                     _time += g.Hours(24);
-                    Add(StateChangeDeriver.Reopened, "2");
+                    Add(StateChangeDeriver.Reopened, g._choices.ReopenValue);
                     g._injected.Add(new InjectedDeviation(id, "reopened", step.Id));
                     Emit(step, i);
                 }
@@ -112,9 +113,9 @@ public sealed partial class LogGenerator
                 }
             }
 
-            foreach (var (activity, state) in EventsOf(step))
+            foreach (var (activity, state) in g.EventsOf(step))
             {
-                if (position > 0 || activity != EventsOf(step)[0].Activity) _time += g.Hours(g._options.MeanStepHours * scale);
+                if (position > 0 || activity != g.EventsOf(step)[0].Activity) _time += g.Hours(g._options.MeanStepHours * scale);
                 Add(activity, state);
             }
         }

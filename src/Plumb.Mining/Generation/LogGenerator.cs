@@ -28,6 +28,8 @@ public sealed partial class LogGenerator
     private readonly EventLogBuilder _builder = new();
     private readonly List<InjectedDeviation> _injected = [];
     private readonly string[] _allGroups;
+    private readonly StateChoices _choices;
+    private readonly string _prefix;
 
     private LogGenerator(Handbook handbook, Procedure procedure, GeneratorOptions options)
     {
@@ -35,6 +37,8 @@ public sealed partial class LogGenerator
         _procedure = procedure;
         _options = options;
         _random = new Random(options.Seed);
+        _choices = StateChoices.ForSteps(procedure.Steps);
+        _prefix = TicketNumbers.PrefixOf(_choices.Table) ?? "INC";
         _allGroups = procedure.Steps.SelectMany(GroupsOf).Concat(["Service Desk", "Network", "Applications"]).Distinct().ToArray();
     }
 
@@ -42,6 +46,7 @@ public sealed partial class LogGenerator
     public static GeneratedLog Generate(Handbook handbook, Procedure procedure, GeneratorOptions options)
     {
         var generator = new LogGenerator(handbook, procedure, options);
+        generator._builder.Table = generator._choices.Table;
         generator.Run();
         return new GeneratedLog(generator._builder.Build(), generator._injected);
     }
@@ -53,7 +58,7 @@ public sealed partial class LogGenerator
         for (var i = 0; i < _options.Cases; i++)
         {
             opened += Hours(24.0 / _options.CasesPerDay);
-            var id = "INC" + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(7, width), '0');
+            var id = _prefix + (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(7, width), '0');
             var priority = Pick(Priorities, PriorityWeights);
             var caseIndex = _builder.Case(id);
             _builder.SetAttribute(caseIndex, "priority", priority);
@@ -85,10 +90,10 @@ public sealed partial class LogGenerator
 
     private bool Chance(double rate) => rate > 0 && _random.NextDouble() < rate;
 
-    private static IReadOnlyList<(string Activity, string? State)> EventsOf(Step step)
+    private IReadOnlyList<(string Activity, string? State)> EventsOf(Step step)
     {
         if (step.Tool is { Activities.Count: > 0 } byActivity) return byActivity.Activities.Select(a => (a, (string?)byActivity.States.LastOrDefault())).ToList();
-        if (step.Tool is { States.Count: > 0 } byState) return byState.States.Select(s => (StateLabels.LabelOf(StateLabels.ValueOf(s)), (string?)StateLabels.ValueOf(s))).ToList();
+        if (step.Tool is { States.Count: > 0 } byState) return byState.States.Select(s => (_choices.LabelOf(_choices.ValueOf(s)), (string?)_choices.ValueOf(s))).ToList();
         return [(step.Name, null)];
     }
 }

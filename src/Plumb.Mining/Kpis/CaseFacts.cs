@@ -19,6 +19,10 @@ internal sealed class CaseFacts(EventLog log, Process? process)
     private readonly Dictionary<(Milestone, Milestone), double[]> _hours = [];
     private readonly Dictionary<string, FieldColumn> _fields = new(StringComparer.Ordinal);
     private bool[]? _final;
+    private StateChoices? _choices;
+
+    // The state vocabulary of the process's tickets: the table its steps' tools name, else the log's.
+    private StateChoices Choices => _choices ??= StateChoices.ForSteps(process?.Procedures.SelectMany(p => p.Steps) ?? [], log);
 
     public EventLog Log => log;
 
@@ -43,8 +47,8 @@ internal sealed class CaseFacts(EventLog log, Process? process)
                 for (var e = 0; e < flags.Length; e++) flags[e] = matcher.Matches(log, e);
                 break;
             case TargetKind.State:
-                var value = StateLabels.ValueOf(target.Value);
-                var label = StateLabels.LabelOf(value);
+                var value = Choices.ValueOf(target.Value);
+                var label = Choices.LabelOf(value);
                 var state = log.StateValues.Find(value);
                 var named = log.ActivityNames.Find(label);
                 for (var c = 0; c < log.CaseCount; c++)
@@ -199,7 +203,7 @@ internal sealed class CaseFacts(EventLog log, Process? process)
     // A reopening: the activity so named, or the state field leaving a final state (Resolved, Closed) for an open one.
     private bool Reopened(int c)
     {
-        _final ??= [.. log.StateValues.Values.Select(StateLabels.IsFinal)];
+        _final ??= [.. log.StateValues.Values.Select(Choices.IsFinal)];
         var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
         var states = log.States;
         for (var e = log.Start(c); e < log.End(c); e++)

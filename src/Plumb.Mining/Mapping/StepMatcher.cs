@@ -22,7 +22,8 @@ public sealed class StepMatcher
         Step = step;
         var tool = step.Tool;
         var activities = new HashSet<string>((tool?.Activities ?? []).Append(step.Id).Append(step.Name), StringComparer.OrdinalIgnoreCase);
-        var states = new HashSet<string>((tool?.States ?? []).Select(StateLabels.ValueOf), StringComparer.OrdinalIgnoreCase);
+        var choices = string.IsNullOrWhiteSpace(tool?.Table) ? StateChoices.ForLog(log) : StateChoices.For(tool.Table);
+        var states = new HashSet<string>((tool?.States ?? []).Select(choices.ValueOf), StringComparer.OrdinalIgnoreCase);
         _states = log.StateValues.Count + 1;
         _byActivityState = new bool[log.ActivityNames.Count * _states];
         for (var a = 0; a < log.ActivityNames.Count; a++)
@@ -35,13 +36,13 @@ public sealed class StepMatcher
                 if (s >= 0 && states.Count > 0)
                 {
                     var value = log.StateValues[s];
-                    var isStateChange = name == StateLabels.LabelOf(value) || name == value || name == StateChangeDeriver.Reopened;
+                    var isStateChange = name == choices.LabelOf(value) || name == value || name == StateChangeDeriver.Reopened;
                     byState = isStateChange && states.Contains(value);
                 }
                 else if (s < 0 && states.Count > 0)
                 {
                     // No state column: a state-change activity named after a mapped state still shows the step.
-                    byState = states.Any(v => name.Equals(StateLabels.LabelOf(v), StringComparison.OrdinalIgnoreCase));
+                    byState = states.Any(v => name.Equals(choices.LabelOf(v), StringComparison.OrdinalIgnoreCase));
                 }
 
                 _byActivityState[(a * _states) + s + 1] = byName || byState;

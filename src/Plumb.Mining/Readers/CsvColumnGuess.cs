@@ -25,6 +25,25 @@ internal static class CsvColumnGuess
 
     public static readonly string[] Priority = ["priority", "case:priority", "impact", "sr latest impact", "problem latest impact"];
 
+    /// <summary>
+    /// A status and sub-status pair (BPI Challenge style "Status" + "Sub Status", "Problem Status" + "Problem Sub Status"), which
+    /// together name what happened; null when the header has no such pair.
+    /// </summary>
+    public static int[]? StatusPair(string[] header)
+    {
+        int status = -1, sub = -1;
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].ToLowerInvariant().Replace('_', ' ');
+            if (!name.EndsWith("status", StringComparison.Ordinal)) continue;
+            var isSub = name.EndsWith("sub status", StringComparison.Ordinal) || name.EndsWith("substatus", StringComparison.Ordinal);
+            if (isSub && sub < 0) sub = i;
+            else if (!isSub && status < 0) status = i;
+        }
+
+        return status >= 0 && sub >= 0 ? [status, sub] : null;
+    }
+
     /// <summary>The index of the named column (or of the first guess present); -1 when none.</summary>
     public static int Find(string[] header, string? named, string[] guesses)
     {

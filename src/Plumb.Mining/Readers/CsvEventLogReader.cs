@@ -1,6 +1,7 @@
 namespace Plumb.Mining.Readers;
 
 using System.Text;
+using Plumb.Handbook.Model;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Reads an event log from CSV in one streaming pass; see <see cref="CsvLogOptions"/> for the columns and conventions.</summary>
@@ -36,13 +37,14 @@ public static class CsvEventLogReader
         var layout = CsvLayout.Resolve(header, options, out var layoutError);
         if (layout is null) return LogReadResult.Fail(1, null, layoutError!);
 
-        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates };
+        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, GuessedColumns = layout.Guessed };
         if (!layout.RecordUpdates) builder.ExpectEvents(expectedRows);
         var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
         var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;
         var parser = new TimestampParser(options.TimestampFormat);
         var records = new CsvRecordReader(reader, separator, 2);
         Span<char> joined = stackalloc char[256];
+        StateChoices? choices = null;
         LastValue lastCase = default, lastActivity = default, lastResource = default, lastGroup = default, lastPriority = default;
         while (records.Read())
         {
@@ -76,12 +78,18 @@ public static class CsvEventLogReader
                 continue;
             }
 
+            if (choices is null)
+            {
+                builder.Table = TableOf(options, caseId, layout.State >= 0 ? header[layout.State] : null);
+                choices = StateChoices.For(builder.Table);
+            }
+
             var caseIndex = lastCase.Code(caseId, builder.CaseIds);
-            var state = layout.State >= 0 ? InternState(builder, records[layout.State]) : -1;
+            var state = layout.State >= 0 ? InternState(builder, records[layout.State], choices) : -1;
             int activity;
             if (layout.RecordUpdates)
             {
-                activity = state >= 0 ? builder.ActivityNames.Intern(StateLabels.LabelOf(builder.StateValues[state])) : builder.ActivityNames.Intern("Updated");
+                activity = state >= 0 ? builder.ActivityNames.Intern(choices.LabelOf(builder.StateValues[state])) : builder.ActivityNames.Intern("Updated");
             }
             else if (layout.Activity.Length == 1)
             {
@@ -110,12 +118,23 @@ public static class CsvEventLogReader
         return new LogReadResult(layout.RecordUpdates ? StateChangeDeriver.Derive(log) : log, null);
     }
 
-    private static int InternState(EventLogBuilder builder, ReadOnlySpan<char> text)
+    // The table: given, else the first case id's prefix (PRB0040001), else the state column's name (incident_state); null = unknown.
+    private static string? TableOf(CsvLogOptions options, ReadOnlySpan<char> firstCase, string? stateColumn)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Table)) return options.Table.Trim();
+        if (TicketNumbers.TableOf(firstCase) is { } table) return table;
+        const string suffix = "_state";
+        if (stateColumn is null || !stateColumn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
+        var named = stateColumn[..^suffix.Length].ToLowerInvariant();
+        return StateChoices.Knows(named) ? named : null;
+    }
+
+    private static int InternState(EventLogBuilder builder, ReadOnlySpan<char> text, StateChoices choices)
     {
         text = text.Trim();
         if (text.IsEmpty) return -1;
         var code = builder.StateValues.Find(text);
-        return code >= 0 ? code : builder.StateValues.Intern(StateLabels.ValueOf(text.ToString()));
+        return code >= 0 ? code : builder.StateValues.Intern(choices.ValueOf(text.ToString()));
     }
 
     /// <summary>The last value of a column and its code: consecutive rows often repeat it (the same case, group, priority).</summary>

@@ -4,6 +4,9 @@ namespace Plumb.Mining.Readers;
 internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Resource, int Group, int State, int Priority, bool RecordUpdates,
     int[] AttributeColumns, int MinimumFields)
 {
+    /// <summary>What was guessed rather than named ("case 'number', activity 'Status'+'Sub Status'"), or null when nothing was.</summary>
+    public string? Guessed { get; init; }
+
     public static CsvLayout? Resolve(string[] header, CsvLogOptions options, out string? error)
     {
         error = null;
@@ -17,8 +20,10 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         }
         else
         {
+            // An activity column first; else a status and sub-status pair (joined, as the BPI Challenge logs read); else none,
+            // and a state column makes the rows record updates.
             var guessed = CsvColumnGuess.Find(header, null, CsvColumnGuess.Activity);
-            activity = guessed >= 0 ? [guessed] : [];
+            activity = guessed >= 0 ? [guessed] : options.RecordUpdates == true ? [] : CsvColumnGuess.StatusPair(header) ?? [];
         }
 
         var recordUpdates = options.RecordUpdates ?? (activity.Length == 0 && state >= 0);
@@ -39,7 +44,22 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         var used = new HashSet<int>(activity) { caseColumn, timestamp, resource, group, state, priority };
         var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
         var minimum = new[] { caseColumn, timestamp, state }.Concat(activity).Max() + 1;
-        return new CsvLayout(caseColumn, recordUpdates ? [] : activity, timestamp, resource, group, state, priority, recordUpdates, attributes, minimum);
+        var guesses = new List<string>();
+        void Note(string what, string? named, int column)
+        {
+            if (named is null && column >= 0) guesses.Add($"{what} '{header[column]}'");
+        }
+
+        Note("case", options.Case, caseColumn);
+        if (recordUpdates) Note("state (rows are record updates)", options.State, state);
+        else if (options.Activity is null) guesses.Add("activity " + string.Join("+", activity.Select(a => $"'{header[a]}'")));
+        Note("timestamp", options.Timestamp, timestamp);
+        Note("resource", options.Resource, resource);
+        Note("group", options.Group, group);
+        return new CsvLayout(caseColumn, recordUpdates ? [] : activity, timestamp, resource, group, state, priority, recordUpdates, attributes, minimum)
+        {
+            Guessed = guesses.Count == 0 ? null : "guessed columns: " + string.Join(", ", guesses),
+        };
     }
 
     private static string Missing(string what, string? named, string option, string columns) => named is null

@@ -24,6 +24,12 @@ public sealed record CsvLogOptions
     /// <summary>The state column (ServiceNow <c>state</c> or <c>incident_state</c>).</summary>
     public string? State { get; init; }
 
+    /// <summary>
+    /// The ServiceNow table the tickets come from (incident, problem, change_request, ...), which names the state values;
+    /// null infers it from the first case id's prefix (PRB…), else from the state column's name (incident_state), else incident.
+    /// </summary>
+    public string? Table { get; init; }
+
     /// <summary>The priority column.</summary>
     public string? Priority { get; init; }
 

@@ -8,7 +8,7 @@ internal sealed record AuditRow(long Time, string Field, string Old, string New,
 /// <summary>Turns one task record and its audit rows into events (see <see cref="SnowJsonEventLogReader"/>).</summary>
 internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parser, SnowReferences references)
 {
-    public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows)
+    public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows, StateChoices choices)
     {
         rows.Sort((a, b) => a.Time.CompareTo(b.Time));
 
@@ -33,8 +33,8 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         var stateRows = rows.Where(r => r.Field is "state" or "incident_state").ToList();
         var groupRows = rows.Where(r => r.Field == "assignment_group").ToList();
         var initialState = stateRows.Count > 0 ? stateRows[0].Old : record.GetValueOrDefault("state", "");
-        if (initialState.Length == 0) initialState = stateRows.Count > 0 ? stateRows[0].New : "1";
-        if (stateRows.Count == 0 && rows.Count == 0) initialState = "1";
+        if (initialState.Length == 0) initialState = stateRows.Count > 0 ? stateRows[0].New : choices.NewValue;
+        if (stateRows.Count == 0 && rows.Count == 0) initialState = choices.NewValue;
         var group = groupRows.Count > 0 ? groupRows[0].Old : references.Group(record.GetValueOrDefault("assignment_group", ""));
         if (groupRows.Count > 0 && groupRows[0].Old.Length == 0 && groupRows[0].Time - opened < TimeSpan.TicksPerMinute) group = groupRows[0].New;
         var priority = record.GetValueOrDefault("priority", "");
@@ -42,8 +42,8 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         if (priorityRows.Count > 0 && priorityRows[0].Old.Length > 0) priority = priorityRows[0].Old;
         var state = initialState;
         var opener = references.User(record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", "")));
-        Emit(caseIndex, StateLabels.LabelOf(state), opened, opener, group, state, priority);
-        if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority);
+        Emit(caseIndex, choices.LabelOf(state), opened, opener, group, state, priority);
+        if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority, choices);
 
         foreach (var row in rows)
         {
@@ -52,9 +52,9 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
                 case "state" or "incident_state":
                     if (row.Old.Length == 0 && row.New == initialState && row.Time - opened < TimeSpan.TicksPerMinute) break;
                     if (row.New == state) break;
-                    var reopened = StateLabels.IsFinal(state) && !StateLabels.IsFinal(row.New);
+                    var reopened = choices.IsFinal(state) && !choices.IsFinal(row.New);
                     state = row.New;
-                    Emit(caseIndex, reopened ? StateChangeDeriver.Reopened : StateLabels.LabelOf(state), row.Time, row.User, group, state, priority);
+                    Emit(caseIndex, reopened ? StateChangeDeriver.Reopened : choices.LabelOf(state), row.Time, row.User, group, state, priority);
                     break;
                 case "assignment_group":
                     if (row.New == group || row.New.Length == 0) break;
@@ -73,15 +73,16 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         return null;
     }
 
-    private LogProblem? AddFromDates(int caseIndex, Dictionary<string, string> record, string group, string priority)
+    private LogProblem? AddFromDates(int caseIndex, Dictionary<string, string> record, string group, string priority, StateChoices choices)
     {
-        foreach (var (field, value) in new[] { ("resolved_at", "6"), ("closed_at", "7") })
+        foreach (var (field, value) in new[] { ("resolved_at", choices.ResolvedValue), ("closed_at", choices.ClosedValue) })
         {
+            if (value is null) continue;
             var text = record.GetValueOrDefault(field, "");
             if (text.Length == 0) continue;
             if (!parser.TryParse(text, out var time)) return new LogProblem(0, field, $"'{text}' is not a timestamp");
             var by = references.User(record.GetValueOrDefault(field == "resolved_at" ? "resolved_by" : "closed_by", ""));
-            Emit(caseIndex, StateLabels.LabelOf(value), time, by, group, value, priority);
+            Emit(caseIndex, choices.LabelOf(value), time, by, group, value, priority);
         }
 
         return null;

@@ -2,6 +2,7 @@ namespace Plumb.Mining.Readers;
 
 using System.Text.Json;
 using System.Xml;
+using Plumb.Handbook.Model;
 using Plumb.Mining.EventLogs;
 
 /// <summary>
@@ -19,12 +20,6 @@ public static class SnowJsonEventLogReader
         "problem_id", "caused_by", "rfc", "parent_incident", "parent", "incident", "made_sla", "reopen_count", "cmdb_ci", "business_service",
         "assignment_group", "state",
     ];
-
-    private static readonly Dictionary<string, string> Prefixes = new(StringComparer.Ordinal)
-    {
-        ["INC"] = "incident", ["PRB"] = "problem", ["CHG"] = "change_request", ["IMS"] = "interaction", ["RITM"] = "sc_req_item",
-        ["REQ"] = "sc_request", ["SCTASK"] = "sc_task", ["PTASK"] = "problem_task", ["CTASK"] = "change_task",
-    };
 
     /// <summary>
     /// Reads records and audit rows from the streams; a problem that stops reading is returned, never thrown. Group and user
@@ -78,6 +73,7 @@ public static class SnowJsonEventLogReader
         if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
         var history = new SnowHistory(builder, parser, references);
+        var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -89,19 +85,15 @@ public static class SnowJsonEventLogReader
                 if (record.TryGetValue(field, out var value)) builder.SetAttribute(caseIndex, field, field == "assignment_group" ? references.Group(value) : value);
             }
 
-            var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TableOf(id);
+            var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TicketNumbers.TableOf(id);
             if (table is not null) builder.SetAttribute(caseIndex, "table", table);
+            tables.Add(table ?? "");
             var rows = audit.GetValueOrDefault(record.GetValueOrDefault("sys_id", "")) ?? audit.GetValueOrDefault(id) ?? [];
-            if (history.Add(caseIndex, record, rows) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
+            if (history.Add(caseIndex, record, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
+        if (tables.Count == 1 && tables.First() is { Length: > 0 } only) builder.Table = only;
         foreach (var remark in references.Remarks()) builder.Remark(remark);
         return new LogReadResult(builder.Build(), null);
-    }
-
-    private static string? TableOf(string number)
-    {
-        var letters = new string(number.TakeWhile(char.IsLetter).ToArray());
-        return Prefixes.GetValueOrDefault(letters);
     }
 }

@@ -22,8 +22,12 @@ public static class StateChangeDeriver
     /// <summary>The event log derived from a log of snapshots (states, groups and priorities per row).</summary>
     public static EventLog Derive(EventLog snapshots)
     {
-        var builder = new EventLogBuilder { SkippedRows = snapshots.Notes.SkippedRows };
+        var builder = new EventLogBuilder { SkippedRows = snapshots.Notes.SkippedRows, Table = snapshots.Table };
+        var choices = StateChoices.ForLog(snapshots);
+        var final = snapshots.StateValues.Values.Select(choices.IsFinal).ToArray();
+        builder.GuessedColumns = snapshots.Notes.GuessedColumns;
         foreach (var problem in snapshots.Notes.Problems) builder.Warn(problem);
+        foreach (var remark in snapshots.Notes.Remarks) builder.Remark(remark);
         var states = snapshots.States;
         var groups = snapshots.Groups;
         var priorities = snapshots.Priorities;
@@ -34,7 +38,7 @@ public static class StateChangeDeriver
         var reassigned = builder.ActivityNames.Intern(Reassigned);
         var priorityChanged = builder.ActivityNames.Intern(PriorityChanged);
         var reopened = builder.ActivityNames.Intern(Reopened);
-        var stateActivity = snapshots.StateValues.Values.Select(v => builder.ActivityNames.Intern(StateLabels.LabelOf(v))).ToArray();
+        var stateActivity = snapshots.StateValues.Values.Select(v => builder.ActivityNames.Intern(choices.LabelOf(v))).ToArray();
         var updated = builder.ActivityNames.Intern("Updated");
         for (var c = 0; c < snapshots.CaseCount; c++)
         {
@@ -50,8 +54,8 @@ public static class StateChangeDeriver
                 var first = e == snapshots.Start(c);
                 if (first || (state >= 0 && state != lastState))
                 {
-                    var wasFinal = lastState >= 0 && StateLabels.IsFinal(snapshots.StateValues[lastState]);
-                    var isFinal = state >= 0 && StateLabels.IsFinal(snapshots.StateValues[state]);
+                    var wasFinal = lastState >= 0 && final[lastState];
+                    var isFinal = state >= 0 && final[state];
                     var activity = state < 0 ? updated : wasFinal && !isFinal ? reopened : stateActivity[state];
                     builder.Add(caseIndex, activity, time, resource, group, state, priority);
                 }

@@ -1,6 +1,7 @@
 namespace Plumb.Mining.Readers;
 
 using System.Xml;
+using Plumb.Handbook.Model;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Reads one <c>&lt;trace&gt;</c> at a time: its attributes, then its events, into the builder.</summary>
@@ -10,6 +11,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
     private readonly List<PendingEvent> _events = [];
     private readonly List<(string Key, string Value)> _caseAttributes = [];
     private int _traces;
+    private StateChoices? _choices;
 
     public LogProblem? ReadTrace(XmlReader xml)
     {
@@ -35,9 +37,18 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
 
         // A trace without a name still is a case; it gets its position as id.
         var caseIndex = builder.Case(caseId ?? $"trace {_traces}");
+
+        // The first trace's case id names the table (PRB…, CHG…), whose state choices turn labels back into values.
+        if (_choices is null)
+        {
+            builder.Table = TicketNumbers.TableOf(caseId);
+            _choices = StateChoices.For(builder.Table);
+        }
+
         foreach (var e in _events)
         {
-            builder.Add(caseIndex, e.Activity, e.Time, e.Resource, e.Group, e.State, e.Priority);
+            var state = e.State is null ? -1 : builder.StateValues.Intern(_choices.ValueOf(e.State));
+            builder.Add(caseIndex, e.Activity, e.Time, e.Resource, e.Group, state, e.Priority);
             foreach (var (key, value) in e.Attributes) builder.SetAttribute(caseIndex, key, value);
         }
 
@@ -78,7 +89,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
             builder.ActivityNames.Intern(activity), ticks,
             resource is null ? -1 : builder.ResourceNames.Intern(resource),
             group is null ? -1 : builder.GroupNames.Intern(group),
-            state is null ? -1 : builder.StateValues.Intern(StateLabels.ValueOf(state)),
+            state,
             priority is null ? -1 : builder.PriorityValues.Intern(priority),
             attributes));
         return null;
@@ -117,5 +128,5 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
         return null;
     }
 
-    private sealed record PendingEvent(int Activity, long Time, int Resource, int Group, int State, int Priority, List<(string, string)> Attributes);
+    private sealed record PendingEvent(int Activity, long Time, int Resource, int Group, string? State, int Priority, List<(string, string)> Attributes);
 }

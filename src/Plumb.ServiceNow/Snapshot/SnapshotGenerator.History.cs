@@ -5,10 +5,7 @@ using Plumb.Handbook.Model;
 
 public static partial class SnapshotGenerator
 {
-    private static readonly Dictionary<string, string> Prefixes = new(StringComparer.Ordinal)
-    {
-        ["incident"] = "INC", ["problem"] = "PRB", ["change_request"] = "CHG", ["sc_req_item"] = "RITM",
-    };
+    private static readonly string[] TicketTables = ["incident", "problem", "change_request", "sc_req_item"];
 
     private static readonly string[] Users = ["beth.anglin", "david.loo", "fred.luddy", "joe.employee", "abel.tuter", "itil"];
 
@@ -17,7 +14,7 @@ public static partial class SnapshotGenerator
     private static void WriteHistory(Handbook handbook, SnapshotWriter writer, GeneratorOptions options, Random random)
     {
         var audits = new List<IReadOnlyDictionary<string, string>>();
-        foreach (var table in Prefixes.Keys)
+        foreach (var table in TicketTables)
         {
             var steps = handbook.Processes.SelectMany(p => p.Procedures).SelectMany(q => q.Steps)
                 .Where(s => s.Tool is { } t && t.Table == table && t.States.Count > 0).ToList();
@@ -53,7 +50,7 @@ public static partial class SnapshotGenerator
                     foreach (var state in tool.States.Take(1 + random.Next(tool.States.Count))) Audit(tool.EffectiveField, state);
                 }
 
-                var number = $"{Prefixes[table]}{n:D7}";
+                var number = $"{TicketNumbers.PrefixOf(table)}{n:D7}";
                 var ticket = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["sys_id"] = sysId, ["number"] = number, ["sys_class_name"] = table, ["short_description"] = $"Generated {table} {n}",

@@ -126,4 +126,38 @@ public sealed class LogStatsCommandTests
         Assert.Equal(ExitCodes.Ok, named.Exit);
         Assert.Equal(0, JsonDocument.Parse(named.Out).RootElement.Get("stats").Get("remarks").GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_bpi_2013_problem_log_reads_with_status_and_sub_status_as_its_activity_and_says_so()
+    {
+        var result = await Cli.RunAsync("log", "stats", MiningCli.Shared("bpic2013/VINST cases closed problems.csv"), "--format", "json");
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.Error);
+        Assert.Contains("activity 'Problem Status'+'Problem Sub Status'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("case 'Problem Number'", result.Error, StringComparison.Ordinal);
+        var stats = JsonDocument.Parse(result.Out).RootElement.Get("stats");
+        Assert.Equal(1487, stats.Get("cases").GetInt32());
+        Assert.Equal(6660, stats.Get("events").GetInt32());
+        Assert.Contains("Queued-Awaiting Assignment", stats.Get("topActivities").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_table_option_names_problem_states_of_a_csv_whose_case_ids_do_not_tell()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Sub("problems.csv");
+        await File.WriteAllTextAsync(path, """
+            id,sys_updated_on,state
+            1,2024-03-01T08:00:00Z,101
+            1,2024-03-02T08:00:00Z,103
+            1,2024-03-03T08:00:00Z,107
+            """, TestContext.Current.CancellationToken);
+
+        var result = await Cli.RunAsync("log", "stats", path, "--case", "id", "--table", "problem", "--format", "json");
+
+        Assert.True(result.Exit == ExitCodes.Ok, result.Error);
+        var top = JsonDocument.Parse(result.Out).RootElement.Get("stats").Get("topActivities").GetRawText();
+        Assert.Contains("Root Cause Analysis", top, StringComparison.Ordinal);
+        Assert.DoesNotContain("103", top, StringComparison.Ordinal);
+    }
 }

@@ -159,4 +159,39 @@ public sealed class CsvReaderTests
             return line;
         }
     }
+
+    [Fact]
+    public void A_status_and_sub_status_pair_is_guessed_as_the_activity_and_the_guess_is_noted()
+    {
+        const string csv = """
+            Problem Number;Problem Change Date+Time;Problem Sub Status;Problem Status
+            1-1;2012-01-01T10:00:00+01:00;Awaiting Assignment;Queued
+            1-1;2012-01-02T10:00:00+01:00;In Progress;Accepted
+            """;
+
+        var log = SharedData.Succeeded(Read(csv));
+
+        Assert.Equal(["Queued-Awaiting Assignment", "Accepted-In Progress"], log.ActivityNames.Values);
+        Assert.Null(log.States);
+        Assert.Contains("activity 'Problem Status'+'Problem Sub Status'", log.Notes.GuessedColumns, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("number,sys_updated_on,state,activity", "activity 'activity'")]
+    [InlineData("number,sys_updated_on,incident_state,status", "state (rows are record updates) 'incident_state'")]
+    [InlineData("case:concept:name,time:timestamp,concept:name,Status,Sub Status", "activity 'concept:name'")]
+    public void An_activity_column_wins_over_status_and_a_lone_state_makes_record_updates(string header, string guessed)
+    {
+        var log = SharedData.Succeeded(Read(header + "\nINC1,2024-01-01T00:00:00Z,1,2,3\n"));
+
+        Assert.Contains(guessed, log.Notes.GuessedColumns, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Named_columns_are_not_reported_as_guessed()
+    {
+        var log = SharedData.Succeeded(Read("a,b,c\nX,2024-01-01T00:00:00Z,Go\n", new CsvLogOptions { Case = "a", Timestamp = "b", Activity = "c" }));
+
+        Assert.Null(log.Notes.GuessedColumns);
+    }
 }
