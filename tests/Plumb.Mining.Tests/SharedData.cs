@@ -4,10 +4,10 @@ using System.Text;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
 
-/// <summary>Finds ../shared/data from the repository root (the folder holding Plumb.slnx) and reads its logs.</summary>
+/// <summary>The event logs of the shared reference data, read as the tests need them.</summary>
 internal static class SharedData
 {
-    public static string Root { get; } = Find();
+    public static string Root { get; } = RepoPaths.SharedData();
 
     public static string EventLogs(string name) => Path.Combine(Root, "event-logs", name);
 
@@ -27,15 +27,5 @@ internal static class SharedData
     {
         Assert.True(result.Succeeded, result.Error?.Format("log"));
         return result.Log!;
-    }
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Plumb.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Plumb.slnx not found above " + AppContext.BaseDirectory);
-        var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        if (!Directory.Exists(data)) throw new InvalidOperationException($"the shared data folder {data} is missing");
-        return data;
     }
 }

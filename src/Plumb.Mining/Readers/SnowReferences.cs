@@ -64,7 +64,7 @@ internal sealed class SnowReferences
         var buffered = new BufferedStream(stream);
         var first = -1;
         while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
-        var rest = new PrefixByteStream((byte)first, buffered);
+        var rest = new PrefixedStream(new[] { (byte)first }, buffered);
         if (first == '<') ReadUnload(rest);
         else if (first >= 0)
         {
@@ -143,31 +143,5 @@ internal sealed class SnowReferences
 
             if (table is "sys_user_group" or "sys_user") TryAddDirectoryRecord(fields);
         }
-    }
-
-    private sealed class PrefixByteStream(byte first, Stream inner) : Stream
-    {
-        private bool _given;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_given || buffer.IsEmpty) return inner.Read(buffer);
-            _given = true;
-            buffer[0] = first;
-            return 1;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

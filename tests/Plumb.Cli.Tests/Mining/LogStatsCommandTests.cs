@@ -115,7 +115,7 @@ public sealed class LogStatsCommandTests
         await File.WriteAllTextAsync(audit, """
             {"result":[{"documentkey":"9d385017c611228701d22104cc95c371","fieldname":"state","oldvalue":"1","newvalue":"2","sys_created_on":"2024-01-01 10:00:00","user":"admin"}]}
             """, TestContext.Current.CancellationToken);
-        var groups = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "data", "servicenow", "records", "sys_user_group.xml"));
+        var groups = RepoPaths.SharedData("servicenow", "records", "sys_user_group.xml");
 
         var unnamed = await Cli.RunAsync("log", "stats", records, "--audit", audit);
         var named = await Cli.RunAsync("log", "stats", records, "--audit", audit, "--groups", groups, "--format", "json");

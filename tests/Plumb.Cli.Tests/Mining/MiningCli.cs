@@ -4,7 +4,7 @@ namespace Plumb.Cli.Tests.Mining;
 internal static class MiningCli
 {
     /// <summary>A real log or net under ../shared/data/event-logs.</summary>
-    public static string Shared(string name) => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "data", "event-logs", name));
+    public static string Shared(string name) => RepoPaths.SharedData("event-logs", name);
 
     /// <summary>Writes the example handbook and a generated incident log of the given size into the folder.</summary>
     public static async Task<(string Handbook, string Log)> GenerateAsync(TempFolder folder, int cases = 120, string file = "incidents.csv", params string[] extra)
