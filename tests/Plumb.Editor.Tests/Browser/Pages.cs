@@ -16,13 +16,20 @@ internal static class Pages
         await page.GotoAsync("/signin?returnUrl=" + Uri.EscapeDataString(then));
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", ServerUnderTest.Password);
-        await page.ClickAsync("form.signin button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains(then, StringComparison.Ordinal), new PageWaitForURLOptions
+        // Signing in hashes the password on purpose slowly (PBKDF2); two editors signing in on two busy cores can take longer than a click.
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.signin button[type=submit]"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/signin", StringComparison.Ordinal), new PageRunAndWaitForResponseOptions { Timeout = 45_000 });
+        if (response.Status is >= 300 and < 400)
         {
-            // Signing in hashes the password on purpose slowly (PBKDF2); two editors signing in on two busy cores can take longer than a click.
-            WaitUntil = WaitUntilState.DOMContentLoaded,
-            Timeout = 45_000,
-        });
+            await page.WaitForURLAsync(url => url.Contains(then, StringComparison.Ordinal),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 45_000 });
+            return page;
+        }
+
+        // Refused: say why, as the page tells the person signing in.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var alert = await page.Locator("[role=alert]").AllInnerTextsAsync();
+        Assert.Fail($"signing in as {user} was answered with HTTP {response.Status} at {page.Url}: {string.Join(" ", alert)}");
         return page;
     }
 
