@@ -19,7 +19,7 @@ public static class HtmlReport
         .tile.green{border-left-color:#16a34a}.tile.amber{border-left-color:#f59e0b}.tile.red{border-left-color:#dc2626}
         .tile .v{font-size:24px;font-weight:600}.tile .n{font-weight:600}.badge{font-size:11px;padding:1px 6px;border-radius:9px;color:#fff}
         .badge.green{background:#16a34a}.badge.amber{background:#f59e0b}.badge.red{background:#dc2626}
-        .side{display:flex;gap:24px;flex-wrap:wrap}.side>div{flex:1;min-width:420px}
+        .side{display:flex;gap:24px;flex-wrap:wrap}.side>div{flex:1;min-width:420px;overflow-x:auto}svg.map{max-width:100%;height:auto}
         table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #f3f4f6;text-align:left}td.r,th.r{text-align:right}
         svg text{font-size:12px;fill:#1f2937}.node{fill:#eef2ff;stroke:#6366f1}.target{stroke:#dc2626;stroke-dasharray:4 3}
         .figures td:first-child{color:#6b7280}

@@ -22,7 +22,7 @@ public sealed class MapLayout
     /// <summary>The height of a node box.</summary>
     public const double NodeHeight = 40;
 
-    private const double ColumnGap = 40, LayerGap = 70, DummyWidth = 24, Margin = 20;
+    private const double ColumnGap = 40, LayerGap = 70, DummyWidth = 24, DummyGap = 8, Margin = 20;
 
     private MapLayout(IReadOnlyList<MapNode> nodes, IReadOnlyList<MapEdge> edges, double width, double height)
     {
@@ -85,7 +85,7 @@ public sealed class MapLayout
         }
 
         var order = Order(rows, chains.Values, n0 + dummyLayer.Count);
-        var (x, y, width) = Coordinates(rows, n0);
+        var (x, y, width) = Coordinates(rows, n0, chains.Values);
         var placed = names.Select((name, v) => new MapNode(name, layer[v], order[v], x[v], y[v])).ToList();
         var routed = new List<MapEdge>();
         foreach (var (a, b, e) in links)
@@ -217,26 +217,56 @@ public sealed class MapLayout
         return position;
     }
 
-    private static (double[] X, double[] Y, double Width) Coordinates(List<int>[] rows, int real)
+    // Rows packed left to right, then each node pulled toward the mean of its neighbours in the row above (then below),
+    // keeping the order and the gaps: long flows run straight instead of sweeping round the widest row.
+    private static (double[] X, double[] Y, double Width) Coordinates(List<int>[] rows, int real, IEnumerable<List<int>> chains)
     {
         var count = rows.Sum(r => r.Count);
         var x = new double[count];
         var y = new double[count];
-        double Size(int v) => v < real ? NodeWidth : DummyWidth;
-        var widest = rows.Length == 0 ? 0 : rows.Max(r => r.Sum(Size) + (Math.Max(0, r.Count - 1) * ColumnGap));
-        for (var l = 0; l < rows.Length; l++)
+        var up = new List<int>[count];
+        var down = new List<int>[count];
+        for (var v = 0; v < count; v++) (up[v], down[v]) = ([], []);
+        foreach (var chain in chains)
         {
-            var row = rows[l];
-            var rowWidth = row.Sum(Size) + (Math.Max(0, row.Count - 1) * ColumnGap);
-            var at = Margin + ((widest - rowWidth) / 2);
-            foreach (var v in row)
+            for (var i = 1; i < chain.Count; i++)
             {
-                x[v] = at + (Size(v) / 2);
-                y[v] = Margin + (l * (NodeHeight + LayerGap)) + (NodeHeight / 2);
-                at += Size(v) + ColumnGap;
+                up[chain[i]].Add(chain[i - 1]);
+                down[chain[i - 1]].Add(chain[i]);
             }
         }
 
-        return (x, y, widest + (2 * Margin) + (NodeWidth / 2));
+        double Size(int v) => v < real ? NodeWidth : DummyWidth;
+        double Gap(int a, int b) => ((Size(a) + Size(b)) / 2) + (a < real || b < real ? ColumnGap : DummyGap);
+        for (var l = 0; l < rows.Length; l++)
+        {
+            var row = rows[l];
+            for (var i = 0; i < row.Count; i++)
+            {
+                x[row[i]] = i == 0 ? Size(row[i]) / 2 : x[row[i - 1]] + Gap(row[i - 1], row[i]);
+                y[row[i]] = Margin + (l * (NodeHeight + LayerGap)) + (NodeHeight / 2);
+            }
+        }
+
+        for (var sweep = 0; sweep < 8; sweep++)
+        {
+            var downward = sweep % 2 == 0;
+            for (var k = 1; k < rows.Length; k++)
+            {
+                var row = rows[downward ? k : rows.Length - 1 - k];
+                var neighbours = downward ? up : down;
+                var desired = row.Select(v => neighbours[v].Count == 0 ? x[v] : neighbours[v].Average(u => x[u])).ToArray();
+                var placed = new double[row.Count];
+                for (var i = 0; i < row.Count; i++) placed[i] = i == 0 ? desired[0] : Math.Max(desired[i], placed[i - 1] + Gap(row[i - 1], row[i]));
+                var shift = row.Count == 0 ? 0 : Enumerable.Range(0, row.Count).Average(i => desired[i] - placed[i]);
+                for (var i = 0; i < row.Count; i++) x[row[i]] = placed[i] + shift;
+            }
+        }
+
+        if (count == 0) return (x, y, (2 * Margin) + (NodeWidth / 2));
+        var left = Enumerable.Range(0, count).Min(v => x[v] - (Size(v) / 2));
+        var right = Enumerable.Range(0, count).Max(v => x[v] + (Size(v) / 2));
+        for (var v = 0; v < count; v++) x[v] += Margin - left;
+        return (x, y, right - left + (2 * Margin) + (NodeWidth / 2));
     }
 }

@@ -68,7 +68,8 @@ internal static class Svg
         var maxWeight = Math.Max(1e-9, arcs.Count == 0 ? 1 : arcs.Max(a => a.Weight));
         var uniform = arcs.All(a => a.Weight == maxWeight);
         var width = layout.Width + 60;
-        var sb = new StringBuilder($"<svg class='map' width='{F(width)}' height='{F(layout.Height)}' viewBox='0 0 {F(width)} {F(layout.Height)}' role='img'>");
+        // Shrinks to its column, but no further than stays legible; past that the column scrolls sideways.
+        var sb = new StringBuilder($"<svg class='map' width='{F(width)}' height='{F(layout.Height)}' viewBox='0 0 {F(width)} {F(layout.Height)}' style='min-width:{F(width * 0.6)}px' role='img'>");
         sb.Append(CultureInfo.InvariantCulture, $"<defs><marker id='{id}-arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='9' markerHeight='9' markerUnits='userSpaceOnUse' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='{color}'/></marker></defs>");
         var edgeIndex = 0;
         foreach (var edge in layout.Edges)
