@@ -21,8 +21,12 @@ internal static class Pages
             r => r.Request.Method == "POST" && r.Url.Contains("/signin", StringComparison.Ordinal), new PageRunAndWaitForResponseOptions { Timeout = 45_000 });
         if (response.Status is >= 300 and < 400)
         {
-            await page.WaitForURLAsync(url => url.Contains(then, StringComparison.Ordinal),
-                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 45_000 });
+            // Signed in: the cookie is set with the redirect. Open the page directly rather than wait on the browser following the
+            // redirect, which on a starved machine has been seen to settle without a navigation event.
+            var location = await response.HeaderValueAsync("location");
+            Assert.Equal(then, location);
+            await page.GotoAsync(then, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 45_000 });
+            Assert.Equal(0, await page.Locator("form.signin").CountAsync());
             return page;
         }
 
