@@ -84,8 +84,9 @@ public sealed class MapLayout
             chains[e] = chain;
         }
 
-        var order = Order(rows, chains.Values, n0 + dummyLayer.Count);
-        var (x, y, width) = Coordinates(rows, n0, chains.Values);
+        var (up, down) = Neighbours(chains.Values, n0 + dummyLayer.Count);
+        var order = Order(rows, up, down, n0 + dummyLayer.Count);
+        var (x, y, width) = Coordinates(rows, n0, up, down);
         var placed = names.Select((name, v) => new MapNode(name, layer[v], order[v], x[v], y[v])).ToList();
         var routed = new List<MapEdge>();
         foreach (var (a, b, e) in links)
@@ -178,7 +179,8 @@ public sealed class MapLayout
     }
 
     // Barycentre sweeps down and up; each node is placed at the mean position of its neighbours in the row before.
-    private static int[] Order(List<int>[] rows, IEnumerable<List<int>> chains, int count)
+    // For each node (dummies included), its neighbours in the row above and in the row below, along the chains of the flows.
+    private static (List<int>[] Up, List<int>[] Down) Neighbours(IEnumerable<List<int>> chains, int count)
     {
         var up = new List<int>[count];
         var down = new List<int>[count];
@@ -192,6 +194,11 @@ public sealed class MapLayout
             }
         }
 
+        return (up, down);
+    }
+
+    private static int[] Order(List<int>[] rows, List<int>[] up, List<int>[] down, int count)
+    {
         var position = new int[count];
         void Number(List<int> row)
         {
@@ -219,23 +226,11 @@ public sealed class MapLayout
 
     // Rows packed left to right, then each node pulled toward the mean of its neighbours in the row above (then below),
     // keeping the order and the gaps: long flows run straight instead of sweeping round the widest row.
-    private static (double[] X, double[] Y, double Width) Coordinates(List<int>[] rows, int real, IEnumerable<List<int>> chains)
+    private static (double[] X, double[] Y, double Width) Coordinates(List<int>[] rows, int real, List<int>[] up, List<int>[] down)
     {
         var count = rows.Sum(r => r.Count);
         var x = new double[count];
         var y = new double[count];
-        var up = new List<int>[count];
-        var down = new List<int>[count];
-        for (var v = 0; v < count; v++) (up[v], down[v]) = ([], []);
-        foreach (var chain in chains)
-        {
-            for (var i = 1; i < chain.Count; i++)
-            {
-                up[chain[i]].Add(chain[i - 1]);
-                down[chain[i - 1]].Add(chain[i]);
-            }
-        }
-
         double Size(int v) => v < real ? NodeWidth : DummyWidth;
         double Gap(int a, int b) => ((Size(a) + Size(b)) / 2) + (a < real || b < real ? ColumnGap : DummyGap);
         for (var l = 0; l < rows.Length; l++)
