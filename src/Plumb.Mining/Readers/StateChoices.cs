@@ -8,26 +8,14 @@ using Plumb.Handbook.Model;
 /// </summary>
 public sealed class StateChoices
 {
-    private static readonly StateChoices IncidentChoices = new("incident", "2", "6", "7",
-        [("1", "New"), ("2", "In Progress"), ("3", "On Hold"), ("6", "Resolved"), ("7", "Closed"), ("8", "Canceled")], ["6", "7", "8"]);
+    private static readonly StateChoices IncidentChoices = new("incident", "2", "6", "7", TicketStates.Incident, ["6", "7", "8"]);
 
-    // Problem states of the best-practice state model (Madrid and later).
-    private static readonly StateChoices ProblemChoices = new("problem", "104", "106", "107",
-        [("101", "New"), ("102", "Assess"), ("103", "Root Cause Analysis"), ("104", "Fix in Progress"), ("106", "Resolved"), ("107", "Closed")],
-        ["106", "107"]);
+    private static readonly StateChoices ProblemChoices = new("problem", "104", "106", "107", TicketStates.Problem, ["106", "107"]);
 
-    private static readonly StateChoices ChangeChoices = new("change_request", "-1", null, "3",
-        [("-5", "New"), ("-4", "Assess"), ("-3", "Authorize"), ("-2", "Scheduled"), ("-1", "Implement"), ("0", "Review"), ("3", "Closed"), ("4", "Canceled")],
-        ["3", "4"]);
+    private static readonly StateChoices ChangeChoices = new("change_request", "-1", null, "3", TicketStates.Change, ["3", "4"]);
 
-    // The task table's states, which requested items, requests and catalog tasks inherit.
-    private static readonly (string, string)[] TaskStates =
-        [("-5", "Pending"), ("1", "Open"), ("2", "Work in Progress"), ("3", "Closed Complete"), ("4", "Closed Incomplete"), ("7", "Closed Skipped")];
-
-    private static readonly StateChoices InteractionChoices = new("interaction", "work_in_progress", null, "closed_complete",
-        [("new", "New"), ("work_in_progress", "Work in Progress"), ("on_hold", "On Hold"), ("wrap_up", "Wrap Up"),
-            ("closed_complete", "Closed Complete"), ("closed_abandoned", "Closed Abandoned")],
-        ["closed_complete", "closed_abandoned"]);
+    private static readonly StateChoices InteractionChoices =
+        new("interaction", "work_in_progress", null, "closed_complete", TicketStates.Interaction, ["closed_complete", "closed_abandoned"]);
 
     private static readonly Dictionary<string, StateChoices> ByTable = new[]
     {
@@ -39,7 +27,7 @@ public sealed class StateChoices
     private readonly Dictionary<string, string> _values;
     private readonly HashSet<string> _final;
 
-    private StateChoices(string table, string reopenValue, string? resolvedValue, string closedValue, (string Value, string Label)[] choices, string[] final)
+    private StateChoices(string table, string reopenValue, string? resolvedValue, string closedValue, IReadOnlyList<(string Value, string Label)> choices, string[] final)
     {
         Table = table;
         NewValue = choices[0].Value;
@@ -97,5 +85,5 @@ public sealed class StateChoices
     /// <summary>True for states that end the work (resolved, closed, canceled), used to detect reopening.</summary>
     public bool IsFinal(string value) => _final.Contains(value);
 
-    private static StateChoices Task(string table) => new(table, "2", null, "3", TaskStates, ["3", "4", "7"]);
+    private static StateChoices Task(string table) => new(table, "2", null, "3", TicketStates.Task, ["3", "4", "7"]);
 }

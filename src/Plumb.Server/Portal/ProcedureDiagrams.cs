@@ -101,7 +101,7 @@ public static class ProcedureDiagrams
 
         static string Sentence(string text) => text.Trim().TrimEnd('.') + ".";
 
-        string Target(string reference) => reference == Step.End ? "end" : steps.Find(s => s.Id == reference)?.Name ?? reference;
+        string Target(string reference) => reference == Step.End ? "end" : procedure.FindStep(reference)?.Name ?? reference;
     }
 
     private static string Named(Process from, Process process, Procedure procedure) =>

@@ -1,5 +1,7 @@
 namespace Plumb.ServiceNow.Snapshot;
 
+using Plumb.Handbook.Model;
+
 /// <summary>
 /// ServiceNow's documented out-of-box configuration for the ITSM task tables: state and category choices, the demo
 /// assignment groups, the priority-based incident SLA definitions and the common task fields. Used to build baseline
@@ -10,17 +12,14 @@ public static class OutOfBox
     /// <summary>Choice rows: table, element, value, label.</summary>
     public static readonly IReadOnlyList<ChoiceEntry> Choices =
     [
-        .. Field("incident", "state", ("1", "New"), ("2", "In Progress"), ("3", "On Hold"), ("6", "Resolved"), ("7", "Closed"), ("8", "Canceled")),
+        .. Field("incident", "state", [.. TicketStates.Incident]),
         .. Field("incident", "category", ("inquiry", "Inquiry / Help"), ("software", "Software"), ("hardware", "Hardware"),
             ("network", "Network"), ("database", "Database")),
-        .. Field("problem", "state", ("101", "New"), ("102", "Assess"), ("103", "Root Cause Analysis"), ("104", "Fix in Progress"),
-            ("106", "Resolved"), ("107", "Closed")),
-        .. Field("change_request", "state", ("-5", "New"), ("-4", "Assess"), ("-3", "Authorize"), ("-2", "Scheduled"), ("-1", "Implement"),
-            ("0", "Review"), ("3", "Closed"), ("4", "Canceled")),
+        .. Field("problem", "state", [.. TicketStates.Problem]),
+        .. Field("change_request", "state", [.. TicketStates.Change]),
         .. Field("change_request", "category", ("hardware", "Hardware"), ("software", "Software"), ("service", "System Software"),
             ("network", "Network"), ("telecom", "Telecom"), ("documentation", "Documentation"), ("other", "Other")),
-        .. Field("task", "state", ("-5", "Pending"), ("1", "Open"), ("2", "Work in Progress"), ("3", "Closed Complete"),
-            ("4", "Closed Incomplete"), ("7", "Closed Skipped")),
+        .. Field("task", "state", [.. TicketStates.Task]),
     ];
 
     /// <summary>Assignment groups of a demo instance.</summary>
