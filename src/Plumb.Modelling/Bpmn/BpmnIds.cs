@@ -11,6 +11,20 @@ public static class BpmnIds
     /// <summary>The BPMN process of a procedure; call activities name it as their called element.</summary>
     public static string Process(string process, string procedure) => $"Process_{Clean(process)}_{Clean(procedure)}";
 
+    /// <summary>The procedure a call activity's called element names, as "process/procedure", or null when no procedure of the handbook has that id.</summary>
+    public static string? CalledProcedure(Plumb.Handbook.Model.Handbook handbook, string calledElement)
+    {
+        foreach (var process in handbook.Processes)
+        {
+            foreach (var procedure in process.Procedures)
+            {
+                if (Process(process.Id, procedure.Id) == calledElement) return $"{process.Id}/{procedure.Id}";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The collaboration of a procedure.</summary>
     public static string Collaboration(string process, string procedure) => $"Collaboration_{Clean(process)}_{Clean(procedure)}";
 

@@ -184,14 +184,7 @@ internal sealed partial class DiagramMerge(Handbook handbook, Process process, P
 
     private string? CallOf(string calledElement)
     {
-        foreach (var p in handbook.Processes)
-        {
-            foreach (var candidate in p.Procedures)
-            {
-                if (BpmnIds.Process(p.Id, candidate.Id) == calledElement) return $"{p.Id}/{candidate.Id}";
-            }
-        }
-
+        if (BpmnIds.CalledProcedure(handbook, calledElement) is { } called) return called;
         _notes.Add($"call activity to '{calledElement}' names no procedure of the handbook; the call is not carried over");
         return null;
     }

@@ -194,14 +194,7 @@ internal sealed class ProcessImport(Handbook handbook, BpmnElement process, Dict
 
     private string? CallOf(string calledElement)
     {
-        foreach (var p in handbook.Processes)
-        {
-            foreach (var procedure in p.Procedures)
-            {
-                if (BpmnIds.Process(p.Id, procedure.Id) == calledElement) return $"{p.Id}/{procedure.Id}";
-            }
-        }
-
+        if (BpmnIds.CalledProcedure(handbook, calledElement) is { } called) return called;
         notes.Add($"call activity to '{calledElement}' names no procedure of the handbook; the call is not carried over");
         return null;
     }
