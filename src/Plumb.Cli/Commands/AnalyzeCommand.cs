@@ -33,7 +33,7 @@ public static class AnalyzeCommand
             }
 
             var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
-            var report = AnalysisReport.Build(eventLog, selected, procedure, parse.GetValue(period)!, new Progress<string>(m => context.Error.WriteLine($"plumb: {m} ...")));
+            var report = AnalysisReport.Build(eventLog, selected, procedure, parse.GetValue(period)!, new ProgressLines<string>(m => context.Error.WriteLine($"plumb: {m} ...")));
             var temp = path + ".tmp";
             using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
             {

@@ -74,7 +74,7 @@ public sealed class LogOptions
     {
         if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
         var format = parse.GetValue(Format) ?? Guess(path);
-        var progress = new Progress<long>(n => context.Error.WriteLine($"plumb: read {n:N0} events ..."));
+        var progress = new ProgressLines<long>(n => context.Error.WriteLine($"plumb: read {n:N0} events ..."));
         LogReadResult result;
         switch (format)
         {
