@@ -24,16 +24,17 @@ public sealed class UpdateSetTests
         return XElement.Load(reader);
     }
 
-    private static IEnumerable<string> RealExports() =>
-        Directory.GetFiles(SharedData.ServiceNow("update-sets"), "*.xml").Order(StringComparer.Ordinal);
+    // Update sets in the shape ServiceNow's "Export to XML" writes: Plumb's own, in tests/data/servicenow/update-sets.
+    private static IEnumerable<string> Exports() =>
+        Directory.GetFiles(RepoPaths.TestData("servicenow", "update-sets"), "*.xml").Order(StringComparer.Ordinal);
 
     [Fact]
-    public void The_update_set_has_the_structure_of_real_exports()
+    public void The_update_set_has_the_structure_of_exported_ones()
     {
         var ours = Parse(Write(ExampleHandbook.Create("Example")));
 
-        Assert.NotEmpty(RealExports());
-        foreach (var file in RealExports())
+        Assert.NotEmpty(Exports());
+        foreach (var file in Exports())
         {
             var real = XElement.Load(XmlReader.Create(file, SafeXml.Settings()));
             Assert.Equal(real.Name, ours.Name);
