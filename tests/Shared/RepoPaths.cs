@@ -12,9 +12,6 @@ internal static class RepoPaths
     /// <summary>A path below <c>tests/data</c>: public files by others (sources and licences in NOTICE) and Plumb's own fixtures.</summary>
     public static string TestData(params string[] parts) => Path.Combine([Root, "tests", "data", .. parts]);
 
-    /// <summary>A path below <c>../shared/data</c>, the read-only reference data that CI provides beside the repository.</summary>
-    public static string SharedData(params string[] parts) => Path.GetFullPath(Path.Combine([Root, "..", "shared", "data", .. parts]));
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
