@@ -6,8 +6,8 @@ using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
 
 /// <summary>
-/// Counts on the public logs in tests/data/event-logs (sources in NOTICE; the large ones gzip-compressed as published logs often
-/// are) equal figures computed independently of Plumb (variants as pm4py counts them: distinct activity sequences after a stable sort by timestamp).
+/// Counts on the public logs in tests/data/event-logs (sources in NOTICE; the large ones gzip-compressed as published logs often are) equal
+/// figures computed independently of Plumb (variants as pm4py counts them: distinct activity sequences after a stable sort by timestamp).
 /// </summary>
 public sealed class RealLogTests
 {

@@ -36,15 +36,15 @@ public sealed class UpdateSetTests
         Assert.NotEmpty(Exports());
         foreach (var file in Exports())
         {
-            var real = XElement.Load(XmlReader.Create(file, SafeXml.Settings()));
-            Assert.Equal(real.Name, ours.Name);
-            Assert.Equal(real.Attributes().Select(a => a.Name), ours.Attributes().Select(a => a.Name));
-            Assert.Equal(real.Elements().First().Name, ours.Elements().First().Name);
+            var exported = XElement.Load(XmlReader.Create(file, SafeXml.Settings()));
+            Assert.Equal(exported.Name, ours.Name);
+            Assert.Equal(exported.Attributes().Select(a => a.Name), ours.Attributes().Select(a => a.Name));
+            Assert.Equal(exported.Elements().First().Name, ours.Elements().First().Name);
             Assert.Single(ours.Elements("sys_remote_update_set"));
-            Assert.Equal(Children(real.Element("sys_remote_update_set")!), Children(ours.Element("sys_remote_update_set")!));
-            var realUpdate = Children(real.Elements("sys_update_xml").First());
-            Assert.All(ours.Elements("sys_update_xml"), u => Assert.Equal(realUpdate, Children(u)));
-            Assert.Equal(Attributes(real), Attributes(ours));
+            Assert.Equal(Children(exported.Element("sys_remote_update_set")!), Children(ours.Element("sys_remote_update_set")!));
+            var exportedUpdate = Children(exported.Elements("sys_update_xml").First());
+            Assert.All(ours.Elements("sys_update_xml"), u => Assert.Equal(exportedUpdate, Children(u)));
+            Assert.Equal(Attributes(exported), Attributes(ours));
         }
     }
 
