@@ -35,7 +35,7 @@ public static class SnowPullCommand
             {
                 var url = InstanceUrl.Parse(parse.GetValue(instance)!);
                 var signIn = SnowCredentials.Resolve(SnowCommand.Environment, parse.GetValue(credentials));
-                using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+                using var http = TableApiClient.CreateHttpClient();
                 var client = new TableApiClient(url, signIn, http, time: context.Time) { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
                 var directory = parse.GetValue(output)!;
                 var puller = new SnapshotPuller(client, directory, context.Time) { Progress = line => context.Error.WriteLine(line) };

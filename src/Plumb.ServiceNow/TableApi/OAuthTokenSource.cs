@@ -34,7 +34,7 @@ public sealed class OAuthTokenSource(HttpClient http, Uri instance, SnowCredenti
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new SnowException($"the instance refused the OAuth token request ({(int)response.StatusCode} {response.ReasonPhrase}{Describe(body)}); " +
+            throw new SnowException($"the instance refused the OAuth token request ({(int)response.StatusCode} {response.ReasonPhrase}{InstanceText.Clean(Describe(body), credentials.Secrets())}); " +
                 $"check the client id and secret{(credentials.User is null ? "" : " and the user's password")} ({credentials})", (int)response.StatusCode);
         }
 
@@ -51,6 +51,9 @@ public sealed class OAuthTokenSource(HttpClient http, Uri instance, SnowCredenti
             throw new SnowException("the OAuth token endpoint answered without an access_token; is /oauth_token.do enabled on the instance?");
         }
     }
+
+    /// <summary>The token in use, if any (so messages can leave it out).</summary>
+    public string? Current => _token;
 
     /// <summary>Forgets the cached token, so the next request fetches a fresh one.</summary>
     public void Invalidate() => _token = null;
