@@ -87,6 +87,12 @@ public sealed partial class TableApiClient
 
                 var check = PageValidator.Validate(temporary);
                 if (check.ServerError is not null) throw new SnowException($"{what}: the instance answered with an error: {Clean(check.ServerError)}");
+                if (check is { Permanent: true, Problem: { } permanent })
+                {
+                    File.Delete(temporary);
+                    throw new SnowException($"{what}: {permanent}");
+                }
+
                 if (check.Problem is not null)
                 {
                     problem = check.Problem;

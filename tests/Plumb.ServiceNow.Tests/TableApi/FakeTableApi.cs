@@ -20,6 +20,7 @@ public enum Fault
     Malformed,
     Slow,
     Html,
+    Deep,
 }
 
 /// <summary>
@@ -259,6 +260,10 @@ public sealed class FakeTableApi : IAsyncDisposable
                 return true;
             case Fault.Slow:
                 await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return true;
+            case Fault.Deep:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"result\":[" + new string('[', 100_000) + new string(']', 100_000) + "]}");
                 return true;
             case Fault.Html:
                 context.Response.ContentType = "text/html";
