@@ -148,7 +148,7 @@ public static partial class DriftChecker
 
         foreach (var (table, fields) in fieldsUnchecked)
         {
-            items.Add(Note($"fields of {table}", $"the snapshot has no sys_dictionary rows for {table} (nor a table it extends)" +
+            items.Add(Note($"fields of {table}", $"the snapshot holds no sys_dictionary rows of {table} itself" +
                 $"{Refused(snapshot, "sys_dictionary")}, so these mapped fields were not checked: {string.Join(", ", fields.Distinct())}"));
         }
 
