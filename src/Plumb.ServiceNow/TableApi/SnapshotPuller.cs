@@ -56,7 +56,16 @@ public sealed class SnapshotPuller(TableApiClient client, string directory, Time
 
     private SnapshotManifest Open(string? since)
     {
-        var manifest = SnapshotManifest.Read(directory);
+        SnapshotManifest? manifest;
+        try
+        {
+            manifest = SnapshotManifest.Read(directory);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new SnowException($"'{Path.Combine(directory, SnapshotManifest.FileName)}' is not a valid manifest (line {(e.LineNumber ?? 0) + 1}); pull into a new folder");
+        }
+
         if (manifest is null)
         {
             if (Directory.EnumerateFileSystemEntries(directory).Any())
