@@ -5,9 +5,11 @@ using Plumb.Handbook.Model;
 using Plumb.ServiceNow.Snapshot;
 
 /// <summary>
-/// Compares what the handbook documents with what the instance has configured: mapped states and choices (both ways),
-/// tables and fields of tool mappings, groups of roles (both ways), SLA durations against KPI targets, and fields KPIs need.
-/// Each disagreement is reported once, with the side to change.
+/// Compares what the handbook documents with what the instance has configured: mapped states and choices (both ways,
+/// with their labels and the legacy state fields), tables and fields of tool mappings, groups of roles (both ways), SLA
+/// durations against the KPI thresholds of the process owning the SLA's table, and fields KPIs need. Each disagreement is
+/// reported once, with the side to change; whatever the snapshot cannot tell (a table list not read, a table refused to
+/// the pull, choices or a dictionary not pulled) is a note saying what was not checked, never a silent skip.
 /// </summary>
 public static partial class DriftChecker
 {
