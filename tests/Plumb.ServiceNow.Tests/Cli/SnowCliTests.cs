@@ -133,6 +133,24 @@ public sealed class SnowCliTests : IDisposable
         Assert.DoesNotContain(FakeTableApi.Password, error);
     }
 
+    [Fact]
+    public async Task Pull_past_a_refused_configuration_table_exits_0_and_says_what_was_refused()
+    {
+        await using var server = await FakeTableApi.StartAsync();
+        foreach (var q in Plumb.ServiceNow.TableApi.PullPlan.Create(null, 50)) server.Add(q.Table, 0);
+        server.Forbidden.Add("sys_dictionary");
+
+        var (exit, output, error) = await Run("snow", "pull", "--instance", server.BaseUrl.ToString(), "--credentials", Credentials(),
+            "-o", _folder.Combine("pulled"), "--config-only");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("sys_dictionary: refused (403 Forbidden; read access usually comes with role personalize_dictionary); continuing without it", error);
+        Assert.Matches(@"sys_dictionary\s+refused \(403\); read access usually comes with role personalize_dictionary", output);
+        var (drift, report, _) = await Run("drift", "--handbook", _folder.Combine("hb"), "--snapshot", _folder.Combine("pulled"));
+        Assert.Equal(0, drift);
+        Assert.Contains("sys_dictionary was refused to the pull (403; read access usually comes with role personalize_dictionary)", report);
+    }
+
     private string Credentials()
     {
         var credentials = _folder.Combine("snow.credentials");
