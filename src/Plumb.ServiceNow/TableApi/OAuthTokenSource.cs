@@ -31,6 +31,16 @@ public sealed class OAuthTokenSource(HttpClient http, Uri instance, SnowCredenti
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, "oauth_token.do")) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request, cancellationToken);
+        if (response.RequestMessage?.RequestUri is { } answered && !InstanceUrl.SameOrigin(instance, answered))
+        {
+            throw new SnowException($"the OAuth token request was redirected to {answered.GetLeftPart(UriPartial.Authority)}, which is not the instance; refusing its answer");
+        }
+
+        if ((int)response.StatusCode is >= 300 and <= 399)
+        {
+            throw new SnowException($"the instance answered the OAuth token request with a redirect ({(int)response.StatusCode}); give the instance's own address as --instance");
+        }
+
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -77,7 +77,7 @@ public sealed class FakeTableApi : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             fake.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
-            if (fake.RedirectTo is { } target && context.Request.Path.StartsWithSegments("/api"))
+            if (fake.RedirectTo is { } target && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/oauth_token.do")))
             {
                 context.Response.StatusCode = 307;
                 context.Response.Headers.Location = new Uri(target, context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString).ToString();

@@ -102,6 +102,21 @@ public sealed class HostileInstanceTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder.Path, "tables", "incident")));
     }
 
+    [Fact]
+    public async Task An_OAuth_token_request_redirected_elsewhere_sends_no_secret_there()
+    {
+        _instance.RedirectTo = _elsewhere.BaseUrl;
+        _instance.Add("incident", 1);
+        var client = Client(SnowCredentials.OAuth(FakeTableApi.ClientId, FakeTableApi.ClientSecret));
+
+        var e = await Assert.ThrowsAsync<SnowException>(() =>
+            new SnapshotPuller(client, _folder.Path).RunAsync([new TableQuery("incident", "ORDERBYsys_id", [], 10)], null, TestContext.Current.CancellationToken));
+
+        Assert.Contains("OAuth token request with a redirect (307)", e.Message);
+        Assert.Empty(_elsewhere.Requests);
+        Assert.Empty(_elsewhere.TokenGrants);
+    }
+
     [Theory]
     [InlineData("denied for Basic cGx1bWIucmVhZGVyOnMzY3JldC1wYTU1 here", "denied for Basic [redacted] here")]
     [InlineData("token Bearer abc.def-ghi_jkl was refused", "token Bearer [redacted] was refused")]
