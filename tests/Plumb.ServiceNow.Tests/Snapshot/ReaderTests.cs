@@ -12,6 +12,19 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void Table_API_JSON_nested_100000_deep_is_refused_with_a_clear_error()
+    {
+        var errors = new List<SnapshotError>();
+        var json = "{\"result\":[" + new string('[', 100_000) + new string(']', 100_000) + "]}";
+
+        var records = TableApiJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "deep.json", "sys_choice", errors);
+
+        Assert.Empty(records);
+        var error = Assert.Single(errors);
+        Assert.Equal($"deep.json:1: not valid JSON: values are nested more than {TableApiJsonReader.MaxDepth} levels deep; Table API records are 3 levels deep", error.ToString());
+    }
+
+    [Fact]
     public void A_sys_user_group_export_gives_every_group_with_its_line()
     {
         var errors = new List<SnapshotError>();
