@@ -25,16 +25,21 @@ public static class PlumbApp
         return app;
     }
 
+    // What the client sent is the client's fault, not ours: a body cut off at its limit while it is read (chunked, no
+    // Content-Length) is 413, a form the framework cannot decode (a NUL in a value, too many fields) is 400; the rest is 500.
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException or InvalidDataException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static void Configure(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<PlumbServerOptions>>().Value;
         if (ProxyHeaders.Options(options.TrustedProxies) is { } forwarded) app.UseForwardedHeaders(forwarded);
 
-        // A body cut off at its limit while it is read (chunked, no Content-Length) is the client's fault: 413, not 500.
-        app.UseExceptionHandler(new Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
-        {
-            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        app.UseExceptionHandler(new Microsoft.AspNetCore.Builder.ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();

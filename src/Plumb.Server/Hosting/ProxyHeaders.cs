@@ -21,7 +21,7 @@ public static class ProxyHeaders
         {
             if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network)) options.KnownIPNetworks.Add(network);
             else if (IPAddress.TryParse(entry, out var address)) options.KnownProxies.Add(address);
-            else throw new InvalidOperationException($"Plumb:TrustedProxies: '{entry}' is neither an address (10.0.0.5) nor a network (10.0.0.0/8)");
+            else throw new InvalidOperationException($"the trusted proxy '{entry}' is neither an address (10.0.0.5) nor a network (10.0.0.0/8)");
         }
 
         return options;
