@@ -194,6 +194,25 @@ public sealed partial class AbuseTests
         Assert.False(cache.TryGet(first.Version.Number, "bytes|/processes/incident|all", out byte[] _));
     }
 
+    [Fact]
+    public async Task The_API_refuses_a_handbook_whose_ids_would_lead_outside_a_folder()
+    {
+        await using var factory = new PlumbFactory();
+        var seeded = await factory.SeedAsync();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.TokenAsync("ed", AccountRole.Editor));
+        var documents = seeded.DocumentMap().ToDictionary(StringComparer.Ordinal);
+        documents["handbook.yaml"] = documents["handbook.yaml"].Replace("id: problem-manager", "id: ../../../x/role-dir", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/handbook/documents") { Content = JsonContent.Create(new { message = "escape", documents }) };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("PLB131", body, StringComparison.Ordinal);
+    }
+
     // Fifty processes of three steps each: more pages than a small cache holds.
     private static Dictionary<string, string> LargeHandbook()
     {
