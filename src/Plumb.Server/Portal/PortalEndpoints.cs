@@ -40,32 +40,28 @@ public static class PortalEndpoints
         var snapshot = await services.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
         var renderer = services.GetRequiredService<PortalRenderer>();
         var site = PortalSite.Live(http.Request.Path);
-        var request = new PageRequest(snapshot, http.User, site);
         var cache = services.GetRequiredService<PageCache>();
         var version = snapshot.Version.Number;
         var cacheable = useCache && !http.Request.QueryString.HasValue;
         var audience = ReaderView.AudienceKey(http.User);
         var pageKey = $"page|{http.Request.Path}|{audience}";
+        var anonymous = http.User.Identity?.IsAuthenticated != true;
+        var bytesKey = $"bytes|{http.Request.Path}|{audience}";
+        http.Response.Headers.CacheControl = "no-cache";
+        if (anonymous && cacheable && cache.TryGet(version, bytesKey, out byte[] cached)) return Results.Bytes(cached, "text/html; charset=utf-8");
         if (!cacheable || !cache.TryGet(version, pageKey, out PortalPage page))
         {
-            page = render(renderer, request);
+            page = render(renderer, new PageRequest(snapshot, http.User, site));
             // Only pages that exist are kept: a 404 for a made-up address is cheap to render again and must not fill memory.
             if (cacheable && page.Status == StatusCodes.Status200OK) cache.Add(version, pageKey, page, (page.Title.Length + page.Body.Length) * 2L);
         }
 
         var reports = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plumb.Server.Hosting.PlumbServerOptions>>().Value.Reports is { Length: > 0 };
-        http.Response.Headers.CacheControl = "no-cache";
-        if (http.User.Identity?.IsAuthenticated != true && cacheable && page.Status == StatusCodes.Status200OK)
+        if (anonymous && cacheable && page.Status == StatusCodes.Status200OK)
         {
             // Anonymous readers all get the same bytes for a page of a version, so the whole response is cached.
-            var bytesKey = $"bytes|{http.Request.Path}|{audience}";
-            if (!cache.TryGet(version, bytesKey, out byte[] bytes))
-            {
-                bytes = Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, version, site, Visitor(http), searchText, reports));
-                cache.Add(version, bytesKey, bytes, bytes.Length);
-            }
-
-            http.Response.StatusCode = page.Status;
+            var bytes = Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, version, site, Visitor(http), searchText, reports));
+            cache.Add(version, bytesKey, bytes, bytes.Length);
             return Results.Bytes(bytes, "text/html; charset=utf-8");
         }
 
