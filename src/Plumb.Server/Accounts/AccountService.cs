@@ -69,7 +69,10 @@ public sealed partial class AccountService(IPlumbStore store, TimeProvider time)
         store.FindUserBySessionAsync(HashToken(sessionId), time.GetUtcNow() - SessionLifetime, cancellationToken);
 
     /// <summary>Ends a session everywhere: every instance on the store refuses its cookie from the next request on.</summary>
-    public Task EndSessionAsync(string sessionId, CancellationToken cancellationToken) => store.EndSessionAsync(HashToken(sessionId), cancellationToken);
+    public async Task EndSessionAsync(string sessionId, string actor, CancellationToken cancellationToken)
+    {
+        if (await store.EndSessionAsync(HashToken(sessionId), cancellationToken)) await store.AppendAuditAsync(time.GetUtcNow(), actor, "sign-out", "", cancellationToken);
+    }
 
     private async Task<int> EndSessionsAsync(string name, string? keepSession, CancellationToken cancellationToken) =>
         await store.FindUserAsync(NormaliseName(name), cancellationToken) is { } user

@@ -42,7 +42,7 @@ public static class SignInEndpoints
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.Problem(title: "Missing or wrong anti-forgery token.", statusCode: 400);
         if (http.User.Identity?.AuthenticationType == PlumbClaims.CookieScheme && PlumbClaims.Session(http.User) is { } session)
         {
-            await accounts.EndSessionAsync(session, cancellationToken);
+            await accounts.EndSessionAsync(session, PlumbClaims.Actor(http.User), cancellationToken);
         }
 
         await http.SignOutAsync(PlumbClaims.CookieScheme);

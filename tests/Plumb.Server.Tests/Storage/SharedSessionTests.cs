@@ -46,6 +46,28 @@ public abstract class SharedSessionTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await copy.WriteAsync(second.Url, "after sign-out")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync(second.Url + "/api/tokens")).StatusCode);
+        var audit = await second.Services.GetRequiredService<IPlumbStore>().ListAuditAsync(5, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "sign-out" && e.Actor == "ann");
+    }
+
+    [Fact]
+    public async Task A_demotion_through_one_instance_stops_writes_with_the_cookie_on_the_other()
+    {
+        using var directory = new TempDirectory();
+        var (first, second) = await StartTwoAsync(directory);
+        await using var _1 = first;
+        await using var _2 = second;
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        var browser = Browser(http);
+        await browser.SignInAsync(second.Url, "ann", Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.WriteAsync(second.Url, "as editor")).StatusCode);
+
+        await first.Services.GetRequiredService<AccountService>().SetRoleAsync("ann", AccountRole.Reader, "admin", CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.WriteAsync(second.Url, "as reader")).StatusCode);
+        var again = Browser(http);
+        await again.SignInAsync(second.Url, "ann", Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.WriteAsync(first.Url, "signed in again as reader")).StatusCode);
     }
 
     [Fact]
