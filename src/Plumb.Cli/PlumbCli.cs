@@ -35,6 +35,12 @@ public static class PlumbCli
             await context.Error.WriteLineAsync($"plumb: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (InvalidDataException e)
+        {
+            // Data that cannot be used as it is (an id that would lead a file outside its folder, a server's bad answer): bad input.
+            await context.Error.WriteLineAsync($"plumb: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("plumb: cancelled");

@@ -95,7 +95,7 @@ public static class FindingsCommand
 
         // Only the process that changed is rewritten; the other files stay as their authors left them.
         var process = result.Site!.Process;
-        var path = Path.Combine(directory, HandbookFolder.ProcessDocument(process.Id));
+        var path = ContainedPath.Resolve(directory, HandbookFolder.ProcessDocument(process.Id));
         var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         File.WriteAllText(temporary, HandbookYamlWriter.ProcessToString(process), new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);

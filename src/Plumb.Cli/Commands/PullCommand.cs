@@ -30,7 +30,16 @@ public static class PullCommand
         using var client = new ServerClient(server, token);
         var pulled = await client.GetDocumentsAsync(version, cancellationToken);
         if (pulled.Documents.Count == 0) throw new UsageException($"{server} holds no handbook yet; push one first");
-        FolderDocuments.Write(pulled.Documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal), directory);
+        try
+        {
+            FolderDocuments.Write(pulled.Documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal), directory);
+        }
+        catch (InvalidDataException e)
+        {
+            // What a server sends is input like any other: a plain message and exit 2, nothing written outside the folder.
+            throw new UsageException($"{server}: {e.Message}; nothing was written outside {directory}");
+        }
+
         await context.Out.WriteLineAsync($"Pulled version {pulled.Version} ({pulled.Documents.Count} document(s)) into {directory}.");
         return ExitCodes.Ok;
     }

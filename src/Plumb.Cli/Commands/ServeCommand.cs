@@ -25,9 +25,16 @@ public static class ServeCommand
             Description = "Origins allowed to frame the portal, e.g. https://acme.service-now.com (space-separated).",
         };
         var reports = new Option<string?>("--reports") { Description = "A folder of reports (analysis, drift, documents) to publish under /reports." };
-        var command = new Command("serve", "Run the Plumb server: the portal for readers, the REST API, and the store.") { db, urls, handbook, signIn, frame, reports };
+        var proxies = new Option<string?>("--trusted-proxies")
+        {
+            Description = "Reverse proxies whose X-Forwarded-Proto/-For are believed: addresses or networks, e.g. 10.0.0.5 or 10.0.0.0/8 (space-separated).",
+        };
+        var command = new Command("serve", "Run the Plumb server: the portal for readers, the REST API, and the store.")
+        {
+            db, urls, handbook, signIn, frame, reports, proxies,
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(new ServeSettings(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(handbook),
-            parse.GetValue(signIn), parse.GetValue(frame), parse.GetValue(reports)), context, cancellationToken));
+            parse.GetValue(signIn), parse.GetValue(frame), parse.GetValue(reports)) { TrustedProxies = parse.GetValue(proxies) }, context, cancellationToken));
         return command;
     }
 
@@ -41,12 +48,24 @@ public static class ServeCommand
     public sealed record ServeSettings(string? Db, string Urls, string? Handbook, bool RequireSignIn, string? FrameAncestors, string? Reports)
     {
         public Action<string>? Started { get; init; }
+
+        /// <summary>Reverse proxies whose forwarded headers are believed (see <c>Plumb:TrustedProxies</c>).</summary>
+        public string? TrustedProxies { get; init; }
     }
 
     public static async Task<int> RunAsync(ServeSettings serve, CliContext context, CancellationToken cancellationToken)
     {
         var (db, urls, handbook, requireSignIn, frameAncestors) = (serve.Db, serve.Urls, serve.Handbook, serve.RequireSignIn, serve.FrameAncestors);
         if (handbook is not null && HandbookLoader.Open(handbook, context).Handbook is null) return ExitCodes.BadInput;
+        try
+        {
+            ProxyHeaders.Options(serve.TrustedProxies);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException($"--trusted-proxies: {e.Message}");
+        }
+
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Plumb:Database"] = db,
@@ -55,6 +74,7 @@ public static class ServeCommand
             ["Plumb:FrameAncestors"] = frameAncestors,
             ["Plumb:Reports"] = serve.Reports,
         };
+        if (serve.TrustedProxies is { Length: > 0 } trusted) settings["Plumb:TrustedProxies"] = trusted;
         await using var app = PlumbApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -32,21 +32,29 @@ public static class EditorEndpoints
         return services;
     }
 
-    /// <summary>Maps <c>/editor/...</c> pages, <c>/api/editor/...</c>, reader feedback and the bundled scripts.</summary>
-    public static IEndpointRouteBuilder MapPlumbEditor(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps <c>/editor/...</c> pages, <c>/api/editor/...</c>, reader feedback and the bundled scripts. The host adds its own
+    /// conventions to what readers reach: <paramref name="readers"/> to the reader pages and the feedback endpoint (who may
+    /// read), <paramref name="feedback"/> to the anonymous feedback endpoint (rate limit, body size).
+    /// </summary>
+    public static IEndpointRouteBuilder MapPlumbEditor(this IEndpointRouteBuilder app, Action<IEndpointConventionBuilder>? readers = null,
+        Action<IEndpointConventionBuilder>? feedback = null)
     {
         var api = app.MapGroup("/api/editor").RequireAuthorization(EditorPolicies.Edit).WithTags(Tag)
             .AddEndpointFilter(async (context, next) => await RefuseForgeryAsync(context.HttpContext) ?? await next(context));
         EditorApi.Map(api);
         ProcedureApi.Map(api);
         FeedbackApi.MapEditors(api);
-        FeedbackApi.MapReaders(app);
+        var readerFeedback = FeedbackApi.MapReaders(app);
+        readers?.Invoke(readerFeedback);
+        feedback?.Invoke(readerFeedback);
 
         // Pages and assets are HTML and files for browsers, not part of the API the OpenAPI document describes.
         var pages = app.MapGroup("/editor").RequireAuthorization(EditorPolicies.Edit).ExcludeFromDescription();
         EditorPages.Map(pages);
         var files = app.MapGroup("").ExcludeFromDescription();
-        ReaderPages.Map(files);
+        var readerPages = ReaderPages.Map(files);
+        readers?.Invoke(readerPages);
         EditorAssets.Map(files);
         return app;
     }
@@ -60,14 +68,16 @@ public static class EditorEndpoints
 
     /// <summary>
     /// A write made with the browser's sign-in cookie must carry the anti-forgery token of an editor page in the anti-forgery header,
-    /// as the server's API asks; a request that authenticates itself with an Authorization header (an API token) is no forgery,
-    /// since no other site can make a browser send one. Returns the refusal, or null when the request may go on.
+    /// as the server's API asks; a request signed in by its Authorization header (a valid API token) is no forgery,
+    /// since no other site can make a browser send one. Any other Authorization value proves nothing and skips nothing:
+    /// the server reads no cookie when the header is there, so such a request is anonymous and is checked like any other.
+    /// Returns the refusal, or null when the request may go on.
     /// </summary>
     internal static async Task<IResult?> RefuseForgeryAsync(HttpContext http)
     {
         var method = http.Request.Method;
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) return null;
-        if (http.Request.Headers.Authorization.Count > 0) return null;
+        if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated == true) return null;
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
         if (await antiforgery.IsRequestValidAsync(http)) return null;
         var header = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;

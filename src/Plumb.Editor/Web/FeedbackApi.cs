@@ -9,7 +9,7 @@ using Plumb.Handbook.Model;
 /// <summary>Feedback from readers on a step, and editors' answers that can turn it into a finding.</summary>
 internal static class FeedbackApi
 {
-    public static void MapReaders(IEndpointRouteBuilder app) => app.MapPost("/api/feedback", AddAsync).WithTags(EditorEndpoints.Tag)
+    public static RouteHandlerBuilder MapReaders(IEndpointRouteBuilder app) => app.MapPost("/api/feedback", AddAsync).WithTags(EditorEndpoints.Tag)
         .WithName("EditorAddFeedback").WithSummary("A reader's feedback on a published step (\"this is not how we do it\").");
 
     public static void MapEditors(RouteGroupBuilder api)

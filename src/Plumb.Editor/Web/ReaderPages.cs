@@ -10,7 +10,7 @@ using static Plumb.Editor.Web.EditorHtml;
 /// <summary>What readers reach: the published text of a step with a form to say "this is not how we do it".</summary>
 internal static class ReaderPages
 {
-    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/feedback/{process}/{procedure}/{step}", StepAsync);
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder app) => app.MapGet("/feedback/{process}/{procedure}/{step}", StepAsync);
 
     private static async Task<IResult> StepAsync(string process, string procedure, string step, EditorService editor, CancellationToken cancellationToken)
     {

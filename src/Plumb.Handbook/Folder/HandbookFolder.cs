@@ -87,15 +87,16 @@ public static class HandbookFolder
     /// </summary>
     public static void Save(Handbook handbook, string directory)
     {
+        // Every process file is placed before anything is written, so an id that leads outside the folder changes nothing.
+        var files = handbook.Processes.Select(p => (Process: p, Path: ContainedPath.Resolve(Path.Combine(directory, ProcessesFolder), p.Id + ".yaml"))).ToList();
         Directory.CreateDirectory(Path.Combine(directory, ProcessesFolder));
         WriteSchemas(directory);
         WriteAtomically(Path.Combine(directory, HandbookFile), KeepComments(Path.Combine(directory, HandbookFile),
             HandbookYamlWriter.HandbookToString(handbook), text => HandbookYamlReader.ReadHandbook(text).Map));
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var process in handbook.Processes)
+        foreach (var (process, path) in files)
         {
-            var path = Path.Combine(directory, ProcessesFolder, process.Id + ".yaml");
-            kept.Add(Path.GetFullPath(path));
+            kept.Add(path);
             var document = ProcessDocument(process.Id);
             WriteAtomically(path, KeepComments(path, HandbookYamlWriter.ProcessToString(process),
                 text => HandbookYamlReader.ReadProcess(text, document).Map));

@@ -14,6 +14,9 @@ public sealed partial class AccountService(IPlumbStore store, TimeProvider time)
     public const int MinimumPasswordLength = 10;
     public const string TokenPrefix = "plumb_";
 
+    /// <summary>How long a cookie session lasts at most, however active; then the person signs in again.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(14);
+
     // Checking a password for a name nobody has still costs a hash, so timing does not tell which names exist.
     private static readonly string UnknownUserHash = PasswordHashing.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
 
@@ -30,7 +33,8 @@ public sealed partial class AccountService(IPlumbStore store, TimeProvider time)
         return user;
     }
 
-    public async Task SetPasswordAsync(string name, string password, string actor, CancellationToken cancellationToken)
+    /// <summary>Changes the password and ends the account's sessions, except <paramref name="keepSession"/> (the one that asked, if any).</summary>
+    public async Task SetPasswordAsync(string name, string password, string actor, CancellationToken cancellationToken, string? keepSession = null)
     {
         CheckPassword(password);
         if (!await store.UpdateUserAsync(NormaliseName(name), PasswordHashing.Hash(password), null, cancellationToken))
@@ -38,14 +42,42 @@ public sealed partial class AccountService(IPlumbStore store, TimeProvider time)
             throw new AccountException($"there is no user '{name}'");
         }
 
-        await store.AppendAuditAsync(time.GetUtcNow(), actor, "user-password", NormaliseName(name), cancellationToken);
+        var ended = await EndSessionsAsync(name, keepSession, cancellationToken);
+        await store.AppendAuditAsync(time.GetUtcNow(), actor, "user-password", $"{NormaliseName(name)}; {ended} session(s) ended", cancellationToken);
     }
 
+    /// <summary>Changes the role and ends the account's sessions, so a cookie issued under the old role stops working at once.</summary>
     public async Task SetRoleAsync(string name, AccountRole role, string actor, CancellationToken cancellationToken)
     {
         if (!await store.UpdateUserAsync(NormaliseName(name), null, role, cancellationToken)) throw new AccountException($"there is no user '{name}'");
-        await store.AppendAuditAsync(time.GetUtcNow(), actor, "user-role", $"{NormaliseName(name)} as {SqlStore.RoleWord(role)}", cancellationToken);
+        var ended = await EndSessionsAsync(name, null, cancellationToken);
+        await store.AppendAuditAsync(time.GetUtcNow(), actor, "user-role", $"{NormaliseName(name)} as {SqlStore.RoleWord(role)}; {ended} session(s) ended",
+            cancellationToken);
     }
+
+    /// <summary>Starts a cookie session; the returned id goes into the cookie and only its hash into the store.</summary>
+    public async Task<string> StartSessionAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = time.GetUtcNow();
+        await store.CreateSessionAsync(user.Id, HashToken(id), now, now - SessionLifetime, cancellationToken);
+        return id;
+    }
+
+    /// <summary>The account of a live session, read from the store now (so its current role counts); null when the session ended.</summary>
+    public Task<UserAccount?> FindBySessionAsync(string sessionId, CancellationToken cancellationToken) =>
+        store.FindUserBySessionAsync(HashToken(sessionId), time.GetUtcNow() - SessionLifetime, cancellationToken);
+
+    /// <summary>Ends a session everywhere: every instance on the store refuses its cookie from the next request on.</summary>
+    public async Task EndSessionAsync(string sessionId, string actor, CancellationToken cancellationToken)
+    {
+        if (await store.EndSessionAsync(HashToken(sessionId), cancellationToken)) await store.AppendAuditAsync(time.GetUtcNow(), actor, "sign-out", "", cancellationToken);
+    }
+
+    private async Task<int> EndSessionsAsync(string name, string? keepSession, CancellationToken cancellationToken) =>
+        await store.FindUserAsync(NormaliseName(name), cancellationToken) is { } user
+            ? await store.EndSessionsAsync(user.Id, keepSession is null ? null : HashToken(keepSession), cancellationToken)
+            : 0;
 
     /// <summary>The account when the password is right; every attempt goes to the audit trail.</summary>
     public async Task<UserAccount?> SignInAsync(string name, string password, string from, CancellationToken cancellationToken)

@@ -14,13 +14,23 @@ public static class PlumbClaims
     public const string ReaderPolicy = "reader";
     public const string SignedInPolicy = "signed-in";
 
-    public static ClaimsPrincipal Principal(UserAccount user, string scheme) =>
-        new(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, user.Name),
-                new Claim(ClaimTypes.Role, SqlStore.RoleWord(user.Role)),
-            ], scheme));
+    /// <summary>The claim of a cookie principal that names its server-side session.</summary>
+    public const string SessionClaim = "plumb:session";
+
+    /// <summary>The principal of an account; a cookie principal also names its session, which the server checks on every request.</summary>
+    public static ClaimsPrincipal Principal(UserAccount user, string scheme, string? session = null)
+    {
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(ClaimTypes.Name, user.Name),
+            new Claim(ClaimTypes.Role, SqlStore.RoleWord(user.Role)),
+        ];
+        if (session is not null) claims.Add(new Claim(SessionClaim, session));
+        return new(new ClaimsIdentity(claims, scheme));
+    }
+
+    public static string? Session(ClaimsPrincipal user) => user.FindFirst(SessionClaim)?.Value;
 
     public static AccountRole? Role(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.FindFirst(ClaimTypes.Role)?.Value is { } word ? SqlStore.ParseRole(word) : null;

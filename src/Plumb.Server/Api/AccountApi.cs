@@ -2,6 +2,7 @@ namespace Plumb.Server.Api;
 
 using Microsoft.AspNetCore.Antiforgery;
 using Plumb.Server.Accounts;
+using Plumb.Server.Hosting;
 using Plumb.Server.Storage;
 
 /// <summary>Who the caller is.</summary>
@@ -17,7 +18,7 @@ public static class AccountApi
 {
     public static void MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Account");
+        var group = app.MapGroup("/api").WithTags("Account").WithBodyLimit(BodyLimit.Small);
         group.MapGet("/me", (HttpContext http, IAntiforgery antiforgery) =>
             Results.Ok(new MeDto(PlumbClaims.Actor(http.User), PlumbClaims.Role(http.User) is { } r ? SqlStore.RoleWord(r) : "reader",
                 antiforgery.GetAndStoreTokens(http).RequestToken)))

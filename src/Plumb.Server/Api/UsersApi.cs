@@ -1,6 +1,7 @@
 namespace Plumb.Server.Api;
 
 using Plumb.Server.Accounts;
+using Plumb.Server.Hosting;
 using Plumb.Server.Storage;
 
 /// <summary>An account as an admin sees it (never the hash).</summary>
@@ -16,7 +17,7 @@ public static class UsersApi
 {
     public static void MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users");
+        var group = app.MapGroup("/api/users").WithTags("Users").WithBodyLimit(BodyLimit.Small);
         group.MapGet("", async (IPlumbStore store, CancellationToken cancellationToken) =>
             Results.Ok((await store.ListUsersAsync(cancellationToken)).Select(ToDto).ToList()))
             .RequireAuthorization(PlumbClaims.AdminPolicy).WithSummary("Every account (admin).");

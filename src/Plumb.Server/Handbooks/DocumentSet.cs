@@ -24,7 +24,7 @@ public static partial class DocumentSet
 
     public static string ProcessPath(string processId) => HandbookFolder.ProcessDocument(processId);
 
-    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+    public static bool IsValidId(string id) => HandbookIds.IsValid(id);
 
     /// <summary>Reads the documents; <paramref name="lint"/> adds the lint errors to the violations.</summary>
     public static DocumentSetResult Read(IReadOnlyDictionary<string, string> documents, bool lint)
@@ -88,9 +88,7 @@ public static partial class DocumentSet
         return documents;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex IdPattern();
 
-    [GeneratedRegex("^processes/([A-Za-z0-9][A-Za-z0-9._-]{0,99})\\.yaml$")]
+    [GeneratedRegex("^processes/(" + HandbookIds.Body + ")\\.yaml$")]
     private static partial Regex ProcessPathPattern();
 }

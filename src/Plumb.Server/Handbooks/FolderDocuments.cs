@@ -27,10 +27,9 @@ public static class FolderDocuments
     /// <summary>Writes the documents into <paramref name="directory"/> and removes process files that are no longer there.</summary>
     public static void Write(IReadOnlyDictionary<string, string> documents, string directory)
     {
-        Directory.CreateDirectory(Path.Combine(directory, HandbookFolder.ProcessesFolder));
-        HandbookFolder.WriteSchemas(directory);
+        // Every path is checked before anything is written, so a bad one leaves the folder as it was.
         var root = Path.GetFullPath(directory);
-        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var targets = new List<(string Target, string Content)>();
         foreach (var (path, content) in documents)
         {
             var target = Path.GetFullPath(Path.Combine(root, path));
@@ -39,7 +38,16 @@ public static class FolderDocuments
                 throw new InvalidDataException($"the server sent a document outside the handbook folder: {path}");
             }
 
+            targets.Add((target, content));
+        }
+
+        Directory.CreateDirectory(Path.Combine(directory, HandbookFolder.ProcessesFolder));
+        HandbookFolder.WriteSchemas(directory);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (target, content) in targets)
+        {
             kept.Add(target);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
             File.WriteAllText(temporary, content, new UTF8Encoding(false));
             File.Move(temporary, target, overwrite: true);

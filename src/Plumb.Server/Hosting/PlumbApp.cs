@@ -3,6 +3,7 @@ namespace Plumb.Server.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Plumb.Editor.Web;
+using Plumb.Server.Accounts;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
 
@@ -24,28 +25,32 @@ public static class PlumbApp
         return app;
     }
 
-    // Kestrel enforces the limit on every body; this answers early, with a ProblemDetails, when Content-Length already says so.
-    private static Task RefuseLargeBodies(HttpContext context, RequestDelegate next)
+    // What the client sent is the client's fault, not ours: a body cut off at its limit while it is read (chunked, no
+    // Content-Length) is 413, a form the framework cannot decode (a NUL in a value, too many fields) is 400; the rest is 500.
+    private static int StatusOf(Exception exception) => exception switch
     {
-        var limit = context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.MaxRequestBodyBytes;
-        if (context.Request.ContentLength is not { } length || length <= limit) return next(context);
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        return context.Response.WriteAsJsonAsync(new { title = "The request is too large.", status = 413, detail = $"The limit is {limit} bytes." },
-            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
-    }
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException or InvalidDataException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler(new Microsoft.AspNetCore.Builder.ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        var options = app.Services.GetRequiredService<IOptions<PlumbServerOptions>>().Value;
+        if (ProxyHeaders.Options(options.TrustedProxies) is { } forwarded) app.UseForwardedHeaders(forwarded);
+
+        app.UseExceptionHandler(new Microsoft.AspNetCore.Builder.ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
-        app.Use(RefuseLargeBodies);
+        app.UseRouting();
+        app.Use(BodyLimits.ApplyAsync);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The API document names processes and steps in its examples and routes, so it obeys --require-sign-in like the pages.
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(PlumbClaims.ReaderPolicy);
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api-docs";
@@ -63,7 +68,9 @@ public static class PlumbApp
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapAuditApi();
-        app.MapPlumbEditor();
+        app.MapPlumbEditor(
+            readers => readers.RequireAuthorization(PlumbClaims.ReaderPolicy),
+            feedback => feedback.RequireRateLimiting(PlumbServices.FeedbackLimit).WithBodyLimit(BodyLimit.Small));
         app.MapPortal();
     }
 }

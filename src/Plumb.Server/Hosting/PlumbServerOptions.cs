@@ -28,4 +28,16 @@ public sealed class PlumbServerOptions
 
     /// <summary>Writes allowed per client address per minute.</summary>
     public int WritesPerMinute { get; set; } = 120;
+
+    /// <summary>Reader feedback posts allowed per client address per minute (anyone may post feedback).</summary>
+    public int FeedbackPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of reverse proxies whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed; space- or comma-separated. Empty: no forwarded header is believed.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>The largest size of the portal's page cache, in bytes.</summary>
+    public long PageCacheBytes { get; set; } = 64L * 1024 * 1024;
 }

@@ -19,6 +19,7 @@ public static class PlumbServices
 {
     public const string SignInLimit = "sign-in";
     public const string WriteLimit = "writes";
+    public const string FeedbackLimit = "feedback";
 
     public static WebApplicationBuilder AddPlumb(this WebApplicationBuilder builder)
     {
@@ -30,6 +31,7 @@ public static class PlumbServices
         services.AddSingleton<AccountService>();
         services.AddSingleton<IVersionComparer, DomainVersionComparer>();
         services.AddSingleton<PortalRenderer>();
+        services.AddSingleton<PageCache>();
         services.AddHostedService<StoreStartup>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
@@ -56,6 +58,7 @@ public static class PlumbServices
                 o.AccessDeniedPath = "/signin";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = CookieSessions.ValidateAsync;
                 o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
             })
@@ -76,6 +79,7 @@ public static class PlumbServices
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "plumb.csrf";
             o.FormFieldName = "__csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS, also when a trusted proxy says so
             o.SuppressXFrameOptionsHeader = true; // framing is governed by CSP frame-ancestors, so ServiceNow can embed the portal
         });
 
@@ -84,6 +88,7 @@ public static class PlumbServices
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.SignInAttemptsPerMinute));
             o.AddPolicy(WriteLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.WritesPerMinute));
+            o.AddPolicy(FeedbackLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.FeedbackPerMinute));
         });
         builder.AddPlumbEditorHosting();
         return builder;

@@ -6,7 +6,7 @@ using Plumb.Server.Accounts;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Storage;
 
-/// <summary>The portal's addresses. Pages without a query are cached per version (and per audience), since a version never changes.</summary>
+/// <summary>The portal's addresses. Pages without a query are cached per version and audience (<see cref="PageCache"/>), since a version never changes.</summary>
 public static class PortalEndpoints
 {
     public static void MapPortal(this IEndpointRouteBuilder app)
@@ -29,41 +29,43 @@ public static class PortalEndpoints
         app.MapReports();
         app.MapFallback((HttpContext http, CancellationToken ct) => http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
                 ? Task.FromResult(Results.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))
-                : RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no page at this address."), ct, cache: false))
+                : RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no page at this address."), ct, useCache: false))
             .RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
     }
 
     internal static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
-        string? searchText = null, bool cache = true)
+        string? searchText = null, bool useCache = true)
     {
         var services = http.RequestServices;
         var snapshot = await services.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
         var renderer = services.GetRequiredService<PortalRenderer>();
         var site = PortalSite.Live(http.Request.Path);
-        var request = new PageRequest(snapshot, http.User, site);
-        PortalPage page;
-        if (http.Request.QueryString.HasValue || !cache)
+        var cache = services.GetRequiredService<PageCache>();
+        var version = snapshot.Version.Number;
+        var cacheable = useCache && !http.Request.QueryString.HasValue;
+        var audience = ReaderView.AudienceKey(http.User);
+        var pageKey = $"page|{http.Request.Path}|{audience}";
+        var anonymous = http.User.Identity?.IsAuthenticated != true;
+        var bytesKey = $"bytes|{http.Request.Path}|{audience}";
+        http.Response.Headers.CacheControl = "no-cache";
+        if (anonymous && cacheable && cache.TryGet(version, bytesKey, out byte[] cached)) return Results.Bytes(cached, "text/html; charset=utf-8");
+        if (!cacheable || !cache.TryGet(version, pageKey, out PortalPage page))
         {
-            page = render(renderer, request);
-        }
-        else
-        {
-            var key = $"{http.Request.Path}|{ReaderView.AudienceKey(http.User)}";
-            page = (PortalPage)snapshot.Cache.GetOrAdd(key, _ => render(renderer, request));
+            page = render(renderer, new PageRequest(snapshot, http.User, site));
+            // Only pages that exist are kept: a 404 for a made-up address is cheap to render again and must not fill memory.
+            if (cacheable && page.Status == StatusCodes.Status200OK) cache.Add(version, pageKey, page, (page.Title.Length + page.Body.Length) * 2L);
         }
 
         var reports = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plumb.Server.Hosting.PlumbServerOptions>>().Value.Reports is { Length: > 0 };
-        http.Response.Headers.CacheControl = "no-cache";
-        if (http.User.Identity?.IsAuthenticated != true && cache && !http.Request.QueryString.HasValue)
+        if (anonymous && cacheable && page.Status == StatusCodes.Status200OK)
         {
             // Anonymous readers all get the same bytes for a page of a version, so the whole response is cached.
-            var bytes = (byte[])snapshot.Cache.GetOrAdd($"bytes|{http.Request.Path}|{ReaderView.AudienceKey(http.User)}", _ =>
-                Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText, reports)));
-            http.Response.StatusCode = page.Status;
+            var bytes = Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, version, site, Visitor(http), searchText, reports));
+            cache.Add(version, bytesKey, bytes, bytes.Length);
             return Results.Bytes(bytes, "text/html; charset=utf-8");
         }
 
-        var html = Layout.Render(page, snapshot.Handbook.Name, snapshot.Version.Number, site, Visitor(http), searchText, reports);
+        var html = Layout.Render(page, snapshot.Handbook.Name, version, site, Visitor(http), searchText, reports);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: page.Status);
     }
 

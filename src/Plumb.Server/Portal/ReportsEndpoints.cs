@@ -19,7 +19,7 @@ public static class ReportsEndpoints
     {
         var group = app.MapGroup(Path).RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
         group.MapGet("", (HttpContext http, IOptions<PlumbServerOptions> options, CancellationToken ct) =>
-            PortalEndpoints.RenderAsync(http, (_, request) => List(Folder(options)), ct, cache: false));
+            PortalEndpoints.RenderAsync(http, (_, request) => List(Folder(options)), ct, useCache: false));
         // Pages without a declared icon (the self-contained reports) make browsers ask for /favicon.ico.
         app.MapGet("/favicon.ico", () => Results.Redirect("/assets/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/{name}", (string name, HttpContext http, IOptions<PlumbServerOptions> options, CancellationToken ct) =>
@@ -58,7 +58,7 @@ public static class ReportsEndpoints
         if (folder is null || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.')
             || !File.Exists(System.IO.Path.Combine(folder, name)))
         {
-            return await PortalEndpoints.RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no report with this name."), cancellationToken, cache: false);
+            return await PortalEndpoints.RenderAsync(http, (_, _) => PortalRenderer.NotFound("There is no report with this name."), cancellationToken, useCache: false);
         }
 
         var file = System.IO.Path.Combine(folder, name);
@@ -68,7 +68,7 @@ public static class ReportsEndpoints
             var markdown = await File.ReadAllTextAsync(file, cancellationToken);
             var title = Catalogue(folder).FirstOrDefault(r => r.File == name)?.Title ?? name;
             return await PortalEndpoints.RenderAsync(http, (_, _) => new PortalPage(title, $"<div class=\"report\">{MarkdownRenderer.ToHtml(markdown)}</div>",
-                Crumbs: [("Reports", Path)]), cancellationToken, cache: false);
+                Crumbs: [("Reports", Path)]), cancellationToken, useCache: false);
         }
 
         if (extension == ".html")

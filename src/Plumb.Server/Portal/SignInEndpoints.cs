@@ -14,10 +14,12 @@ public static class SignInEndpoints
 {
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/signin", (HttpContext http, string? returnUrl) => Form(http, returnUrl, null, StatusCodes.Status200OK))
+        app.MapGet("/signin", (HttpContext http, string? returnUrl) =>
+                LocalUrl.HasControlCharacters(returnUrl) ? BadReturnUrl() : Form(http, returnUrl, null, StatusCodes.Status200OK))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PlumbServices.SignInLimit).ExcludeFromDescription();
-        app.MapPost("/signout", SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PlumbServices.SignInLimit)
+            .WithBodyLimit(BodyLimit.Small).ExcludeFromDescription();
+        app.MapPost("/signout", SignOutAsync).AllowAnonymous().DisableAntiforgery().WithBodyLimit(BodyLimit.Small).ExcludeFromDescription();
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, AccountService accounts, IAntiforgery antiforgery, CancellationToken cancellationToken)
@@ -25,23 +27,30 @@ public static class SignInEndpoints
         if (!await antiforgery.IsRequestValidAsync(http)) return Form(http, null, "The form expired; please try again.", StatusCodes.Status400BadRequest);
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var returnUrl = form["returnUrl"].ToString();
+        if (LocalUrl.HasControlCharacters(returnUrl)) return BadReturnUrl();
         var user = await accounts.SignInAsync(form["username"].ToString(), form["password"].ToString(),
             http.Connection.RemoteIpAddress?.ToString() ?? "", cancellationToken);
         if (user is null) return Form(http, returnUrl, "The user name or password is wrong.", StatusCodes.Status401Unauthorized);
-        await http.SignInAsync(PlumbClaims.CookieScheme, PlumbClaims.Principal(user, PlumbClaims.CookieScheme));
-        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
+        var session = await accounts.StartSessionAsync(user, cancellationToken);
+        await http.SignInAsync(PlumbClaims.CookieScheme, PlumbClaims.Principal(user, PlumbClaims.CookieScheme, session));
+        return Results.Redirect(LocalUrl.IsLocal(returnUrl) ? returnUrl : "/");
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    // Ends the session in the store, so a copy of the cookie kept anywhere stops working too.
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AccountService accounts, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.Problem(title: "Missing or wrong anti-forgery token.", statusCode: 400);
+        if (http.User.Identity?.AuthenticationType == PlumbClaims.CookieScheme && PlumbClaims.Session(http.User) is { } session)
+        {
+            await accounts.EndSessionAsync(session, PlumbClaims.Actor(http.User), cancellationToken);
+        }
+
         await http.SignOutAsync(PlumbClaims.CookieScheme);
         return Results.Redirect("/");
     }
 
-    // Only addresses on this site, so the sign-in page cannot be used to send people elsewhere.
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    private static IResult BadReturnUrl() => Results.Problem(title: "The request is malformed.",
+        detail: "returnUrl holds a control character.", statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Form(HttpContext http, string? returnUrl, string? error, int status)
     {
@@ -53,7 +62,7 @@ public static class SignInEndpoints
         html.Append($"""
             <form class="signin" method="post" action="/signin">
             <input type="hidden" name="__csrf" value="{E(token)}">
-            <input type="hidden" name="returnUrl" value="{E(IsLocal(returnUrl) ? returnUrl : "/")}">
+            <input type="hidden" name="returnUrl" value="{E(LocalUrl.IsLocal(returnUrl) ? returnUrl : "/")}">
             <p><label for="username">User name</label><input id="username" name="username" autocomplete="username" required></p>
             <p><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required></p>
             <p><button type="submit">Sign in</button></p>

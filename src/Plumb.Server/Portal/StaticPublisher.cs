@@ -3,6 +3,7 @@ namespace Plumb.Server.Portal;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Plumb.Handbook.Folder;
 using Plumb.Handbook.Model;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Storage;
@@ -15,7 +16,11 @@ public static class StaticPublisher
 {
     private static readonly string[] Assets = ["plumb.css", "favicon.svg", "search.js"];
 
-    /// <summary>Writes every page the anonymous reader may see; returns how many pages were written.</summary>
+    /// <summary>
+    /// Writes every page the anonymous reader may see; returns how many pages were written. Every file's place is worked
+    /// out first and must lie inside <paramref name="outputDirectory"/> (<see cref="ContainedPath"/>), so an id such as
+    /// <c>../../x</c> stops the publish with <see cref="InvalidDataException"/> before anything is written.
+    /// </summary>
     public static int Publish(Handbook handbook, string outputDirectory, DateTimeOffset at)
     {
         var snapshot = new Snapshot(new VersionInfo(0, "", at, "published"), [], handbook);
@@ -27,6 +32,7 @@ public static class StaticPublisher
             (Links.Home, renderer.Home), (Links.Roles, renderer.Roles), (Links.Raci, renderer.Raci),
             (Links.Findings, r => renderer.Findings(r, null)), (Links.Search, r => renderer.Search(r, null)),
         };
+        var diagrams = new List<(string File, Process Process, Procedure Procedure)>();
         pages.AddRange(handbook.Roles.Select(role => (Links.Role(role.Id), (Func<PageRequest, PortalPage>)(r => renderer.Role(r, role.Id)))));
         foreach (var process in processes)
         {
@@ -34,24 +40,24 @@ public static class StaticPublisher
             foreach (var procedure in process.Procedures)
             {
                 pages.Add((Links.Procedure(process.Id, procedure.Id), r => renderer.Procedure(r, process.Id, procedure.Id)));
-                if (procedure.Steps.Count > 0)
-                {
-                    // The .bpmn file the diagram's download link points at.
-                    var bpmn = Path.Combine(outputDirectory, Uri.UnescapeDataString(Links.ProcedureBpmn(process.Id, procedure.Id).Trim('/')));
-                    Directory.CreateDirectory(Path.GetDirectoryName(bpmn)!);
-                    File.WriteAllBytes(bpmn, ProcedureDiagrams.Bpmn(snapshot, process, procedure));
-                }
-
+                // The .bpmn file the diagram's download link points at.
+                if (procedure.Steps.Count > 0) diagrams.Add((FileOf(outputDirectory, Links.ProcedureBpmn(process.Id, procedure.Id)), process, procedure));
                 pages.AddRange(procedure.Steps.Select(step => (Links.Step(process.Id, procedure.Id, step.Id),
                     (Func<PageRequest, PortalPage>)(r => renderer.Step(r, process.Id, procedure.Id, step.Id)))));
             }
         }
 
-        foreach (var (path, render) in pages)
+        var files = pages.Select(p => (File: FileOf(outputDirectory, p.Path.Trim('/') + "/index.html"), p.Path, p.Render)).ToList();
+        foreach (var (file, process, procedure) in diagrams)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, ProcedureDiagrams.Bpmn(snapshot, process, procedure));
+        }
+
+        foreach (var (file, path, render) in files)
         {
             var site = PortalSite.Published(path);
             var page = render(new PageRequest(snapshot, reader, site));
-            var file = Path.Combine(outputDirectory, Uri.UnescapeDataString(path.Trim('/')), "index.html");
             Write(file, Layout.Render(page, handbook.Name, 0, site, new Visitor(null, null, null, false)));
         }
 
@@ -65,6 +71,10 @@ public static class StaticPublisher
         Write(Path.Combine(outputDirectory, "assets", "search-index.js"), SearchIndexScript(snapshot.Search, handbook, reader));
         return pages.Count;
     }
+
+    // An address of the portal as a file of the site: its escaped ids are undone, so the file is named as the id is.
+    private static string FileOf(string outputDirectory, string address) =>
+        ContainedPath.Resolve(outputDirectory, Uri.UnescapeDataString(address.TrimStart('/')));
 
     private static string SearchIndexScript(SearchIndex index, Handbook handbook, ClaimsPrincipal reader)
     {

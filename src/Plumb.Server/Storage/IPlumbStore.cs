@@ -2,7 +2,7 @@ namespace Plumb.Server.Storage;
 
 /// <summary>
 /// The one storage port of the server: handbook versions (YAML documents plus author, time and message), accounts,
-/// API tokens, the audit trail and the keys that protect cookies. Everything an instance needs lives here, so several
+/// API tokens, cookie sessions, the audit trail and the keys that protect cookies. Everything an instance needs lives here, so several
 /// instances can share one database.
 /// </summary>
 public interface IPlumbStore
@@ -45,6 +45,18 @@ public interface IPlumbStore
 
     /// <summary>Revokes a token of the account; false when it has no such token.</summary>
     Task<bool> RevokeTokenAsync(long userId, long tokenId, CancellationToken cancellationToken);
+
+    /// <summary>Records a cookie session of the account (only the hash of its secret id); removes sessions created before <paramref name="expiredBefore"/>.</summary>
+    Task CreateSessionAsync(long userId, string sessionHash, DateTimeOffset at, DateTimeOffset expiredBefore, CancellationToken cancellationToken);
+
+    /// <summary>The account of a session that has not ended and was created at or after <paramref name="expiredBefore"/>.</summary>
+    Task<UserAccount?> FindUserBySessionAsync(string sessionHash, DateTimeOffset expiredBefore, CancellationToken cancellationToken);
+
+    /// <summary>Ends one session (sign-out); false when it had already ended.</summary>
+    Task<bool> EndSessionAsync(string sessionHash, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session of the account except <paramref name="exceptSessionHash"/>; returns how many ended.</summary>
+    Task<int> EndSessionsAsync(long userId, string? exceptSessionHash, CancellationToken cancellationToken);
 
     Task AppendAuditAsync(DateTimeOffset at, string actor, string action, string detail, CancellationToken cancellationToken);
 

@@ -34,6 +34,10 @@ public sealed class PostgresStore : SqlStore, IDisposable
             action TEXT NOT NULL, detail TEXT NOT NULL);
         CREATE TABLE protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users (id), created_ms BIGINT NOT NULL);
+        CREATE INDEX sessions_user ON sessions (user_id);
+        """,
     ];
 
     /// <summary>Accepts a key=value connection string or a <c>postgres://user:password@host:port/database</c> URL.</summary>

@@ -39,6 +39,10 @@ public sealed class SqliteStore : SqlStore
             detail TEXT NOT NULL);
         CREATE TABLE protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), created_ms INTEGER NOT NULL);
+        CREATE INDEX sessions_user ON sessions (user_id);
+        """,
     ];
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

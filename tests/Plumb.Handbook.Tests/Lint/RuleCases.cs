@@ -101,6 +101,9 @@ internal static class RuleCases
         new("PLB130", "empty-procedure",
             Fail: [Append("  - id: escalate\n    name: Escalate\n    purpose: Get help.\n    trigger: Stuck.\n")], At: "processes/incident.yaml:43:5",
             Pass: [Append(EscalateProcedure)]),
+        new("PLB131", "invalid-id",
+            Fail: [H("  - id: analyst", "  - id: ../../../x/role-dir")], At: "handbook.yaml:18:9",
+            Pass: [H("  - id: analyst", "  - id: Analyst.2_b")]),
     ];
 
     /// <summary>An edit of the process document.</summary>

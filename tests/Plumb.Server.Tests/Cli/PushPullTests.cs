@@ -4,6 +4,7 @@ using Plumb.Cli;
 using Plumb.Handbook.Folder;
 using Plumb.Server.Storage;
 using Plumb.Server.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 public sealed class PushPullTests
@@ -50,6 +51,36 @@ public sealed class PushPullTests
         Assert.Contains("Nothing to push", again.Out, StringComparison.Ordinal);
         var versions = await server.Services.GetRequiredService<IPlumbStore>().ListVersionsAsync(10, CancellationToken.None);
         Assert.Equal([("ed", "First upload")], versions.Select(v => (v.Author, v.Message)));
+    }
+
+    [Fact]
+    public async Task Pull_from_a_server_that_sends_a_document_outside_the_folder_is_bad_input_and_writes_nothing()
+    {
+        // Given a hostile server whose answer names a path that climbs out of the handbook folder
+        using var work = new TempDirectory();
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var hostile = builder.Build();
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(hostile, "/api/handbook/documents", () => new
+        {
+            version = 1,
+            documents = new[]
+            {
+                new { path = "handbook.yaml", content = "name: Acme\n", changedIn = 1 },
+                new { path = "../escaped.yaml", content = "owned\n", changedIn = 1 },
+            },
+        });
+        await hostile.StartAsync(TestContext.Current.CancellationToken);
+
+        // When the handbook is pulled from it
+        var result = await RunAsync("pull", "--server", hostile.Urls.First(), "-o", work.File("copy"));
+
+        // Then it is bad input (exit 2) in one plain line, and nothing was written, inside or outside the folder
+        Assert.Equal(2, result.Code);
+        Assert.Contains("outside the handbook folder", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(work.File("escaped.yaml")));
+        Assert.False(File.Exists(Path.Combine(work.File("copy"), "handbook.yaml")));
     }
 
     [Fact]

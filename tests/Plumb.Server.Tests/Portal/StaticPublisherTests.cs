@@ -34,6 +34,51 @@ public sealed partial class StaticPublisherTests
         }
     }
 
+    [Theory]
+    [InlineData("role")]
+    [InlineData("procedure")]
+    [InlineData("step")]
+    public void An_id_that_climbs_out_of_the_site_stops_the_publish_before_anything_is_written(string what)
+    {
+        using var work = new TempDirectory();
+        var handbook = TestHandbooks.Create();
+        const string Escape = "../../../../../../../../../x/dir";
+        var procedure = handbook.FindProcess("problem")!.Procedures[0];
+        switch (what)
+        {
+            case "role": handbook.Roles[0].Id = Escape; break;
+            case "procedure": procedure.Id = Escape; break;
+            default: procedure.Steps[0].Id = Escape; break;
+        }
+
+        var site = Path.Combine(work.Path, "a", "b", "site");
+        var error = Assert.Throws<InvalidDataException>(() => StaticPublisher.Publish(handbook, site, DateTimeOffset.UnixEpoch));
+
+        Assert.Contains("leads outside", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(work.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Plumb_publish_of_a_handbook_with_a_traversal_role_id_is_bad_input()
+    {
+        using var work = new TempDirectory();
+        var handbook = TestHandbooks.Create();
+        Plumb.Handbook.Folder.HandbookFolder.Save(handbook, work.File("handbook"));
+        var yaml = Path.Combine(work.File("handbook"), "handbook.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("id: problem-manager", "id: ../../../x/role-dir", StringComparison.Ordinal));
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var check = await Plumb.Cli.PlumbCli.RunAsync(["check", work.File("handbook")], new Plumb.Cli.CliContext(output, error));
+        var publish = await Plumb.Cli.PlumbCli.RunAsync(["publish", work.File("handbook"), "-o", work.File("out/site")],
+            new Plumb.Cli.CliContext(output, error));
+
+        Assert.Equal(1, check);
+        Assert.Contains("PLB131", output.ToString() + error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, publish);
+        Assert.DoesNotContain("internal error", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(work.File("x")));
+    }
+
     [GeneratedRegex("(?:href|src|action)=\"([^\"]*)\"")]
     private static partial Regex Link();
 }
