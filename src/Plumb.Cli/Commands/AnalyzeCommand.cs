@@ -8,7 +8,7 @@ public static class AnalyzeCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var output = new Option<string>("--output", "-o") { Description = "The report to write: report.html (one self-contained page) or report.json (every figure).", Required = true };
         var period = new Option<string>("--period") { Description = "The period of KPI trends: day, week, month, quarter or year.", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");

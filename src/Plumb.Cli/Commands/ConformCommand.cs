@@ -10,7 +10,7 @@ public static class ConformCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var pnml = new Option<string?>("--pnml") { Description = "A Petri net (PNML) to replay the log on; labels are activity names." };
         var cases = new Option<bool>("--cases") { Description = "List every case's figures (text output)." };
         var format = CommonOptions.Format("text", "json");

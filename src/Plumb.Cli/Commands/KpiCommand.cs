@@ -8,7 +8,7 @@ public static class KpiCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var period = new Option<string>("--period") { Description = "The period of the trend: day, week, month, quarter or year.", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
         var format = CommonOptions.Format("text", "json");
