@@ -43,7 +43,10 @@ public static class AnalyzeCommand
 
             File.Move(temp, path, overwrite: true);
             var f = report.Conformance.Overall;
-            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, log fitness {f.LogFitness:F4}, {report.Kpis.Count} KPI(s), {report.Variants.Count} variants shown");
+            if (report.Mapping.Warning is { } warning) context.Error.WriteLine($"plumb: warning: {warning}");
+            var measurable = report.Kpis.Count(k => k.NotMeasurable is null && k.Error is null);
+            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, {report.Mapping.Describe()}, log fitness {f.LogFitness:F4}, "
+                + $"{measurable} of {report.Kpis.Count} KPI(s) measurable, {report.Variants.Count} variants shown");
             return ExitCodes.Ok;
         });
         return command;

@@ -45,6 +45,13 @@ public static class KpiCommand
     {
         var target = k.Target is { } t ? $"target {(k.Direction == Plumb.Handbook.Model.KpiDirection.Lower ? "<=" : ">=")} {t:G4} {k.Unit}" : "no target";
         o.WriteLine($"{k.Id}: {k.Name}  [{k.Measure}]");
+        if (k.NotMeasurable is { } reason)
+        {
+            o.WriteLine($"  not measurable: {reason}");
+            o.WriteLine();
+            return;
+        }
+
         if (k.Error is not null)
         {
             o.WriteLine($"  cannot evaluate: {k.Error}");

@@ -56,4 +56,24 @@ public sealed class MapCommandTests
         Assert.Equal(7, rerun.Get("mappedBefore").GetInt32());
         Assert.Equal(0, rerun.Get("proposals").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Conform_and_analyze_say_how_much_was_mapped_and_warn_below_90_percent()
+    {
+        using var folder = new TempFolder();
+        var handbook = folder.Sub("handbook");
+        Assert.Equal(ExitCodes.Ok, (await Cli.RunAsync("init", handbook, "--baseline", "incident")).Exit);
+        var log = folder.Sub("vinst.csv");
+        await File.WriteAllTextAsync(log, Log, TestContext.Current.CancellationToken);
+
+        var conform = await Cli.RunAsync("conform", "--log", log, "--handbook", handbook, "--process", "incident");
+        var analyze = await Cli.RunAsync("analyze", "--log", log, "--handbook", handbook, "--process", "incident", "-o", folder.Sub("r.html"));
+
+        Assert.StartsWith("Mapping: mapped 0 of 8 events (0.0 %); 0 of 2 cases have every event mapped (0.0 %)", conform.Out, StringComparison.Ordinal);
+        Assert.Contains("WARNING: only 0.0 % of the events map", conform.Out, StringComparison.Ordinal);
+        Assert.Contains("plumb: warning: only 0.0 % of the events map", analyze.Error, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(folder.Sub("r.html"), TestContext.Current.CancellationToken);
+        Assert.Contains("class='coverage low'", html, StringComparison.Ordinal);
+        Assert.Contains("not measurable", html, StringComparison.Ordinal);
+    }
 }
