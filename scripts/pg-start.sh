@@ -10,7 +10,8 @@ fi
 dir=$(mktemp -d /tmp/plumb-pg.XXXXXX)
 chown postgres:postgres "$dir"
 port=$(( 20000 + RANDOM % 20000 ))
-run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# As root, run as postgres from / : it may not enter the caller's folder (a clone in a private temporary folder).
+run() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 run "$bin/initdb" -D "$dir/data" -A trust -U plumb >/dev/null
 run "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 echo "export PLUMB_PG_DIR='$dir'"

@@ -20,7 +20,7 @@ public class ModellingBenchmarks
         _process = _handbook.FindProcess("generated")!;
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Plumb.slnx"))) root = root.Parent;
-        var miwg = Path.Combine(root?.FullName ?? ".", "..", "shared", "data", "bpmn-miwg");
+        var miwg = Path.Combine(root?.FullName ?? ".", "tests", "data", "bpmn-miwg");
         _miwg = Directory.Exists(miwg)
             ? [.. Directory.EnumerateFiles(miwg, "*.bpmn", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f)))]
             : [];

@@ -47,6 +47,11 @@ public sealed class BadInputTests
             $"{Process}:1:1: error PLB007: the file is not UTF-8 text; save it as UTF-8"),
         ["id-differs-from-file-name"] = (d => Replace(d, Process, "id: incident\n", "id: incidents\n"),
             $"{Process}:2:5: error PLB009: the process id 'incidents' must match its file name 'incident'"),
+        ["nested-100000-deep"] = (d => Write(d, Process, "id: incident\nname: X\npurpose: " + new string('[', 100_000) + new string(']', 100_000) + "\n"),
+            $"{Process}:3:265: error PLB001: YAML syntax: values are nested more than 256 levels deep"),
+        ["alias-expansion"] = (d => Write(d, Process, "id: incident\nname: X\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            + string.Concat(Enumerable.Range(1, 9).Select(i => $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n"))),
+            $"{Process}:7:45: error PLB001: YAML syntax: the aliases (*name) of this file expand to more than 100,000 values"),
         ["not-a-handbook"] = (d => File.Delete(Path.Combine(d, HandbookFolder.HandbookFile)),
             ": error PLB008: "),
     };

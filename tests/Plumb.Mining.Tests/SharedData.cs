@@ -4,10 +4,10 @@ using System.Text;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
 
-/// <summary>The event logs of the shared reference data, read as the tests need them.</summary>
+/// <summary>The event logs and ServiceNow fixtures in <c>tests/data</c>, read as the tests need them.</summary>
 internal static class SharedData
 {
-    public static string Root { get; } = RepoPaths.SharedData();
+    public static string Root { get; } = RepoPaths.TestData();
 
     public static string EventLogs(string name) => Path.Combine(Root, "event-logs", name);
 
@@ -17,10 +17,11 @@ internal static class SharedData
         return Succeeded(XesEventLogReader.Read(stream));
     }
 
+    /// <summary>A CSV log, plain or gzip (<c>.csv.gz</c>), read as the command line reads it.</summary>
     public static EventLog Csv(string name, CsvLogOptions? options = null, Encoding? encoding = null)
     {
-        using var reader = new StreamReader(EventLogs(name), encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Succeeded(CsvEventLogReader.Read(reader, options));
+        using var stream = GzipDetection.Unwrap(File.OpenRead(EventLogs(name)));
+        return Succeeded(CsvEventLogReader.Read(stream, encoding ?? Encoding.UTF8, options));
     }
 
     public static EventLog Succeeded(LogReadResult result)

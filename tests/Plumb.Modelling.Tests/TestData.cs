@@ -5,7 +5,7 @@ using Plumb.Handbook.Model;
 using Plumb.Handbook.Samples;
 using Plumb.Modelling.Samples;
 
-/// <summary>Where the reference data lives and which handbooks every model test runs over.</summary>
+/// <summary>Where the test data lives and which handbooks every model test runs over.</summary>
 internal static class TestData
 {
     // Handbook folders (relative to the repository root) that model tests cover when present; extend as libraries appear.
@@ -13,11 +13,10 @@ internal static class TestData
 
     public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared(params string[] parts) => RepoPaths.SharedData(parts);
+    public static string Xsd => RepoPaths.TestData("bpmn-xsd", "BPMN20.xsd");
 
-    public static string Xsd => Shared("bpmn-xsd", "BPMN20.xsd");
-
-    public static string Miwg => Shared("bpmn-miwg");
+    /// <summary>The BPMN MIWG test suite's models: the reference models and four tools' exports and round trips of them.</summary>
+    public static string Miwg => RepoPaths.TestData("bpmn-miwg");
 
     public static IEnumerable<(string Name, Handbook Handbook)> Handbooks()
     {

@@ -3,13 +3,13 @@ namespace Plumb.Tests;
 using System.Xml;
 using System.Xml.Schema;
 
-/// <summary>The OMG BPMN 2.0 schema set from the shared reference data, loaded once, and a validator that lists every problem with its line.</summary>
+/// <summary>The OMG BPMN 2.0 schema set in tests/data, loaded once, and a validator that lists every problem with its line.</summary>
 internal static class BpmnSchema
 {
     private static readonly Lazy<XmlSchemaSet> Schemas = new(() =>
     {
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        set.Add(null, RepoPaths.SharedData("bpmn-xsd", "BPMN20.xsd"));
+        set.Add(null, RepoPaths.TestData("bpmn-xsd", "BPMN20.xsd"));
         set.Compile();
         return set;
     });

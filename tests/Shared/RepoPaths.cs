@@ -1,6 +1,6 @@
 namespace Plumb.Tests;
 
-/// <summary>The repository the tests run from (the folder holding Plumb.slnx) and the shared reference data beside it.</summary>
+/// <summary>The repository the tests run from (the folder holding Plumb.slnx) and the test data it carries in <c>tests/data</c>.</summary>
 internal static class RepoPaths
 {
     /// <summary>The folder holding Plumb.slnx, found by walking up from the test binaries.</summary>
@@ -9,8 +9,8 @@ internal static class RepoPaths
     /// <summary>A path below the repository root.</summary>
     public static string InRepo(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>A path below <c>../shared/data</c>, the read-only reference data that CI provides beside the repository.</summary>
-    public static string SharedData(params string[] parts) => Path.GetFullPath(Path.Combine([Root, "..", "shared", "data", .. parts]));
+    /// <summary>A path below <c>tests/data</c>: public files by others (sources and licences in NOTICE) and Plumb's own fixtures.</summary>
+    public static string TestData(params string[] parts) => Path.Combine([Root, "tests", "data", .. parts]);
 
     private static string FindRoot()
     {

@@ -35,14 +35,23 @@ public static class SnowPullCommand
             {
                 var url = InstanceUrl.Parse(parse.GetValue(instance)!);
                 var signIn = SnowCredentials.Resolve(SnowCommand.Environment, parse.GetValue(credentials));
-                using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+                using var http = TableApiClient.CreateHttpClient();
                 var client = new TableApiClient(url, signIn, http, time: context.Time) { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
                 var directory = parse.GetValue(output)!;
                 var puller = new SnapshotPuller(client, directory, context.Time) { Progress = line => context.Error.WriteLine(line) };
                 var plan = PullPlan.Create(from, parse.GetValue(pageSize), history: !parse.GetValue(configOnly));
                 var manifest = await puller.RunAsync(plan, from, cancellationToken);
                 context.Out.WriteLine($"Pulled {manifest.Tables.Count} table(s), {manifest.Tables.Sum(t => t.Records)} record(s) from {url} into {directory}.");
-                foreach (var table in manifest.Tables) context.Out.WriteLine($"  {table.Table,-18} {table.Records,10} record(s) in {table.Pages.Count} page(s)");
+                foreach (var table in manifest.Tables.Where(t => manifest.Refusals.All(r => r.Table != t.Table)))
+                {
+                    context.Out.WriteLine($"  {table.Table,-18} {table.Records,10} record(s) in {table.Pages.Count} page(s)");
+                }
+
+                foreach (var refusal in manifest.Refusals)
+                {
+                    context.Out.WriteLine($"  {refusal.Table,-18} refused ({refusal.Status}); read access usually comes with role {refusal.Role}. Drift skips the checks that need it; pull again into the folder to retry.");
+                }
+
                 context.Out.WriteLine($"Next: plumb drift --handbook DIR --snapshot {directory}");
                 return ExitCodes.Ok;
             }

@@ -25,7 +25,7 @@ public static class SnowPushCommand
             {
                 var url = InstanceUrl.Parse(parse.GetValue(instance)!);
                 var signIn = SnowCredentials.Resolve(SnowCommand.Environment, parse.GetValue(credentials));
-                using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+                using var http = TableApiClient.CreateHttpClient();
                 var client = new TableApiClient(url, signIn, http, time: context.Time);
                 var records = EmbedPlan.Build(book, SnowEmbedCommand.Diagrams, context.Time.GetUtcNow());
                 var pusher = new RecordPusher(client) { Progress = line => context.Error.WriteLine(line) };

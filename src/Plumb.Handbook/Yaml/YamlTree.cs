@@ -4,9 +4,19 @@ using Plumb.Handbook.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-/// <summary>Parses one YAML document into <see cref="YamlNode"/>s, keeping positions and reporting duplicate keys.</summary>
+/// <summary>
+/// Parses one YAML document into <see cref="YamlNode"/>s, keeping positions and reporting duplicate keys. Input that would
+/// cost more than its size is refused: nesting deeper than <see cref="MaxDepth"/> and aliases that would expand to more than
+/// <see cref="MaxAliasNodes"/> nodes (a "billion laughs" document).
+/// </summary>
 internal static class YamlTree
 {
+    /// <summary>The deepest nesting of lists and mappings accepted; a handbook needs fewer than 20 levels.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>How many nodes all alias uses together may stand for; readers walk an alias's target once per use.</summary>
+    public const long MaxAliasNodes = 100_000;
+
     public static YamlNode? Parse(string text, string document, List<Diagnostic> errors)
     {
         if (text.Contains('\0', StringComparison.Ordinal))
@@ -26,8 +36,7 @@ internal static class YamlTree
             }
 
             parser.Consume<DocumentStart>();
-            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            var root = ReadNode(parser, document, anchors, errors);
+            var root = ReadNode(parser, new ReadState(document, errors), 1);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -50,13 +59,50 @@ internal static class YamlTree
         }
     }
 
-    private static YamlNode ReadNode(IParser parser, string document, Dictionary<string, YamlNode> anchors, List<Diagnostic> errors)
+    // The anchors seen so far with the number of nodes each stands for, and the nodes aliases have added.
+    private sealed class ReadState(string document, List<Diagnostic> errors)
     {
+        public string Document { get; } = document;
+
+        public List<Diagnostic> Errors { get; } = errors;
+
+        public Dictionary<string, (YamlNode Node, long Size)> Anchors { get; } = new(StringComparer.Ordinal);
+
+        public long AliasNodes { get; set; }
+    }
+
+    private static YamlNode ReadNode(IParser parser, ReadState state, int depth) => ReadNode(parser, state, depth, out _);
+
+    // Recursion is bounded by MaxDepth, so a deeply nested value is refused before it can exhaust the stack.
+    private static YamlNode ReadNode(IParser parser, ReadState state, int depth, out long size)
+    {
+        var document = state.Document;
+        var errors = state.Errors;
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            if (anchors.TryGetValue(alias.Value.Value, out var target)) return target;
-            throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor");
+            if (!state.Anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor");
+            }
+
+            state.AliasNodes += target.Size;
+            if (state.AliasNodes > MaxAliasNodes)
+            {
+                throw new YamlException(alias.Start, alias.End,
+                    $"the aliases (*name) of this file expand to more than {MaxAliasNodes:N0} values; write the values out or use fewer aliases");
+            }
+
+            size = target.Size;
+            return target.Node;
         }
+
+        if (depth > MaxDepth)
+        {
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new YamlException(at, at, $"values are nested more than {MaxDepth} levels deep; a handbook needs far fewer");
+        }
+
+        size = 1;
 
         YamlNode node;
         string? anchor;
@@ -69,7 +115,12 @@ internal static class YamlTree
         {
             anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
             var items = new List<YamlNode>();
-            while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, document, anchors, errors));
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                items.Add(ReadNode(parser, state, depth + 1, out var itemSize));
+                size += itemSize;
+            }
+
             node = new YamlSequence(At(sequenceStart.Start), items);
         }
         else if (parser.TryConsume<MappingStart>(out var mappingStart))
@@ -79,8 +130,9 @@ internal static class YamlTree
             var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyNode = ReadNode(parser, document, anchors, errors);
-                var value = ReadNode(parser, document, anchors, errors);
+                var keyNode = ReadNode(parser, state, depth + 1, out var keySize);
+                var value = ReadNode(parser, state, depth + 1, out var valueSize);
+                size += keySize + valueSize;
                 if (keyNode is not YamlScalar key)
                 {
                     errors.Add(LoadError.Syntax(document, keyNode.At, "a field name must be a single word, not a list or a set of fields"));
@@ -105,7 +157,7 @@ internal static class YamlTree
             throw new YamlException(unexpected?.Start ?? Mark.Empty, unexpected?.End ?? Mark.Empty, "unexpected YAML content");
         }
 
-        if (anchor is not null) anchors[anchor] = node;
+        if (anchor is not null) state.Anchors[anchor] = (node, size);
         return node;
     }
 

@@ -26,4 +26,7 @@ public static class BpmnErrors
 
     /// <summary>Something the import into a procedure could not carry over.</summary>
     public const string NotCarried = "PLM008";
+
+    /// <summary>The file is nested too deeply or holds an over-long value (see the limits on <see cref="BpmnReader"/>).</summary>
+    public const string TooLarge = "PLM009";
 }

@@ -17,8 +17,17 @@ public static partial class BpmnReader
         "processRef", "calledElement", "messageRef", "itemSubjectRef", "dataStoreRef", "errorRef", "signalRef", "escalationRef",
         "structureRef", "operationRef", "dataObjectRef", "calledChoreographyRef", "definitionalCollaborationRef", "bpmnElement",
         "sourceElement", "targetElement", "categoryValueRef", "partnerRoleRef", "partnerEntityRef", "evaluatesToTypeRef", "inMessageRef",
-        "outMessageRef", "activityRef", "attachedToRef",
+        "outMessageRef", "activityRef", "attachedToRef", "sourceRef", "targetRef", "default",
     };
+
+    /// <summary>The deepest element nesting accepted; BPMN from any modeller stays well below 50 levels.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The longest attribute value accepted, in characters (ids, names and conditions are far shorter).</summary>
+    public const int MaxAttributeLength = 65_536;
+
+    /// <summary>The longest text of one element accepted, in characters (documentation, scripts).</summary>
+    public const int MaxTextLength = 1_048_576;
 
     /// <summary>Reads a file's text; <paramref name="document"/> names it in diagnostics.</summary>
     public static BpmnReadResult Read(string text, string document, BpmnReadOptions? options = null) =>
@@ -32,7 +41,14 @@ public static partial class BpmnReader
         try
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-            using var reader = XmlReader.Create(input, settings);
+            var text = input.ReadToEnd();
+            if (OverLimit(text, settings, document) is { } refused)
+            {
+                diagnostics.Add(refused);
+                return new BpmnReadResult(null, diagnostics);
+            }
+
+            using var reader = XmlReader.Create(new StringReader(text), settings);
             xml = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
@@ -71,6 +87,43 @@ public static partial class BpmnReader
 
         CheckReferences(definitions, context);
         return new BpmnReadResult(definitions, diagnostics);
+    }
+
+    // A streaming pass before the tree is built: the reader below recurses per level and copies values, so a file nested
+    // 100,000 deep or holding a 30 MB attribute would cost far more than its size. This pass stops at the first excess.
+    private static Diagnostic? OverLimit(string text, XmlReaderSettings settings, string document)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        var info = (IXmlLineInfo)reader;
+        Diagnostic Refuse(string message) =>
+            new(BpmnErrors.TooLarge, Severity.Error, message, document, "", new SourceLocation(Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1)));
+
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (reader.Depth >= MaxDepth) return Refuse($"elements are nested more than {MaxDepth} levels deep; BPMN needs far fewer");
+                    while (reader.MoveToNextAttribute())
+                    {
+                        if (reader.Value.Length > MaxAttributeLength)
+                        {
+                            return Refuse($"attribute '{reader.Name}' is {reader.Value.Length:N0} characters long; at most {MaxAttributeLength:N0} are accepted");
+                        }
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (reader.Value.Length > MaxTextLength)
+                    {
+                        return Refuse($"an element's text is {reader.Value.Length:N0} characters long; at most {MaxTextLength:N0} are accepted");
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private static BpmnElement? ReadElement(XElement xml, ReadContext context)

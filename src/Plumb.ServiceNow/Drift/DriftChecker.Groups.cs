@@ -10,7 +10,7 @@ public static partial class DriftChecker
     {
         if (snapshot.Groups.Count == 0)
         {
-            items.Add(Note("groups", "the snapshot has no sys_user_group rows, so groups were not checked"));
+            items.Add(Note("groups", "the snapshot has no sys_user_group rows" + Refused(snapshot, "sys_user_group") + ", so groups were not checked"));
             return;
         }
 

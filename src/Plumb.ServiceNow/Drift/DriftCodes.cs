@@ -30,6 +30,12 @@ public static class DriftCodes
     /// <summary>A KPI whose measure needs a field the instance does not have.</summary>
     public const string KpiFieldMissing = "SN009";
 
+    /// <summary>A task table whose states the instance keeps in its legacy field (<c>incident_state</c>) while the handbook maps <c>state</c>.</summary>
+    public const string StateFieldLegacy = "SN010";
+
+    /// <summary>A mapped state whose label in the instance differs from the out-of-box label of that value (8 = Awaiting Vendor, not Canceled).</summary>
+    public const string StateRelabelled = "SN011";
+
     /// <summary>Something that could not be checked (a note, not drift).</summary>
     public const string NotChecked = "SN100";
 
@@ -39,6 +45,7 @@ public static class DriftCodes
         [StateMissing] = "state-missing", [StateInactive] = "state-inactive", [StateUndocumented] = "state-undocumented",
         [TableUnknown] = "table-unknown", [FieldUnknown] = "field-unknown", [GroupMissing] = "group-missing",
         [GroupUnclaimed] = "group-unclaimed", [SlaTargetDiffers] = "sla-target-differs", [KpiFieldMissing] = "kpi-field-missing",
+        [StateFieldLegacy] = "state-field-legacy", [StateRelabelled] = "state-relabelled",
         [NotChecked] = "not-checked",
     };
 }

@@ -54,6 +54,24 @@ public static class OutOfBox
         ["sc_req_item"] = ["cat_item", "request", "stage", "quantity", "price", "requested_for"],
     };
 
+    /// <summary>
+    /// The out-of-box labels of a table's state values (value → label), by the table's lineage: incident, problem and
+    /// change_request have their own state models, every other task table uses task's. Null for other fields and tables.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? StateModel(ConfigurationSnapshot snapshot, string table, string field)
+    {
+        if (field is not ("state" or "incident_state" or "problem_state")) return null;
+        IReadOnlyList<(string Value, string Label)>? model = table switch
+        {
+            "incident" => TicketStates.Incident,
+            "problem" when field != "problem_state" => TicketStates.Problem,
+            "change_request" => TicketStates.Change,
+            _ when field == "state" && snapshot.Lineage(table).Contains("task") => TicketStates.Task,
+            _ => null,
+        };
+        return model?.ToDictionary(m => m.Value, m => m.Label, StringComparer.Ordinal);
+    }
+
     private static IEnumerable<ChoiceEntry> Field(string table, string element, params (string Value, string Label)[] values) =>
         values.Select((v, i) => new ChoiceEntry(table, element, v.Value, v.Label, Sequence: i + 1));
 }

@@ -48,6 +48,7 @@ public static class SnapshotBuilder
                         r.Get("internal_type"), r.Get("reference") is { Length: > 0 } reference ? reference : null));
                     break;
                 case "sys_db_object":
+                    if (r.Get("name") is { Length: > 0 } tableName) snapshot.Tables.Add(tableName);
                     tableNames[r.Get("sys_id")] = r.Get("name");
                     if (r.Get("super_class").Length > 0) parents.Add((r.Get("name"), r.Get("super_class")));
                     break;

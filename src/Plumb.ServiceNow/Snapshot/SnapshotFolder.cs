@@ -60,6 +60,14 @@ public static class SnapshotFolder
             ReadFile(snapshot, file, name, null, errors, files);
         }
 
+        // A pull that filtered sys_db_object by name (older plans did) lists only some tables; absence means nothing then.
+        var catalogue = manifest?.Find("sys_db_object");
+        snapshot.TableListComplete = snapshot.Tables.Count > 0
+            && (catalogue is null || (catalogue.Complete && !catalogue.Query.Contains("nameIN", StringComparison.Ordinal)));
+        if (manifest is not null) snapshot.Refusals.AddRange(manifest.Refusals);
+        snapshot.ChoiceTables = NamedTables(manifest?.Find("sys_choice"));
+        snapshot.DictionaryTables = NamedTables(manifest?.Find("sys_dictionary"));
+
         if (files.Count == 0 && manifest is null)
         {
             errors.Add(new SnapshotError(path, null, "holds no snapshot: no snapshot.json, no tables/ folder and no .json or .xml export"));
@@ -79,6 +87,17 @@ public static class SnapshotFolder
             .Where(t => stem == t || stem.StartsWith(t + "_", StringComparison.Ordinal) || stem.StartsWith(t + ".", StringComparison.Ordinal))
             .OrderByDescending(t => t.Length)
             .FirstOrDefault();
+    }
+
+    // The tables a pulled query named (nameINa,b,c), when it was pulled whole; null when the query says nothing of it.
+    private static HashSet<string>? NamedTables(TableProgress? progress)
+    {
+        if (progress is not { Complete: true }) return null;
+        var at = progress.Query.IndexOf("nameIN", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var list = progress.Query[(at + "nameIN".Length)..];
+        var end = list.IndexOf('^', StringComparison.Ordinal);
+        return new HashSet<string>((end < 0 ? list : list[..end]).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
     }
 
     private static SnapshotManifest? ReadManifest(string path, List<SnapshotError> errors)

@@ -56,12 +56,23 @@ public static partial class SnapshotGenerator
         writer.WriteTable("contract_sla", "generated", Slas(handbook, options, injected));
         writer.WriteTable("sys_process_flow", "generated", Flows(handbook));
         writer.WriteTable("sys_dictionary", "generated", Dictionary(handbook));
-        writer.WriteTable("sys_db_object", "generated", ConfigurationSnapshot.DefaultParents.Select(p => Row(
-            ("sys_id", Id($"db:{p.Key}")), ("name", p.Key), ("super_class", Id($"db:{p.Value}")))).Append(Row(("sys_id", Id("db:task")), ("name", "task"), ("super_class", "")))
-            .ToList());
+        writer.WriteTable("sys_db_object", "generated", TableRows(handbook));
         WriteHistory(handbook, writer, options, random);
         writer.Complete();
         return injected;
+    }
+
+    // The whole table list of an instance configured like the handbook: the task tables and every table the handbook names.
+    private static List<IReadOnlyDictionary<string, string>> TableRows(Handbook handbook)
+    {
+        var rows = ConfigurationSnapshot.DefaultParents.Select(p => Row(("sys_id", Id($"db:{p.Key}")), ("name", p.Key), ("super_class", Id($"db:{p.Value}"))))
+            .Append(Row(("sys_id", Id("db:task")), ("name", "task"), ("super_class", "")))
+            .ToList();
+        var named = handbook.Processes.SelectMany(p => p.Procedures).SelectMany(q => q.Steps).Select(s => s.Tool?.Table)
+            .Concat(handbook.Records.Select(r => r.Table))
+            .OfType<string>().Where(t => t.Length > 0 && t != "task" && !ConfigurationSnapshot.DefaultParents.ContainsKey(t)).Distinct(StringComparer.Ordinal);
+        rows.AddRange(named.Select(t => Row(("sys_id", Id($"db:{t}")), ("name", t), ("super_class", ""))));
+        return rows;
     }
 
     // (table, field) → the values steps map, in first-mapped order.

@@ -33,6 +33,9 @@ public sealed class SnapshotManifest
     /// <summary>One entry per table, in pull order.</summary>
     public List<TableProgress> Tables { get; set; } = [];
 
+    /// <summary>Configuration tables the instance refused (403); pulling again into the folder tries them again.</summary>
+    public List<TableRefusal> Refusals { get; set; } = [];
+
     /// <summary>The entry of a table, if present.</summary>
     public TableProgress? Find(string table) => Tables.Find(t => t.Table == table);
 

@@ -9,6 +9,9 @@ using System.Text.Json;
 /// </summary>
 public static class TableApiJsonReader
 {
+    /// <summary>The deepest nesting accepted; the parser refuses more before it builds anything, so cost stays linear.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Reads every record of a JSON document; <paramref name="table"/> names the table when the file does not.</summary>
     public static IReadOnlyList<SnowRecord> Read(Stream json, string source, string? table, List<SnapshotError> errors)
     {
@@ -16,11 +19,14 @@ public static class TableApiJsonReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
-            errors.Add(new SnapshotError(source, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON: {FirstSentence(e.Message)}"));
+            var why = e.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                ? $"values are nested more than {MaxDepth} levels deep; Table API records are 3 levels deep"
+                : FirstSentence(e.Message);
+            errors.Add(new SnapshotError(source, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON: {why}"));
             return records;
         }
 

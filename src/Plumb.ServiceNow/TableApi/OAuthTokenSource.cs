@@ -31,10 +31,20 @@ public sealed class OAuthTokenSource(HttpClient http, Uri instance, SnowCredenti
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, "oauth_token.do")) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request, cancellationToken);
+        if (response.RequestMessage?.RequestUri is { } answered && !InstanceUrl.SameOrigin(instance, answered))
+        {
+            throw new SnowException($"the OAuth token request was redirected to {answered.GetLeftPart(UriPartial.Authority)}, which is not the instance; refusing its answer");
+        }
+
+        if ((int)response.StatusCode is >= 300 and <= 399)
+        {
+            throw new SnowException($"the instance answered the OAuth token request with a redirect ({(int)response.StatusCode}); give the instance's own address as --instance");
+        }
+
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new SnowException($"the instance refused the OAuth token request ({(int)response.StatusCode} {response.ReasonPhrase}{Describe(body)}); " +
+            throw new SnowException($"the instance refused the OAuth token request ({(int)response.StatusCode} {response.ReasonPhrase}{InstanceText.Clean(Describe(body), credentials.Secrets())}); " +
                 $"check the client id and secret{(credentials.User is null ? "" : " and the user's password")} ({credentials})", (int)response.StatusCode);
         }
 
@@ -51,6 +61,9 @@ public sealed class OAuthTokenSource(HttpClient http, Uri instance, SnowCredenti
             throw new SnowException("the OAuth token endpoint answered without an access_token; is /oauth_token.do enabled on the instance?");
         }
     }
+
+    /// <summary>The token in use, if any (so messages can leave it out).</summary>
+    public string? Current => _token;
 
     /// <summary>Forgets the cached token, so the next request fetches a fresh one.</summary>
     public void Invalidate() => _token = null;

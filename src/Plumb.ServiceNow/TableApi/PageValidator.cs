@@ -10,7 +10,10 @@ using System.Text.Json;
 public static class PageValidator
 {
     /// <summary>The outcome: the number of records, or what is wrong (a truncated or malformed body, an error object).</summary>
-    public readonly record struct Result(int Records, string? Problem, string? ServerError);
+    public readonly record struct Result(int Records, string? Problem, string? ServerError, bool Permanent = false);
+
+    /// <summary>The deepest nesting a page may have; a Table API page is 4 levels deep.</summary>
+    public const int MaxDepth = 64;
 
     /// <summary>Validates the page in <paramref name="file"/>.</summary>
     public static Result Validate(string file)
@@ -20,6 +23,11 @@ public static class PageValidator
         try
         {
             return Scan(stream, ref buffer);
+        }
+        catch (JsonException e) when (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            // Not a broken transfer: asking again gets the same answer.
+            return new Result(0, $"the page is nested more than {MaxDepth} levels deep (line {(e.LineNumber ?? 0) + 1}); a Table API page is 4 levels deep", null, Permanent: true);
         }
         catch (JsonException e)
         {
@@ -51,7 +59,7 @@ public static class PageValidator
 
     private static Result Scan(Stream stream, ref byte[] buffer)
     {
-        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 });
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = MaxDepth });
         int filled = 0, records = 0;
         bool end = false, sawResult = false, inResult = false, rootDone = false;
         string? pendingProperty = null, serverError = null;

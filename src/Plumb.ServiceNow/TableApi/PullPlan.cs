@@ -8,6 +8,19 @@ public static class PullPlan
     /// <summary>The task tables whose configuration and history are pulled.</summary>
     public static readonly IReadOnlyList<string> TaskTables = ["incident", "problem", "change_request", "sc_req_item"];
 
+    /// <summary>The tables whose choices and dictionary are pulled: the task tables, catalogue tasks and task itself.</summary>
+    public static readonly IReadOnlyList<string> ConfiguredTables = [.. TaskTables, "sc_task", "task"];
+
+    /// <summary>
+    /// The role that usually grants read access to each configuration table, named when an instance refuses one. Instances
+    /// differ (ACLs are configuration too), so the message says "usually".
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ReadRoles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sys_choice"] = "personalize_choices", ["sys_user_group"] = "itil", ["contract_sla"] = "sla_admin",
+        ["sys_process_flow"] = "admin", ["sys_dictionary"] = "personalize_dictionary", ["sys_db_object"] = "personalize_dictionary",
+    };
+
     /// <summary>The choice fields whose values are pulled (state and category fields of the task tables).</summary>
     public static readonly IReadOnlyList<string> ChoiceFields = ["state", "incident_state", "problem_state", "category", "subcategory", "close_code", "priority"];
 
@@ -17,7 +30,7 @@ public static class PullPlan
     /// </summary>
     public static IReadOnlyList<TableQuery> Create(string? since, int pageSize, bool history = true)
     {
-        var tables = string.Join(",", TaskTables.Append("task"));
+        var tables = string.Join(",", ConfiguredTables);
         var queries = new List<TableQuery>
         {
             new("sys_choice", $"nameIN{tables}^elementIN{string.Join(",", ChoiceFields)}^ORDERBYsys_id",
@@ -28,7 +41,8 @@ public static class PullPlan
                  "stop_condition", "pause_condition", "reset_condition", "active"], pageSize),
             new("sys_process_flow", $"tableIN{tables}^ORDERBYsys_id", ["sys_id", "name", "table", "label", "order", "condition", "active", "description"], pageSize),
             new("sys_dictionary", $"nameIN{tables}^ORDERBYsys_id", ["sys_id", "name", "element", "column_label", "internal_type", "reference", "active"], pageSize),
-            new("sys_db_object", $"nameIN{tables}^ORDERBYsys_id", ["sys_id", "name", "label", "super_class"], pageSize),
+            // The whole table list, so drift can tell a table the instance lacks from one it was not asked about.
+            new("sys_db_object", "ORDERBYsys_id", ["sys_id", "name", "label", "super_class"], pageSize),
         };
         if (!history) return queries;
         var updated = since is null ? "" : $"sys_updated_on>={since} 00:00:00^";

@@ -34,7 +34,19 @@ public sealed class SnapshotPuller(TableApiClient client, string directory, Time
             }
 
             if (progress.Complete) continue;
-            await PullTableAsync(manifest, progress, query, cancellationToken);
+            manifest.Refusals.RemoveAll(r => r.Table == query.Table);
+            try
+            {
+                await PullTableAsync(manifest, progress, query, cancellationToken);
+            }
+            catch (SnowException e) when (e.StatusCode == 403 && !SnapshotBuilder.TicketTables.Contains(query.Table))
+            {
+                // Without one configuration table drift still checks the rest; without the tickets there is nothing to analyse.
+                var role = PullPlan.ReadRoles.GetValueOrDefault(query.Table, "admin");
+                manifest.Refusals.Add(new TableRefusal(query.Table, 403, role, e.Message));
+                manifest.Write(directory);
+                Progress?.Invoke($"{query.Table}: refused (403 Forbidden; read access usually comes with role {role}); continuing without it");
+            }
         }
 
         manifest.CompletedAt = Now();
@@ -44,7 +56,16 @@ public sealed class SnapshotPuller(TableApiClient client, string directory, Time
 
     private SnapshotManifest Open(string? since)
     {
-        var manifest = SnapshotManifest.Read(directory);
+        SnapshotManifest? manifest;
+        try
+        {
+            manifest = SnapshotManifest.Read(directory);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new SnowException($"'{Path.Combine(directory, SnapshotManifest.FileName)}' is not a valid manifest (line {(e.LineNumber ?? 0) + 1}); pull into a new folder");
+        }
+
         if (manifest is null)
         {
             if (Directory.EnumerateFileSystemEntries(directory).Any())

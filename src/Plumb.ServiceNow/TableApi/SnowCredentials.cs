@@ -34,6 +34,17 @@ public sealed class SnowCredentials
     /// <summary>True when OAuth is used.</summary>
     public bool IsOAuth => ClientId is not null;
 
+    /// <summary>The value of the basic-auth header (base64 of <c>user:password</c>), which an instance may echo back.</summary>
+    public string BasicToken => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{User}:{Password}"));
+
+    /// <summary>Every secret form of these credentials that must never reach a message: password, client secret, basic token.</summary>
+    public IEnumerable<string> Secrets()
+    {
+        if (Password is { Length: > 0 } password) yield return password;
+        if (ClientSecret is { Length: > 0 } secret) yield return secret;
+        if (User is not null && Password is not null) yield return BasicToken;
+    }
+
     /// <summary>Basic-auth credentials.</summary>
     public static SnowCredentials Basic(string user, string password, string origin = "arguments") => new(user, password, null, null, origin);
 

@@ -1,7 +1,5 @@
 namespace Plumb.ServiceNow.TableApi;
 
-using System.Text;
-
 public sealed partial class TableApiClient
 {
     /// <summary>
@@ -20,9 +18,7 @@ public sealed partial class TableApiClient
             timeout.CancelAfter(Timeout);
             try
             {
-                using var request = await RequestAsync(method, url, cancellationToken);
-                if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-                using var response = await _http.SendAsync(request, timeout.Token);
+                using var response = await SendFollowingAsync(method, url, json, HttpCompletionOption.ResponseContentRead, what, timeout.Token);
                 var status = (int)response.StatusCode;
                 if (RetryPolicy.IsTransient(status))
                 {

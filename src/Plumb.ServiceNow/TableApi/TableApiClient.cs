@@ -56,8 +56,7 @@ public sealed partial class TableApiClient
             timeout.CancelAfter(Timeout);
             try
             {
-                using var request = await RequestAsync(HttpMethod.Get, url, cancellationToken);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                using var response = await SendFollowingAsync(HttpMethod.Get, url, null, HttpCompletionOption.ResponseHeadersRead, what, timeout.Token);
                 var status = (int)response.StatusCode;
                 if (status == 401 && _tokens is not null && !refreshedToken)
                 {
@@ -87,7 +86,13 @@ public sealed partial class TableApiClient
                 }
 
                 var check = PageValidator.Validate(temporary);
-                if (check.ServerError is not null) throw new SnowException($"{what}: the instance answered with an error: {check.ServerError}");
+                if (check.ServerError is not null) throw new SnowException($"{what}: the instance answered with an error: {Clean(check.ServerError)}");
+                if (check is { Permanent: true, Problem: { } permanent })
+                {
+                    File.Delete(temporary);
+                    throw new SnowException($"{what}: {permanent}");
+                }
+
                 if (check.Problem is not null)
                 {
                     problem = check.Problem;
@@ -125,12 +130,69 @@ public sealed partial class TableApiClient
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = _tokens is not null
             ? new AuthenticationHeaderValue("Bearer", await _tokens.GetAsync(cancellationToken))
-            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_credentials.User}:{_credentials.Password}")));
+            : new AuthenticationHeaderValue("Basic", _credentials.BasicToken);
         return request;
     }
 
-    /// <summary>The one-line message for a non-retryable answer (401, 403, 404, other 4xx), with the instance's own error text.</summary>
-    public static async Task<SnowException> FailureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// An <see cref="HttpClient"/> for talking to an instance: it does not follow redirects itself, so the client can refuse
+    /// one that leaves the instance's origin before anything (credentials, a record) is sent there.
+    /// </summary>
+    public static HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+    /// <summary>How many redirects within the instance's origin are followed for one request.</summary>
+    public const int MaxRedirects = 5;
+
+    // Sends a request, following redirects only within the instance's origin: a redirect elsewhere is refused, so neither the
+    // Authorization header nor a record body goes to another host. Each hop is a fresh request (content cannot be re-sent).
+    private async Task<HttpResponseMessage> SendFollowingAsync(HttpMethod method, Uri url, string? json, HttpCompletionOption option, string what,
+        CancellationToken cancellationToken)
+    {
+        for (var hop = 0; ; hop++)
+        {
+            using var request = await RequestAsync(method, url, cancellationToken);
+            if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            var response = await _http.SendAsync(request, option, cancellationToken);
+            if (response.RequestMessage?.RequestUri is { } answered && !InstanceUrl.SameOrigin(Instance, answered))
+            {
+                // A handler that follows redirects itself has already gone elsewhere; say so rather than use the answer.
+                response.Dispose();
+                throw new SnowException($"{what}: the request was redirected to {Origin(answered)}, which is not the instance; " +
+                    "use an HttpClient that does not follow redirects (TableApiClient.CreateHttpClient)");
+            }
+
+            var status = (int)response.StatusCode;
+            if (status is < 300 or > 399 || status == 304) return response;
+            var location = response.Headers.Location;
+            response.Dispose();
+            if (location is null) throw new SnowException($"{what}: the instance answered {status} without a Location to go to");
+            var next = location.IsAbsoluteUri ? location : new Uri(url, location);
+            if (!InstanceUrl.SameOrigin(Instance, next))
+            {
+                throw new SnowException($"{what}: the instance redirected ({status}) to {Origin(next)}, which is not the instance; refusing to follow it. " +
+                    "Give the instance's own address as --instance (the one the browser ends up on)");
+            }
+
+            if (hop >= MaxRedirects) throw new SnowException($"{what}: more than {MaxRedirects} redirects; is --instance the instance's base URL?");
+            // 301/302/303 turn a write into a read in browsers; for the Table API that would silently drop the write.
+            if (status is 301 or 302 or 303 && method != HttpMethod.Get)
+            {
+                throw new SnowException($"{what}: the instance answered {status} to a {method}; refusing to repeat the write elsewhere");
+            }
+
+            url = next;
+        }
+    }
+
+    private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+
+    // Instance text with every secret of this client removed (the instance or a proxy may echo the Authorization header).
+    private string Clean(string text) =>
+        InstanceText.Clean(text, _tokens?.Current is { } token ? _credentials.Secrets().Append(token) : _credentials.Secrets());
+
+    /// <summary>The one-line message for a non-retryable answer (401, 403, 404, other 4xx), with the instance's own error text, secrets removed.</summary>
+    public async Task<SnowException> FailureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var detail = await ServerMessageAsync(response, cancellationToken);
@@ -144,14 +206,14 @@ public sealed partial class TableApiClient
         return new SnowException(text, status);
     }
 
-    private static async Task<string> ServerMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<string> ServerMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (body.Length > 4096) body = body[..4096];
             using var json = System.Text.Json.JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("error", out var error) ? $": {Snapshot.TableApiJsonReader.ErrorText(error)}" : "";
+            return json.RootElement.TryGetProperty("error", out var error) ? $": {Clean(Snapshot.TableApiJsonReader.ErrorText(error))}" : "";
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or HttpRequestException or IOException)
         {
@@ -166,7 +228,7 @@ public sealed partial class TableApiClient
         {
             if (!string.Equals(m.Groups[2].Value, "next", StringComparison.OrdinalIgnoreCase)) continue;
             if (!Uri.TryCreate(Instance, m.Groups[1].Value, out var next)) return null;
-            return InstanceUrl.SameOrigin(Instance, next) ? next : throw new SnowException($"the next-page link points at {next.Host}, not the instance; refusing to follow it");
+            return InstanceUrl.SameOrigin(Instance, next) ? next : throw new SnowException($"the next-page link points at {Origin(next)}, not the instance; refusing to follow it");
         }
 
         return null;

@@ -20,8 +20,8 @@ public sealed class LogStatsCommandTests
     [Fact]
     public async Task Stats_in_json_carry_the_counts_of_a_real_csv()
     {
-        // receipt.csv: 1,434 cases, 8,577 events, 27 activities, 116 variants (as the Mining tests establish).
-        var result = await Cli.RunAsync("log", "stats", MiningCli.Shared("receipt.csv"), "--format", "json");
+        // receipt.csv.gz: 1,434 cases, 8,577 events, 27 activities, 116 variants (as the Mining tests establish).
+        var result = await Cli.RunAsync("log", "stats", MiningCli.Shared("receipt.csv.gz"), "--format", "json");
 
         Assert.Equal(ExitCodes.Ok, result.Exit);
         var stats = JsonDocument.Parse(result.Out).RootElement.Get("stats");
@@ -110,12 +110,12 @@ public sealed class LogStatsCommandTests
         var audit = folder.Sub("audit.json");
         await File.WriteAllTextAsync(records, """
             {"result":[{"sys_id":"9d385017c611228701d22104cc95c371","number":"INC0000001","opened_at":"2024-01-01 09:00:00","state":"1",
-              "assignment_group":{"link":"https://example.invalid/api/now/table/sys_user_group/8a5055c9c61122780043563ef53438e3","value":"8a5055c9c61122780043563ef53438e3"}}]}
+              "assignment_group":{"link":"https://example.invalid/api/now/table/sys_user_group/92ebe6702d870d7f701c76f5f8d104f0","value":"92ebe6702d870d7f701c76f5f8d104f0"}}]}
             """, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(audit, """
             {"result":[{"documentkey":"9d385017c611228701d22104cc95c371","fieldname":"state","oldvalue":"1","newvalue":"2","sys_created_on":"2024-01-01 10:00:00","user":"admin"}]}
             """, TestContext.Current.CancellationToken);
-        var groups = RepoPaths.SharedData("servicenow", "records", "sys_user_group.xml");
+        var groups = RepoPaths.TestData("servicenow", "records", "sys_user_group.xml");
 
         var unnamed = await Cli.RunAsync("log", "stats", records, "--audit", audit);
         var named = await Cli.RunAsync("log", "stats", records, "--audit", audit, "--groups", groups, "--format", "json");
@@ -130,7 +130,7 @@ public sealed class LogStatsCommandTests
     [Fact]
     public async Task The_bpi_2013_problem_log_reads_with_status_and_sub_status_as_its_activity_and_says_so()
     {
-        var result = await Cli.RunAsync("log", "stats", MiningCli.Shared("bpic2013/VINST cases closed problems.csv"), "--format", "json");
+        var result = await Cli.RunAsync("log", "stats", MiningCli.Shared("bpic2013/VINST cases closed problems.csv.gz"), "--format", "json");
 
         Assert.True(result.Exit == ExitCodes.Ok, result.Error);
         Assert.Contains("activity 'Problem Status'+'Problem Sub Status'", result.Error, StringComparison.Ordinal);

@@ -1,10 +1,10 @@
 namespace Plumb.Cli.Tests.Mining;
 
-/// <summary>Paths the mining command tests share: the real logs under ../shared/data and small generated ones.</summary>
+/// <summary>Paths the mining command tests share: the public logs in tests/data and small generated ones.</summary>
 internal static class MiningCli
 {
-    /// <summary>A real log or net under ../shared/data/event-logs.</summary>
-    public static string Shared(string name) => RepoPaths.SharedData("event-logs", name);
+    /// <summary>A public log or net in tests/data/event-logs (sources in NOTICE).</summary>
+    public static string Shared(string name) => RepoPaths.TestData("event-logs", name);
 
     /// <summary>Writes the example handbook and a generated incident log of the given size into the folder.</summary>
     public static async Task<(string Handbook, string Log)> GenerateAsync(TempFolder folder, int cases = 120, string file = "incidents.csv", params string[] extra)

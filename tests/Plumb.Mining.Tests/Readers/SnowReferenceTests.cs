@@ -94,11 +94,11 @@ public sealed class SnowReferenceTests
     }
 
     [Fact]
-    public void The_real_sys_user_group_unload_names_groups()
+    public void A_sys_user_group_unload_names_groups()
     {
-        // ../shared/data/servicenow/records/sys_user_group.xml: an XML unload of 23 groups (Asset Management = 8a5055c9...).
+        // tests/data/servicenow/records/sys_user_group.xml: an XML unload of 13 groups (Asset Management = 92ebe670...).
         var audit = """
-            {"result":[{"documentkey":"9d385017c611228701d22104cc95c371","fieldname":"assignment_group","oldvalue":"","newvalue":"8a5055c9c61122780043563ef53438e3","sys_created_on":"2024-01-01 09:30:00","user":"admin"}]}
+            {"result":[{"documentkey":"9d385017c611228701d22104cc95c371","fieldname":"assignment_group","oldvalue":"","newvalue":"92ebe6702d870d7f701c76f5f8d104f0","sys_created_on":"2024-01-01 09:30:00","user":"admin"}]}
             """;
         var records = """{"result":[{"sys_id":"9d385017c611228701d22104cc95c371","number":"INC0000001","opened_at":"2024-01-01 09:00:00","state":"1"}]}""";
         using var unload = File.OpenRead(Path.Combine(SharedData.Root, "servicenow", "records", "sys_user_group.xml"));

@@ -55,10 +55,10 @@ public sealed class XesAndSnowTests
     [Fact]
     public void The_servicenow_incident_export_gives_one_case_from_its_dates()
     {
-        using var stream = File.OpenRead(Path.Combine(SharedData.Root, "servicenow", "records", "incident_INC0000060.json"));
+        using var stream = File.OpenRead(Path.Combine(SharedData.Root, "servicenow", "records", "incident_INC0010042.json"));
         var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([stream]));
 
-        Assert.Equal("INC0000060", log.CaseIds[0]);
+        Assert.Equal("INC0010042", log.CaseIds[0]);
         Assert.Equal(["New", "Resolved", "Closed"], log.CaseActivities(0).ToArray().Select(a => log.ActivityNames[a]));
         Assert.Equal("3", log.FindAttribute("priority")!.ValueOf(0));
         Assert.Equal("incident", log.FindAttribute("table")!.ValueOf(0));

@@ -135,6 +135,19 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_process_nested_100000_deep_is_400_with_the_reason_and_the_server_stays_up()
+    {
+        var client = await ClientAsync(AccountRole.Editor);
+        var deep = "id: incident\nname: X\npurpose: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var response = await client.SendAsync(Put("/api/processes/incident", deep, "\"1\"", "application/yaml"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nested more than 256 levels", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/processes/incident", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Two_versions_compare_as_a_list_of_domain_changes()
     {
         var client = await ClientAsync(AccountRole.Editor);

@@ -100,6 +100,66 @@ public sealed class SnowCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Push_to_an_instance_that_redirects_elsewhere_exits_2_having_sent_nothing_there()
+    {
+        await using var server = await FakeTableApi.StartAsync();
+        await using var elsewhere = await FakeTableApi.StartAsync();
+        server.RedirectTo = elsewhere.BaseUrl;
+
+        var (exit, output, error) = await Run("snow", "push", "--handbook", _folder.Combine("hb"), "--instance", server.BaseUrl.ToString(),
+            "--credentials", Credentials());
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("Pushed", output);
+        Assert.Contains("which is not the instance; refusing to follow it", error);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task Pull_from_an_instance_that_echoes_the_authorization_header_never_prints_the_credentials()
+    {
+        await using var server = await FakeTableApi.StartAsync();
+        foreach (var q in Plumb.ServiceNow.TableApi.PullPlan.Create(null, 50)) server.Add(q.Table, 0);
+        server.Forbidden.Add("incident");
+        server.EchoAuthorization = true;
+
+        var (exit, _, error) = await Run("snow", "pull", "--instance", server.BaseUrl.ToString(), "--credentials", Credentials(),
+            "-o", _folder.Combine("pulled"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Authorization: Basic [redacted]", error);
+        var token = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{FakeTableApi.User}:{FakeTableApi.Password}"));
+        Assert.DoesNotContain(token, error);
+        Assert.DoesNotContain(FakeTableApi.Password, error);
+    }
+
+    [Fact]
+    public async Task Pull_past_a_refused_configuration_table_exits_0_and_says_what_was_refused()
+    {
+        await using var server = await FakeTableApi.StartAsync();
+        foreach (var q in Plumb.ServiceNow.TableApi.PullPlan.Create(null, 50)) server.Add(q.Table, 0);
+        server.Forbidden.Add("sys_dictionary");
+
+        var (exit, output, error) = await Run("snow", "pull", "--instance", server.BaseUrl.ToString(), "--credentials", Credentials(),
+            "-o", _folder.Combine("pulled"), "--config-only");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("sys_dictionary: refused (403 Forbidden; read access usually comes with role personalize_dictionary); continuing without it", error);
+        Assert.Matches(@"sys_dictionary\s+refused \(403\); read access usually comes with role personalize_dictionary", output);
+        var (drift, report, _) = await Run("drift", "--handbook", _folder.Combine("hb"), "--snapshot", _folder.Combine("pulled"));
+        Assert.Equal(0, drift);
+        Assert.Contains("sys_dictionary was refused to the pull (403; read access usually comes with role personalize_dictionary)", report);
+    }
+
+    private string Credentials()
+    {
+        var credentials = _folder.Combine("snow.credentials");
+        File.WriteAllText(credentials, $"user={FakeTableApi.User}\npassword={FakeTableApi.Password}\n");
+        CredentialsTests.Chmod(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return credentials;
+    }
+
+    [Fact]
     public async Task Pull_refuses_plain_http_to_another_host_in_one_line()
     {
         var (exit, _, error) = await Run("snow", "pull", "--instance", "http://acme.service-now.com", "-o", _folder.Combine("x"));

@@ -70,9 +70,94 @@ public sealed class DriftTests
         steps.Add(new Step { Id = "b", Name = "B", Tool = new ToolMapping { Table = "u_major_incident", States = ["2"] } });
         steps.Add(new Step { Id = "c", Name = "C", Tool = new ToolMapping { Table = "incident", Field = "u_phase", States = [] } });
 
-        var items = Drift(handbook, Baseline.OutOfBoxSnapshot());
+        var snapshot = Baseline.OutOfBoxSnapshot();
+        snapshot.Tables.UnionWith(["task", "incident", "problem", "change_request", "sc_req_item", "sc_task"]);
+        snapshot.TableListComplete = true;
+
+        var items = Drift(handbook, snapshot);
         Assert.Equal([DriftCodes.TableUnknown, DriftCodes.FieldUnknown], items.Select(i => i.Code));
         Assert.Equal(DriftSide.Handbook, items[0].Change);
+    }
+
+    [Fact]
+    public void A_table_the_snapshot_cannot_see_is_unknown_and_its_checks_are_skipped_with_a_note()
+    {
+        var handbook = Baseline.IncidentHandbook();
+        handbook.Processes[0].Procedures[0].Steps.Add(new Step { Id = "a", Name = "A", Tool = new ToolMapping { Table = "u_major_incident", States = ["1"] } });
+        var snapshot = Baseline.OutOfBoxSnapshot(); // no sys_db_object rows: the table list was not read
+
+        var report = DriftChecker.Check(handbook, snapshot);
+
+        Assert.False(report.HasDrift, string.Join("\n", report.Drift.Select(i => i.Message)));
+        var note = Assert.Single(report.Notes, n => n.Subject == "table u_major_incident");
+        Assert.Contains("cannot tell whether the instance has table 'u_major_incident' (the snapshot has no sys_db_object rows", note.Message);
+        Assert.Contains("step incident/handle/a was not checked", note.Message);
+    }
+
+    [Fact]
+    public void A_mapping_that_names_only_a_table_does_not_claim_a_state_field()
+    {
+        var handbook = Baseline.IncidentHandbook();
+        handbook.Processes[0].Procedures[0].Steps.Add(new Step { Id = "ci", Name = "Check the CI", Tool = new ToolMapping { Table = "cmdb_ci" } });
+        var snapshot = Baseline.OutOfBoxSnapshot();
+        snapshot.Tables.UnionWith(["task", "incident", "cmdb_ci"]);
+        snapshot.TableListComplete = true;
+        snapshot.Dictionary.Add(new DictionaryEntry("cmdb_ci", "install_status", "Status", "integer"));
+
+        Assert.Empty(Drift(handbook, snapshot));
+    }
+
+    [Fact]
+    public void A_relabelled_state_is_named_with_both_labels()
+    {
+        var snapshot = Baseline.OutOfBoxSnapshot();
+        var canceled = snapshot.Choices.FindIndex(c => c.Table == "incident" && c.Element == "state" && c.Value == "8");
+        snapshot.Choices[canceled] = snapshot.Choices[canceled] with { Label = "Awaiting Vendor" };
+
+        var item = Assert.Single(Drift(Baseline.IncidentHandbook(), snapshot));
+        Assert.Equal(DriftCodes.StateRelabelled, item.Code);
+        Assert.Equal("step incident/handle/cancel map(s) incident.state = 8, which the instance labels 'Awaiting Vendor'; out of box that value is 'Canceled'", item.Message);
+        Assert.Equal("procedures[0].steps[5].tool.states[0]", item.Path);
+    }
+
+    [Fact]
+    public void Labels_that_differ_only_in_case_or_spelling_of_cancelled_are_the_same()
+    {
+        var snapshot = Baseline.OutOfBoxSnapshot();
+        var canceled = snapshot.Choices.FindIndex(c => c.Table == "incident" && c.Element == "state" && c.Value == "8");
+        snapshot.Choices[canceled] = snapshot.Choices[canceled] with { Label = "CANCELLED" };
+
+        Assert.Empty(Drift(Baseline.IncidentHandbook(), snapshot));
+    }
+
+    [Fact]
+    public void An_SLA_of_another_process_is_not_compared_with_a_KPI()
+    {
+        var snapshot = Baseline.OutOfBoxSnapshot();
+        // A problem SLA with a 4-hour priority 1 resolution: the incident KPI "p1-resolution" (8 h) must not be measured by it.
+        snapshot.Slas.Add(new SlaDefinition("p1", "Problem P1 fix (4 hour)", "problem", TimeSpan.FromHours(4), "resolution", StartCondition: "priority=1^EQ"));
+        var handbook = Baseline.IncidentHandbook();
+        handbook.Records.Add(new Record { Id = "problem-record", Name = "Problem record", Table = "problem" });
+        handbook.Processes[0].Outputs.Add(new DataFlow { Record = "problem-record", Party = "problem" });
+
+        Assert.Empty(Drift(handbook, snapshot));
+    }
+
+    [Fact]
+    public void A_threshold_inside_a_ratio_measure_is_compared_with_the_SLA()
+    {
+        var handbook = Baseline.IncidentHandbook();
+        handbook.Processes[0].Kpis.Add(new Kpi
+        {
+            Id = "p1-within-4h", Name = "Priority 1 resolved within 4 hours", Unit = "%", Target = 90,
+            Measure = "ratio where duration from start to step:resolve <= 4h of priority = 1",
+        });
+
+        var item = Assert.Single(Drift(handbook, Baseline.OutOfBoxSnapshot()));
+        Assert.Equal(DriftCodes.SlaTargetDiffers, item.Code);
+        Assert.Equal("KPI 'p1-within-4h' counts cases within 4 h (its measure), but no matching SLA definition has that duration ('Priority 1 resolution (8 hour)' 8 h)", item.Message);
+        Assert.Equal("set the duration of SLA 'Priority 1 resolution (8 hour)' to 4 h in the instance, or change the threshold in the measure of KPI 'p1-within-4h' to 8h", item.Fix);
+        Assert.Equal("kpis[2].measure", item.Path);
     }
 
     [Fact]

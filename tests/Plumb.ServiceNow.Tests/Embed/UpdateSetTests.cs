@@ -24,26 +24,27 @@ public sealed class UpdateSetTests
         return XElement.Load(reader);
     }
 
-    private static IEnumerable<string> RealExports() =>
-        Directory.GetFiles(SharedData.ServiceNow("update-sets"), "*.xml").Order(StringComparer.Ordinal);
+    // Update sets in the shape ServiceNow's "Export to XML" writes: Plumb's own, in tests/data/servicenow/update-sets.
+    private static IEnumerable<string> Exports() =>
+        Directory.GetFiles(RepoPaths.TestData("servicenow", "update-sets"), "*.xml").Order(StringComparer.Ordinal);
 
     [Fact]
-    public void The_update_set_has_the_structure_of_real_exports()
+    public void The_update_set_has_the_structure_of_exported_ones()
     {
         var ours = Parse(Write(ExampleHandbook.Create("Example")));
 
-        Assert.NotEmpty(RealExports());
-        foreach (var file in RealExports())
+        Assert.NotEmpty(Exports());
+        foreach (var file in Exports())
         {
-            var real = XElement.Load(XmlReader.Create(file, SafeXml.Settings()));
-            Assert.Equal(real.Name, ours.Name);
-            Assert.Equal(real.Attributes().Select(a => a.Name), ours.Attributes().Select(a => a.Name));
-            Assert.Equal(real.Elements().First().Name, ours.Elements().First().Name);
+            var exported = XElement.Load(XmlReader.Create(file, SafeXml.Settings()));
+            Assert.Equal(exported.Name, ours.Name);
+            Assert.Equal(exported.Attributes().Select(a => a.Name), ours.Attributes().Select(a => a.Name));
+            Assert.Equal(exported.Elements().First().Name, ours.Elements().First().Name);
             Assert.Single(ours.Elements("sys_remote_update_set"));
-            Assert.Equal(Children(real.Element("sys_remote_update_set")!), Children(ours.Element("sys_remote_update_set")!));
-            var realUpdate = Children(real.Elements("sys_update_xml").First());
-            Assert.All(ours.Elements("sys_update_xml"), u => Assert.Equal(realUpdate, Children(u)));
-            Assert.Equal(Attributes(real), Attributes(ours));
+            Assert.Equal(Children(exported.Element("sys_remote_update_set")!), Children(ours.Element("sys_remote_update_set")!));
+            var exportedUpdate = Children(exported.Elements("sys_update_xml").First());
+            Assert.All(ours.Elements("sys_update_xml"), u => Assert.Equal(exportedUpdate, Children(u)));
+            Assert.Equal(Attributes(exported), Attributes(ours));
         }
     }
 

@@ -12,40 +12,55 @@ public sealed class ReaderTests
     }
 
     [Fact]
-    public void A_real_sys_user_group_export_gives_every_group_with_its_line()
+    public void Table_API_JSON_nested_100000_deep_is_refused_with_a_clear_error()
     {
         var errors = new List<SnapshotError>();
-        var records = Xml(SharedData.ServiceNow("records", "sys_user_group.xml"), errors);
+        var json = "{\"result\":[" + new string('[', 100_000) + new string(']', 100_000) + "]}";
+
+        var records = TableApiJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "deep.json", "sys_choice", errors);
+
+        Assert.Empty(records);
+        var error = Assert.Single(errors);
+        Assert.Equal($"deep.json:1: not valid JSON: values are nested more than {TableApiJsonReader.MaxDepth} levels deep; Table API records are 3 levels deep", error.ToString());
+    }
+
+    [Fact]
+    public void A_sys_user_group_export_gives_every_group_with_its_line()
+    {
+        var errors = new List<SnapshotError>();
+        var records = Xml(RepoPaths.TestData("servicenow", "records", "sys_user_group.xml"), errors);
 
         Assert.Empty(errors);
-        Assert.Equal(File.ReadAllText(SharedData.ServiceNow("records", "sys_user_group.xml")).Split("<sys_user_group ").Length - 1, records.Count);
+        Assert.Equal(13, records.Count);
         var cab = Assert.Single(records, r => r.Get("name") == "CAB Approval");
-        Assert.Equal("b85d44954a3623120004689b2d5dd60a", cab.Get("sys_id"));
+        Assert.Equal("4b426964a1fc0a094d9a1cbd2060263a", cab.Get("sys_id"));
         Assert.True(cab.Flag("active"));
+        Assert.False(Assert.Single(records, r => r.Get("name") == "Mainframe").Flag("active"));
         Assert.True(cab.Line > 1);
     }
 
     [Fact]
-    public void A_real_group_role_export_keeps_reference_display_values()
+    public void A_group_role_export_keeps_reference_display_values()
     {
         var errors = new List<SnapshotError>();
-        var records = Xml(SharedData.ServiceNow("records", "sys_group_has_role.xml"), errors);
+        var records = Xml(RepoPaths.TestData("servicenow", "records", "sys_group_has_role.xml"), errors);
 
         Assert.Empty(errors);
         var first = records[0];
         Assert.Equal("sys_group_has_role", first.Table);
-        Assert.Equal("c2b7588cdbf84c10683b300f7c9619a3", first.Get("group"));
-        Assert.Equal("Demand Management", first.Shown("group"));
+        Assert.Equal("0a721a0fc15af3ee67c7243177671d92", first.Get("group"));
+        Assert.Equal("Change Management", first.Shown("group"));
+        Assert.Equal("change_manager", first.Shown("role"));
     }
 
     [Theory]
-    [InlineData("sys_remote_update_set_EmailConfig_CabWorkbench.xml", 3, "sysevent_email_template")]
-    [InlineData("sys_remote_update_set_Security_Incident_Setup.xml", 7, "item_option_new")]
-    [InlineData("sys_remote_update_set_UI_Updates.xml", 78, "sys_ui_policy_action")]
-    public void Real_update_sets_give_their_updates_and_the_records_inside_the_payloads(string file, int updates, string payloadTable)
+    [InlineData("sys_remote_update_set_Major_Incident_Notifications.xml", 3, "sysevent_email_template")]
+    [InlineData("sys_remote_update_set_Access_Request.xml", 5, "item_option_new")]
+    [InlineData("sys_remote_update_set_Incident_Form.xml", 4, "sys_ui_policy_action")]
+    public void Update_sets_give_their_updates_and_the_records_inside_the_payloads(string file, int updates, string payloadTable)
     {
         var errors = new List<SnapshotError>();
-        var records = Xml(SharedData.ServiceNow("update-sets", file), errors);
+        var records = Xml(RepoPaths.TestData("servicenow", "update-sets", file), errors);
 
         Assert.Empty(errors);
         Assert.Single(records, r => r.Table == "sys_remote_update_set");
@@ -54,22 +69,22 @@ public sealed class ReaderTests
     }
 
     [Fact]
-    public void A_real_incident_from_the_Table_API_reads_references_as_values()
+    public void An_incident_from_the_Table_API_reads_references_as_values()
     {
         var errors = new List<SnapshotError>();
-        using var stream = File.OpenRead(SharedData.ServiceNow("records", "incident_INC0000060.json"));
-        var record = Assert.Single(TableApiJsonReader.Read(stream, "incident_INC0000060.json", null, errors));
+        using var stream = File.OpenRead(RepoPaths.TestData("servicenow", "records", "incident_INC0010042.json"));
+        var record = Assert.Single(TableApiJsonReader.Read(stream, "incident_INC0010042.json", null, errors));
 
         Assert.Empty(errors);
         Assert.Equal("incident", record.Table);
         Assert.Equal("7", record.Get("state"));
-        Assert.Equal("287ebd7da9fe198100f92cc8d1d2154e", record.Get("assignment_group"));
+        Assert.Equal("b85b604cf096a03a410705d029c604cb", record.Get("assignment_group"));
     }
 
     [Fact]
-    public void The_shared_records_folder_loads_as_a_snapshot()
+    public void The_records_folder_loads_as_a_snapshot()
     {
-        var load = SnapshotFolder.Load(SharedData.ServiceNow("records"));
+        var load = SnapshotFolder.Load(RepoPaths.TestData("servicenow", "records"));
 
         Assert.True(load.Succeeded, string.Join("; ", load.Errors));
         Assert.Contains(load.Snapshot!.Groups, g => g.Name == "Service Desk");

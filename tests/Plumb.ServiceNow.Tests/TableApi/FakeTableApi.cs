@@ -20,6 +20,7 @@ public enum Fault
     Malformed,
     Slow,
     Html,
+    Deep,
 }
 
 /// <summary>
@@ -52,6 +53,18 @@ public sealed class FakeTableApi : IAsyncDisposable
 
     public bool LinkHeaders { get; set; } = true;
 
+    /// <summary>Tables answered with 403 and an ACL message, as for a user without the role that reads them.</summary>
+    public HashSet<string> Forbidden { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When true, errors quote the request's Authorization header back (some proxies and scripted endpoints do).</summary>
+    public bool EchoAuthorization { get; set; }
+
+    /// <summary>When set, every Table API request is answered 307 to the same path on this base URL.</summary>
+    public Uri? RedirectTo { get; set; }
+
+    /// <summary>Every request received, as "METHOD path".</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public static async Task<FakeTableApi> StartAsync()
@@ -61,6 +74,18 @@ public sealed class FakeTableApi : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var fake = new FakeTableApi(app);
+        app.Use(async (context, next) =>
+        {
+            fake.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            if (fake.RedirectTo is { } target && (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/oauth_token.do")))
+            {
+                context.Response.StatusCode = 307;
+                context.Response.Headers.Location = new Uri(target, context.Request.Path.Value!.TrimStart('/') + context.Request.QueryString).ToString();
+                return;
+            }
+
+            await next(context);
+        });
         app.MapPost("/oauth_token.do", fake.TokenAsync);
         app.MapGet("/api/now/table/{table}", fake.TableAsync);
         app.MapGet("/api/now/table/{table}/{sysId}", fake.RecordAsync);
@@ -106,6 +131,13 @@ public sealed class FakeTableApi : IAsyncDisposable
         }
 
         if (Faults.TryDequeue(out var fault) && await FaultAsync(context, fault)) return;
+        if (Forbidden.Contains(table))
+        {
+            var echo = EchoAuthorization ? $" for request with Authorization: {context.Request.Headers.Authorization}" : "";
+            await Error(context, 403, "Operation Failed", $"ACL Exception Read not allowed on {table}{echo}");
+            return;
+        }
+
         if (!Tables.TryGetValue(table, out var rows))
         {
             await Error(context, 400, "Invalid table " + table, null);
@@ -141,6 +173,12 @@ public sealed class FakeTableApi : IAsyncDisposable
 
     private async Task RecordAsync(HttpContext context, string table, string sysId)
     {
+        if (EchoAuthorization)
+        {
+            await Error(context, 403, $"Insufficient rights, request carried {context.Request.Headers.Authorization}", null);
+            return;
+        }
+
         var row = Tables.GetValueOrDefault(table)?.Find(r => r.GetValueOrDefault("sys_id") == sysId);
         if (row is null)
         {
@@ -222,6 +260,10 @@ public sealed class FakeTableApi : IAsyncDisposable
                 return true;
             case Fault.Slow:
                 await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return true;
+            case Fault.Deep:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"result\":[" + new string('[', 100_000) + new string(']', 100_000) + "]}");
                 return true;
             case Fault.Html:
                 context.Response.ContentType = "text/html";

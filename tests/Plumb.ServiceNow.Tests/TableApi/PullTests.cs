@@ -48,6 +48,31 @@ public sealed class PullTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_folder_with_a_broken_manifest_is_refused_in_one_line()
+    {
+        File.WriteAllText(Path.Combine(_folder.Path, SnapshotManifest.FileName), "{\"tables\": " + new string('[', 1000));
+
+        var e = await Assert.ThrowsAsync<SnowException>(() =>
+            new SnapshotPuller(Client(), _folder.Path).RunAsync([Query("incident", 10)], null, TestContext.Current.CancellationToken));
+
+        Assert.EndsWith("snapshot.json' is not a valid manifest (line 1); pull into a new folder", e.Message);
+    }
+
+    [Fact]
+    public async Task A_page_nested_past_the_depth_limit_fails_at_once_without_retrying()
+    {
+        _server.Add("incident", 5);
+        _server.Faults.Enqueue(Fault.Deep);
+
+        var e = await Assert.ThrowsAsync<SnowException>(() =>
+            new SnapshotPuller(Client(), _folder.Path).RunAsync([Query("incident", 10)], null, TestContext.Current.CancellationToken));
+
+        Assert.StartsWith($"incident page 1: the page is nested more than {PageValidator.MaxDepth} levels deep", e.Message);
+        Assert.Empty(_waits);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder.Path, "tables", "incident")));
+    }
+
+    [Fact]
     public async Task Pull_without_link_headers_pages_by_offset_until_a_short_page()
     {
         _server.LinkHeaders = false;
