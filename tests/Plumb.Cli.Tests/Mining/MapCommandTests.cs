@@ -76,4 +76,26 @@ public sealed class MapCommandTests
         Assert.Contains("class='coverage low'", html, StringComparison.Ordinal);
         Assert.Contains("not measurable", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("bpic2013/VINST-new.csv.gz")]
+    [InlineData("helpdesk.xes.gz")]
+    public async Task The_real_logs_map_at_least_95_percent_after_the_proposals_are_accepted(string name)
+    {
+        // Given a fresh baseline handbook and a real log (BPI Challenge 2013 incidents, the help-desk log)
+        using var folder = new TempFolder();
+        var handbook = folder.Sub("handbook");
+        Assert.Equal(ExitCodes.Ok, (await Cli.RunAsync("init", handbook, "--baseline", "all")).Exit);
+        var log = RepoPaths.TestData("event-logs", name);
+
+        // When the proposals are accepted unchanged
+        var written = await Cli.RunAsync("map", "--log", log, "--handbook", handbook, "--process", "incident", "--write");
+        var after = await Cli.RunAsync("map", "--log", log, "--handbook", handbook, "--process", "incident", "--format", "json");
+
+        // Then the handbook maps at least 95 % of the events
+        Assert.True(written.Exit == ExitCodes.Ok, written.Error);
+        var root = JsonDocument.Parse(after.Out).RootElement;
+        var share = (double)root.Get("mappedBefore").GetInt32() / root.Get("events").GetInt32();
+        Assert.True(share >= 0.95, $"{name}: {share:P1} mapped");
+    }
 }
