@@ -55,14 +55,16 @@ public static class StateChangeDeriver
                 var first = e == snapshots.Start(c);
                 // One update can change several fields at once (assigned to a group and set In Progress): each change is an
                 // event, the reassignment first, as the work moves to the group before the group starts on it.
+                // Until the state event, the ticket is still in its previous state (as the audit history reads).
+                var before = lastState >= 0 ? lastState : state;
                 if (!first && group >= 0 && lastGroup >= 0 && group != lastGroup)
                 {
-                    builder.Add(caseIndex, reassigned, time, resource, group, state, priority);
+                    builder.Add(caseIndex, reassigned, time, resource, group, before, priority);
                 }
 
                 if (!first && priority >= 0 && lastPriority >= 0 && priority != lastPriority)
                 {
-                    builder.Add(caseIndex, priorityChanged, time, resource, group, state, priority);
+                    builder.Add(caseIndex, priorityChanged, time, resource, group, before, priority);
                 }
 
                 if (first || (state >= 0 && state != lastState))
