@@ -73,7 +73,11 @@ public static class DiscoverCommand
             {
                 o.WriteLine();
                 o.WriteLine("Flow across processes:");
-                foreach (var l in links) o.WriteLine($"  {l.FromTable} -> {l.ToTable} via {l.Field}: {l.Links:N0} link(s), {l.Share:P1} of {l.FromTable}, median {l.MedianHours:F1} h start to start");
+                foreach (var l in links)
+                {
+                    var time = l.Resolved == 0 ? "linked records not in the log" : $"{l.Resolved:N0} in the log, median {l.MedianHours:F1} h start to start";
+                    o.WriteLine($"  {l.FromTable} -> {l.ToTable} via {l.Field}: {l.Links:N0} link(s), {l.Share:P1} of the cases holding {l.Field}; {time}");
+                }
             }
 
             return ExitCodes.Ok;

@@ -148,7 +148,7 @@ public static class HtmlReport
         if (report.CrossProcess.Count > 0)
         {
             o.Write("<h3>Flow across processes</h3><table><tr><th>from</th><th>to</th><th>via</th><th class=r>links</th><th class=r>share</th><th class=r>median h</th></tr>");
-            foreach (var l in report.CrossProcess) o.Write($"<tr><td>{E(l.FromTable)}</td><td>{E(l.ToTable)}</td><td>{E(l.Field)}</td><td class=r>{l.Links:N0}</td><td class=r>{l.Share:P1}</td><td class=r>{F(l.MedianHours)}</td></tr>");
+            foreach (var l in report.CrossProcess) o.Write($"<tr><td>{E(l.FromTable)}</td><td>{E(l.ToTable)}</td><td>{E(l.Field)}</td><td class=r>{l.Links:N0}</td><td class=r>{l.Share:P1}</td><td class=r>{(l.MedianHours is { } h ? F(h) : "–")}</td></tr>");
             o.Write("</table>");
         }
     }
