@@ -45,7 +45,7 @@ public static class MapCommand
                     mappedBefore = before.MappedEvents, mappedAfter = after.MappedEvents,
                     proposals = proposals.Select(p => new
                     {
-                        p.Step, target = p.Target == MappingTarget.State ? "state" : "activity", p.Value, p.Events,
+                        p.Step, target = Target(p.Target), p.Value, p.Events,
                         share = Share(p.Events, eventLog.EventCount), p.Reason,
                     }),
                     unmapped = after.Unmapped, written,
@@ -58,7 +58,13 @@ public static class MapCommand
             if (proposals.Count == 0) o.WriteLine("No proposals: every activity maps to a step, or none reads as a step.");
             foreach (var p in proposals)
             {
-                var what = p.Target == MappingTarget.State ? "state" : "activity";
+                if (p.Target == MappingTarget.Unobservable)
+                {
+                    o.WriteLine($"  {p.Step,-16} observable: false  ({p.Reason}; replay treats it as silent)");
+                    continue;
+                }
+
+                var what = Target(p.Target);
                 o.WriteLine($"  {p.Step,-16} + {what} {Quote(p.Value),-36} {p.Events,9:N0} events {Share(p.Events, eventLog.EventCount),5:F1}%  ({p.Reason})");
             }
 
@@ -70,6 +76,13 @@ public static class MapCommand
         });
         return command;
     }
+
+    private static string Target(MappingTarget target) => target switch
+    {
+        MappingTarget.State => "state",
+        MappingTarget.Unobservable => "observable",
+        _ => "activity",
+    };
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : 100.0 * part / whole;
 

@@ -12,6 +12,9 @@ public enum MappingTarget
 
     /// <summary>An entry of <c>tool.states</c>.</summary>
     State,
+
+    /// <summary><c>tool.observable: false</c>: the log shows no event of the step at all, so replay treats it as silent.</summary>
+    Unobservable,
 }
 
 /// <summary>
@@ -39,10 +42,11 @@ public static class MappingProposer
         new("closed", ["close"], "Closed", ["close"]),
         new("resolved", ["resolv", "solved", "fixed", "in call", "complete"], "Resolved", ["resolv"]),
         new("categorised", ["seriousness", "priorit", "categor", "classif", "impact", "urgency"], null, ["categor", "prioriti", "classif"]),
-        new("assigned", ["assign", "queued", "upgrade", "escalat", "transfer", "dispatch", "route", "routing"], null, ["assign", "route", "dispatch", "escalat"]),
+        new("assigned", ["assign", "queued", "upgrade", "escalat", "transfer", "dispatch", "route", "routing"], null,
+            ["assign", "route", "dispatch", "escalat", "assess"]),
         new("on hold", ["wait", "hold", "awaiting", "pending", "suspend", "paused"], "On Hold", ["investigat", "diagnos", "hold", "wait"]),
         new("in progress", ["progress", "accepted", "active", "work", "investigat", "diagnos", "take in charge", "analys", "schedule",
-            "intervention", "anomaly", "update", "research"], "In Progress", ["investigat", "diagnos", "work"]),
+            "intervention", "anomaly", "update", "research"], "In Progress", ["investigat", "diagnos", "work", "analys"]),
         new("logged", ["new", "insert", "log", "open", "creat", "regist", "submit", "report"], "New", ["log", "record", "register"]),
     ];
 
@@ -69,8 +73,34 @@ public static class MappingProposer
                 $"reads as {meaning.Name}"));
         }
 
+        // A step that no event shows even with the proposals is one this tool (or this export) does not record: proposed as not
+        // observable, so replay does not count its absence against every case.
+        var trial = Clone(procedure);
+        Apply(trial, proposals);
+        var after = ProcedureMapping.Map(trial, log);
+        var seen = new bool[trial.Steps.Count];
+        foreach (var step in after.StepOfEvent) if (step >= 0) seen[step] = true;
+        for (var s = 0; s < trial.Steps.Count; s++)
+        {
+            if (seen[s] || trial.Steps[s].Tool is { Observable: false }) continue;
+            proposals.Add(new MappingProposal(trial.Steps[s].Id, MappingTarget.Unobservable, "false", 0, "no event of the log shows it"));
+        }
+
         return proposals;
     }
+
+    // The procedure with copies of the steps' tool mappings, so trying the proposals leaves the handbook as it is.
+    private static Procedure Clone(Procedure procedure) => new()
+    {
+        Id = procedure.Id,
+        Steps = procedure.Steps.Select(s => new Step
+        {
+            Id = s.Id, Name = s.Name, Kind = s.Kind, Next = s.Next, Decision = s.Decision, Join = s.Join, Call = s.Call,
+            Tool = s.Tool is { } t
+                ? new ToolMapping { Table = t.Table, Field = t.Field, States = [.. t.States], Groups = [.. t.Groups], Activities = [.. t.Activities], Observable = t.Observable }
+                : null,
+        }).ToList(),
+    };
 
     /// <summary>Adds the proposals to the steps' tool mappings (a step without one gets one on the procedure's table).</summary>
     public static void Apply(Procedure procedure, IEnumerable<MappingProposal> proposals)
@@ -81,6 +111,12 @@ public static class MappingProposer
         {
             var step = procedure.Steps.Find(s => s.Id == proposal.Step) ?? throw new ArgumentException($"no step '{proposal.Step}'", nameof(proposals));
             step.Tool ??= new ToolMapping { Table = table };
+            if (proposal.Target == MappingTarget.Unobservable)
+            {
+                step.Tool.Observable = false;
+                continue;
+            }
+
             var list = proposal.Target == MappingTarget.State ? step.Tool.States : step.Tool.Activities;
             if (!list.Contains(proposal.Value, StringComparer.OrdinalIgnoreCase)) list.Add(proposal.Value);
         }
@@ -94,12 +130,28 @@ public static class MappingProposer
         bool Says(Step s) => meaning.StepWords.Any(w => s.Id.Contains(w, StringComparison.OrdinalIgnoreCase) || s.Name.Contains(w, StringComparison.OrdinalIgnoreCase));
         if (meaning.State is { } label)
         {
-            var value = choices.ValueOf(label);
+            var value = ValueOf(label, choices);
             var onState = steps.Where(s => s.Tool?.States.Any(v => choices.ValueOf(v) == value) == true).ToList();
             if (onState.Count > 0) return onState.FirstOrDefault(Says) ?? onState[0];
         }
 
         return steps.FirstOrDefault(Says);
+    }
+
+    // The table's value for an incident-worded state: its own label where it has one, else the state that plays the part
+    // (a problem's New is 101, its work goes on in Fix in Progress, it ends Resolved and Closed).
+    private static string ValueOf(string label, StateChoices choices)
+    {
+        var value = choices.ValueOf(label);
+        if (choices.LabelOf(value) != value) return value;
+        return label switch
+        {
+            "New" => choices.NewValue,
+            "In Progress" or "On Hold" => choices.ReopenValue,
+            "Resolved" => choices.ResolvedValue ?? choices.ClosedValue,
+            "Closed" or "Canceled" => choices.ClosedValue,
+            _ => value,
+        };
     }
 
     private sealed record Meaning(string Name, string[] Words, string? State, string[] StepWords);

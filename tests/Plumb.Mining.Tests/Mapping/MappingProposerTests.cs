@@ -63,7 +63,7 @@ public sealed class MappingProposerTests
             "3,Unmatched-Unmatched,2024-01-01T09:30:00Z\n");
         var procedure = Incident();
 
-        var proposals = MappingProposer.Propose(procedure, log).ToDictionary(p => p.Value, p => p.Step);
+        var proposals = MappingProposer.Propose(procedure, log).Where(p => p.Target != MappingTarget.Unobservable).ToDictionary(p => p.Value, p => p.Step);
 
         Assert.Equal("assign", proposals["Queued-Awaiting Assignment"]);
         Assert.Equal("investigate", proposals["Accepted-In Progress"]);
@@ -93,5 +93,22 @@ public sealed class MappingProposerTests
 
         Assert.Equal(2, first.Single(p => p.Value == "Accepted-In Progress").Events);
         Assert.Empty(MappingProposer.Propose(procedure, log));
+    }
+
+    [Fact]
+    public void A_step_no_event_shows_is_proposed_as_not_observable()
+    {
+        // An export that never records the logging of a ticket, nor a change being raised (BPI Challenge 2013 has neither).
+        var log = Csv("case,activity,timestamp\n1,Accepted-In Progress,2024-01-01T08:00:00Z\n1,Completed-Resolved,2024-01-01T09:00:00Z\n" +
+            "1,Completed-Closed,2024-01-02T09:00:00Z\n");
+        var procedure = Incident();
+
+        var unobservable = MappingProposer.Propose(procedure, log).Where(p => p.Target == MappingTarget.Unobservable).Select(p => p.Step).ToList();
+
+        Assert.Contains("log", unobservable);
+        Assert.Contains("raise-change", unobservable);
+        Assert.DoesNotContain("investigate", unobservable);
+        Assert.DoesNotContain("categorise", unobservable);
+        Assert.True(procedure.Steps.Single(s => s.Id == "log").Tool!.Observable, "proposing leaves the procedure as it is");
     }
 }
