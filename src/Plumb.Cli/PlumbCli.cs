@@ -76,6 +76,7 @@ public static class PlumbCli
         ConformCommand.Create(context),
         KpiCommand.Create(context),
         AnalyzeCommand.Create(context),
+        MapCommand.Create(context),
         GenerateCommand.Create(context),
         DemoCommand.Create(context),
         ModelCommand.Create(context),

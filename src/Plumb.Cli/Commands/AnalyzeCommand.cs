@@ -8,7 +8,7 @@ public static class AnalyzeCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var output = new Option<string>("--output", "-o") { Description = "The report to write: report.html (one self-contained page) or report.json (every figure).", Required = true };
         var period = new Option<string>("--period") { Description = "The period of KPI trends: day, week, month, quarter or year.", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
@@ -43,7 +43,10 @@ public static class AnalyzeCommand
 
             File.Move(temp, path, overwrite: true);
             var f = report.Conformance.Overall;
-            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, log fitness {f.LogFitness:F4}, {report.Kpis.Count} KPI(s), {report.Variants.Count} variants shown");
+            if (report.Mapping.Warning is { } warning) context.Error.WriteLine($"plumb: warning: {warning}");
+            var measurable = report.Kpis.Count(k => k.NotMeasurable is null && k.Error is null);
+            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, {report.Mapping.Describe()}, log fitness {f.LogFitness:F4}, "
+                + $"{measurable} of {report.Kpis.Count} KPI(s) measurable, {report.Variants.Count} variants shown");
             return ExitCodes.Ok;
         });
         return command;

@@ -10,7 +10,7 @@ public static class ConformCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var pnml = new Option<string?>("--pnml") { Description = "A Petri net (PNML) to replay the log on; labels are activity names." };
         var cases = new Option<bool>("--cases") { Description = "List every case's figures (text output)." };
         var format = CommonOptions.Format("text", "json");
@@ -44,6 +44,7 @@ public static class ConformCommand
             {
                 var (_, procedure) = selection!.Value;
                 mapping = ProcedureMapping.Map(procedure, eventLog);
+                if (mapping.Coverage.Warning is { } warning) context.Error.WriteLine($"plumb: warning: {warning}");
                 result = ConformanceChecker.CheckProcedure(eventLog, procedure, mapping);
             }
 
@@ -53,7 +54,7 @@ public static class ConformCommand
                 {
                     model = netPath ?? $"{selection!.Value.Process.Id}/{selection.Value.Procedure.Id}",
                     fitness = result.Overall, result.Variants, deviations = result.Deviations.Select(d => new { d.Step, kind = Kind(d.Kind), d.Cases }),
-                    unmapped = mapping?.Unmapped, mappedEvents = mapping?.MappedEvents, breakdown = result.Breakdown, cases = result.PerCase,
+                    unmapped = mapping?.Unmapped, mappedEvents = mapping?.MappedEvents, mapping = mapping?.Coverage, breakdown = result.Breakdown, cases = result.PerCase,
                 }, JsonOutput.Options));
             }
             else
@@ -77,6 +78,12 @@ public static class ConformCommand
     private static void Write(TextWriter o, EventLog log, ConformanceResult result, ProcedureMapping? mapping, bool listCases)
     {
         var f = result.Overall;
+        if (mapping is not null)
+        {
+            o.WriteLine($"Mapping: {mapping.Coverage.Describe()}");
+            if (mapping.Coverage.Warning is { } warning) o.WriteLine($"WARNING: {warning}");
+        }
+
         o.WriteLine($"Token-based replay of {f.Cases:N0} cases ({result.Variants:N0} distinct traces)");
         o.WriteLine($"  log fitness            {f.LogFitness:F4}");
         o.WriteLine($"  average trace fitness  {f.AverageTraceFitness:F4}");

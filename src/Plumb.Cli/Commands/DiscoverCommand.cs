@@ -8,7 +8,7 @@ public static class DiscoverCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var top = new Option<int>("--top") { Description = "How many edges, variants and handovers to list in text output.", DefaultValueFactory = _ => 15 };
         var format = CommonOptions.Format("text", "json");
         var logOptions = new LogOptions();
@@ -19,8 +19,9 @@ public static class DiscoverCommand
         logOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(log)!;
-            var eventLog = logOptions.Open(parse, path, context);
+            var paths = parse.GetValue(log)!;
+            var path = string.Join(" + ", paths);
+            var eventLog = logOptions.Open(parse, paths, context);
             var dfg = DirectlyFollowsGraph.Discover(eventLog);
             var variants = VariantSet.Discover(eventLog);
             var flow = GroupFlow.Discover(eventLog);
@@ -72,7 +73,11 @@ public static class DiscoverCommand
             {
                 o.WriteLine();
                 o.WriteLine("Flow across processes:");
-                foreach (var l in links) o.WriteLine($"  {l.FromTable} -> {l.ToTable} via {l.Field}: {l.Links:N0} link(s), {l.Share:P1} of {l.FromTable}, median {l.MedianHours:F1} h start to start");
+                foreach (var l in links)
+                {
+                    var time = l.Resolved == 0 ? "linked records not in the log" : $"{l.Resolved:N0} in the log, median {l.MedianHours:F1} h start to start";
+                    o.WriteLine($"  {l.FromTable} -> {l.ToTable} via {l.Field}: {l.Links:N0} link(s), {l.Share:P1} of the cases holding {l.Field}; {time}");
+                }
             }
 
             return ExitCodes.Ok;

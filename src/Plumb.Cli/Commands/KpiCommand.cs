@@ -8,7 +8,7 @@ public static class KpiCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Option<string>("--log") { Description = "The event log.", Required = true };
+        var log = LogOptions.LogOption();
         var period = new Option<string>("--period") { Description = "The period of the trend: day, week, month, quarter or year.", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
         var format = CommonOptions.Format("text", "json");
@@ -45,6 +45,13 @@ public static class KpiCommand
     {
         var target = k.Target is { } t ? $"target {(k.Direction == Plumb.Handbook.Model.KpiDirection.Lower ? "<=" : ">=")} {t:G4} {k.Unit}" : "no target";
         o.WriteLine($"{k.Id}: {k.Name}  [{k.Measure}]");
+        if (k.NotMeasurable is { } reason)
+        {
+            o.WriteLine($"  not measurable: {reason}");
+            o.WriteLine();
+            return;
+        }
+
         if (k.Error is not null)
         {
             o.WriteLine($"  cannot evaluate: {k.Error}");

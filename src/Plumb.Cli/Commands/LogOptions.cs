@@ -48,6 +48,11 @@ public sealed class LogOptions
         Description = "CSV: every row is a record snapshot (one row per update); derive events from changes of state, group, priority.",
     };
 
+    public Option<string[]> Missing { get; } = new("--missing")
+    {
+        Description = "CSV: a marker of \"no value\" besides empty, ?, NULL, (empty), (null) and N/A (repeat for several).",
+    };
+
     public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip unreadable rows (reported) instead of stopping at the first." };
 
     public Option<bool> DropDuplicates { get; } = new("--drop-duplicates") { Description = "Drop exact duplicate events (kept and counted by default)." };
@@ -62,7 +67,18 @@ public sealed class LogOptions
     public Option<string[]> Users { get; } = new("--users") { Description = "snow-json: sys_user export(s) (JSON or XML unload) to name user sys_ids." };
 
     public IEnumerable<Option> All => [Format, Case, Activity, Timestamp, Resource, Group, State, Table, TimestampFormat, Separator, Encoding,
-        RecordUpdates, SkipBadRows, DropDuplicates, Audit, Groups, Users];
+        Missing, RecordUpdates, SkipBadRows, DropDuplicates, Audit, Groups, Users];
+
+    /// <summary>The --log option of a command: one event-log file, or several of one organisation (given once per file).</summary>
+    public static Option<string[]> LogOption() => new("--log")
+    {
+        Description = "The event log; give --log once per file to read several together (incidents, problems, changes, interactions).",
+        Required = true, AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Reads every log and merges them into one (cases with the same id become one case).</summary>
+    public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context) =>
+        EventLogMerge.Merge(paths.Select(p => Open(parse, p, context)).ToList());
 
     public void AddTo(Command command)
     {
@@ -72,6 +88,13 @@ public sealed class LogOptions
     /// <summary>Reads the log; bad input throws a one-line <see cref="UsageException"/> naming the file, line and field.</summary>
     public EventLog Open(ParseResult parse, string path, CliContext context)
     {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path).Select(Path.GetFileName).Where(f => Guessable(f!)).Order(StringComparer.Ordinal).Take(6).ToList();
+            throw new UsageException($"{path} is a folder: --log takes an event-log file (.csv, .csv.gz, .xes, .xes.gz or ServiceNow .json); "
+                + "give --log once per file to read several" + (files.Count == 0 ? "" : $" (here: {string.Join(", ", files)})"));
+        }
+
         if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
         var format = parse.GetValue(Format) ?? Guess(path);
         var progress = new ProgressLines<long>(n => context.Error.WriteLine($"plumb: read {n:N0} events ..."));
@@ -151,13 +174,16 @@ public sealed class LogOptions
         {
             Case = parse.GetValue(Case), Activity = parse.GetValue(Activity), Timestamp = parse.GetValue(Timestamp),
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
-            TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator,
+            TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator, MissingValues = parse.GetValue(Missing) ?? [],
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
             SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
         };
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
         return CsvEventLogReader.Read(stream, encoding, options, progress);
     }
+
+    private static bool Guessable(string name) =>
+        new[] { ".csv", ".csv.gz", ".xes", ".xes.gz", ".json" }.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private static string Guess(string path)
     {

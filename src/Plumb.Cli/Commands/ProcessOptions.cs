@@ -21,7 +21,11 @@ public sealed class ProcessOptions(bool required)
     }
 
     /// <summary>The process and procedure, or a usage error; null when no handbook was given.</summary>
-    public (Process Process, Procedure Procedure)? Resolve(ParseResult parse, CliContext context)
+    public (Process Process, Procedure Procedure)? Resolve(ParseResult parse, CliContext context) =>
+        ResolveIn(parse, context) is { } found ? (found.Process, found.Procedure) : null;
+
+    /// <summary>The handbook with the process and procedure, or a usage error; null when no handbook was given.</summary>
+    public (Handbook Handbook, Process Process, Procedure Procedure)? ResolveIn(ParseResult parse, CliContext context)
     {
         var directory = parse.GetValue(Handbook);
         if (directory is null) return null;
@@ -39,6 +43,6 @@ public sealed class ProcessOptions(bool required)
                 : $"no procedure '{procedureId}' in process '{id}' (procedures: {string.Join(", ", process.Procedures.Select(p => p.Id))})");
         }
 
-        return (process, procedure);
+        return (handbook, process, procedure);
     }
 }

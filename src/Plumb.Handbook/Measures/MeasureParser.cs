@@ -106,9 +106,15 @@ public sealed partial class MeasureParser
                 _index++;
                 return new Target(TargetKind.State, token.Text[6..]);
             }
+
+            if (token.Text.StartsWith("field:", StringComparison.Ordinal) && token.Text.Length > 6)
+            {
+                _index++;
+                return new Target(TargetKind.Field, token.Text[6..]);
+            }
         }
 
-        throw Fail($"expected a milestone: start, end, step:ID, state:VALUE or a \"quoted activity\" — not '{Describe(token)}'");
+        throw Fail($"expected a milestone: start, end, step:ID, state:VALUE, field:NAME or a \"quoted activity\" — not '{Describe(token)}'");
     }
 
     private Grouping ParseGrouping()

@@ -71,6 +71,9 @@ public enum TargetKind
 
     /// <summary>The state field reaching this value.</summary>
     State,
+
+    /// <summary>A date field of the record (<c>resolved_at</c>, <c>opened_at</c>): as a milestone its time, for <c>has</c> whether it is set.</summary>
+    Field,
 }
 
 /// <summary>A comparison operator.</summary>

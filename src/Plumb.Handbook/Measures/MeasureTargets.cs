@@ -12,6 +12,25 @@ public static class MeasureTargets
         _ => [],
     };
 
+    /// <summary>Every field the measure's conditions read (not its groupings), in order of appearance.</summary>
+    public static IEnumerable<string> FieldsOf(Measure measure) => measure.Aggregate switch
+    {
+        CountAggregate c => FieldsOf(c.Where),
+        RatioAggregate r => FieldsOf(r.Where).Concat(FieldsOf(r.Of)),
+        DurationAggregate d => FieldsOf(d.Where),
+        _ => [],
+    };
+
+    private static IEnumerable<string> FieldsOf(Condition? condition) => condition switch
+    {
+        AndCondition a => FieldsOf(a.Left).Concat(FieldsOf(a.Right)),
+        OrCondition o => FieldsOf(o.Left).Concat(FieldsOf(o.Right)),
+        NotCondition n => FieldsOf(n.Inner),
+        FieldCondition f => [f.Field],
+        InCondition i => [i.Field],
+        _ => [],
+    };
+
     private static IEnumerable<Target> Of(Milestone milestone) => milestone.Target is { } t ? [t] : [];
 
     private static IEnumerable<Target> Of(Condition? condition) => condition switch

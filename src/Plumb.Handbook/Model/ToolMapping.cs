@@ -21,6 +21,13 @@ public sealed class ToolMapping
     /// <summary>Event-log activity names that show the step happened.</summary>
     public List<string> Activities { get; set; } = [];
 
+    /// <summary>
+    /// False when the tool's history cannot show the step apart from others: it shares its state with another step and leaves no
+    /// activity of its own (categorising while the incident stays New), or it changes nothing the tool audits. Replay treats such a
+    /// step as silent, so its absence from a log is no deviation; its events, where a log has them, still count for KPIs.
+    /// </summary>
+    public bool Observable { get; set; } = true;
+
     /// <summary>The field the states refer to.</summary>
     public string EffectiveField => string.IsNullOrWhiteSpace(Field) ? "state" : Field;
 }

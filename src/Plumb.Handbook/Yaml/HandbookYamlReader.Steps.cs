@@ -70,6 +70,7 @@ public static partial class HandbookYamlReader
             States = m.Strings("states"),
             Groups = m.Strings("groups"),
             Activities = m.Strings("activities"),
+            Observable = m.Bool("observable") ?? true,
         };
         m.Done();
         return tool;

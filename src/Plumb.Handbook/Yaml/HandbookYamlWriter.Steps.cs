@@ -63,6 +63,7 @@ public static partial class HandbookYamlWriter
             y.List("states", tool.States, flow: true);
             y.List("groups", tool.Groups, flow: true);
             y.List("activities", tool.Activities, flow: true);
+            if (!tool.Observable) y.Field("observable", false);
             y.EndMap();
         }
 

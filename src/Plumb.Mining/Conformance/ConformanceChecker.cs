@@ -37,7 +37,10 @@ public static class ConformanceChecker
                 // A step groups activities: further events of the step just done (In Progress, then Resolved) are the same step.
                 // A reopening starts the step again, so it counts as a repeat.
                 var same = step >= 0 && e > log.Start(c) && mapping.StepOfEvent[e - 1] == step && log.Activities[e] != reopened;
-                labels[e] = step < 0 ? -1 : same ? TokenReplayer.Continuation : byStep[step];
+
+                // Events of a step the tool cannot show apart are not replayed: the step is silent in the net.
+                var silent = step >= 0 && procedure.Steps[step].Tool is { Observable: false };
+                labels[e] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
             }
         }
 

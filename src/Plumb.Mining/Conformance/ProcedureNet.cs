@@ -43,7 +43,8 @@ public static class ProcedureNet
         for (var i = 0; i < steps.Count; i++)
         {
             merge[i] = i == 0 ? source : net.AddPlace($"{steps[i].Id}.in");
-            transitions[i] = net.AddTransition(steps[i].Id, steps[i].Id);
+            // A step the tool cannot show is silent: the replay may pass it without an event.
+            transitions[i] = net.AddTransition(steps[i].Id, steps[i].Tool is { Observable: false } ? null : steps[i].Id);
             net.AddInput(merge[i], transitions[i]);
             joinPlaces[i] = [];
             if (joinPaths[i] < 2) continue;

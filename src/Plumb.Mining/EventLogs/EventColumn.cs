@@ -45,6 +45,11 @@ internal sealed class EventColumn<T>
     public T this[int index]
     {
         get => _whole is not null ? _whole[index] : _chunks[index >> Shift][index & (ChunkSize - 1)];
+        set
+        {
+            if (_whole is not null) _whole[index] = value;
+            else _chunks[index >> Shift][index & (ChunkSize - 1)] = value;
+        }
     }
 
     /// <summary>The values as one array: the reserved array itself when it is exactly full, else a copy.</summary>

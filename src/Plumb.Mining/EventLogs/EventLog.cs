@@ -88,7 +88,7 @@ public sealed class EventLog
     /// <summary>The activity codes of one case, in order.</summary>
     public ReadOnlySpan<int> CaseActivities(int caseIndex) => Activities.AsSpan(CaseOffsets[caseIndex], CaseOffsets[caseIndex + 1] - CaseOffsets[caseIndex]);
 
-    /// <summary>A case attribute by name: exact, then ignoring case, then with a <c>case:</c> prefix; null when absent.</summary>
+    /// <summary>A case attribute by name: exact, then ignoring case, then with a <c>case:</c> prefix, then with spaces, <c>_</c> and <c>-</c> alike; null when absent.</summary>
     public CaseAttribute? FindAttribute(string name)
     {
         if (Attributes.TryGetValue(name, out var exact)) return exact;
@@ -105,10 +105,20 @@ public sealed class EventLog
                 }
             }
 
+            // Then with spaces, '_' and '-' alike, so a measure's field:resolved_time finds an export's "Resolved Time".
+            if (found is null)
+            {
+                var wanted = Loose(name);
+                found = Attributes.FirstOrDefault(a => Loose(a.Key) == wanted).Value;
+            }
+
             _found[name] = found;
             return found;
         }
     }
+
+    private static string Loose(string name) =>
+        string.Join(' ', name.ToLowerInvariant().Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private readonly Dictionary<string, CaseAttribute?> _found = new(StringComparer.Ordinal);
 

@@ -132,6 +132,15 @@ public sealed class EventLogBuilder
         }
     }
 
+    /// <summary>
+    /// Rewrites the timestamps of the given events (by the order they were added) before <see cref="Build"/>, as a reader does
+    /// once it knows how a column's dates read (day and month swapped when all of a column turned out month-first).
+    /// </summary>
+    public void RewriteTimestamps(IEnumerable<int> events, Func<long, long> rewrite)
+    {
+        foreach (var e in events) _time[e] = rewrite(_time[e]);
+    }
+
     /// <summary>The slot of a case attribute, for <see cref="SetAttribute(int, int, ReadOnlySpan{char})"/>.</summary>
     public int AttributeSlot(string name)
     {

@@ -92,8 +92,16 @@ public sealed partial class LogGenerator
 
     private IReadOnlyList<(string Activity, string? State)> EventsOf(Step step)
     {
-        if (step.Tool is { Activities.Count: > 0 } byActivity) return byActivity.Activities.Select(a => (a, (string?)byActivity.States.LastOrDefault())).ToList();
-        if (step.Tool is { States.Count: > 0 } byState) return byState.States.Select(s => (_choices.LabelOf(_choices.ValueOf(s)), (string?)_choices.ValueOf(s))).ToList();
+        // The state field takes only states of the state field (not major_incident_state's); a step with activities sets its
+        // first state, the one it is done in (close is Closed, not Canceled).
+        var onStateField = step.Tool is { } t && t.EffectiveField is "state" or "incident_state";
+        if (step.Tool is { Activities.Count: > 0 } byActivity)
+        {
+            var state = onStateField && byActivity.States.Count > 0 ? _choices.ValueOf(byActivity.States[0]) : null;
+            return byActivity.Activities.Select(a => (a, state)).ToList();
+        }
+
+        if (onStateField && step.Tool is { States.Count: > 0 } byState) return byState.States.Select(s => (_choices.LabelOf(_choices.ValueOf(s)), (string?)_choices.ValueOf(s))).ToList();
         return [(step.Name, null)];
     }
 }

@@ -12,7 +12,7 @@ using Plumb.Mining.Readers;
 /// What the measure language asks of a case: which events match a target (cached per target, one flag per event),
 /// milestone times, derived fields (events, groups, reassignments, reopened) and attributes (priority, group, any other).
 /// </summary>
-internal sealed class CaseFacts(EventLog log, Process? process)
+internal sealed partial class CaseFacts(EventLog log, Process? process)
 {
     private readonly Dictionary<Target, BitArray> _targets = [];
     private readonly Dictionary<Target, int[]> _visits = [];
@@ -64,6 +64,15 @@ internal sealed class CaseFacts(EventLog log, Process? process)
                 }
 
                 break;
+            case TargetKind.Field:
+                // A record field is set or not per case: its first event stands for it.
+                var times = FieldTimes(target.Value);
+                for (var c = 0; c < log.CaseCount; c++)
+                {
+                    if (times[c] != long.MinValue && log.Start(c) < log.End(c)) flags[log.Start(c)] = true;
+                }
+
+                break;
         }
 
         _targets[target] = flags;
@@ -95,6 +104,7 @@ internal sealed class CaseFacts(EventLog log, Process? process)
         if (start == end) return long.MinValue;
         if (milestone.Kind == MilestoneKind.Start) return log.Timestamps[start];
         if (milestone.Kind == MilestoneKind.End) return log.Timestamps[end - 1];
+        if (milestone.Target is { Kind: TargetKind.Field } field) return FieldTimes(field.Value)[c];
         if (milestone.Last)
         {
             for (var e = end - 1; e >= start; e--) if (flags![e]) return log.Timestamps[e];
@@ -169,6 +179,33 @@ internal sealed class CaseFacts(EventLog log, Process? process)
         return cached;
     }
 
+    /// <summary>Per case, the time in a date field of the record (long.MinValue when unset or no date), read one way for the whole column.</summary>
+    public long[] FieldTimes(string field)
+    {
+        if (_fieldTimes.TryGetValue(field, out var cached)) return cached;
+        var times = new long[log.CaseCount];
+        Array.Fill(times, long.MinValue);
+        if (log.FindAttribute(field) is { } attribute)
+        {
+            var column = new TimestampColumn();
+            for (var c = 0; c < times.Length; c++)
+            {
+                if (attribute.ValueOf(c) is { Length: > 0 } text && column.TryParse(text, c + 1, c, out var ticks)) times[c] = ticks;
+            }
+
+            // An ambiguous day-first/month-first column stays read day-first here; the reader refuses such event timestamps.
+            column.Finish((cases, rewrite) =>
+            {
+                foreach (var c in cases) times[c] = rewrite(times[c]);
+            });
+        }
+
+        _fieldTimes[field] = times;
+        return times;
+    }
+
+    private readonly Dictionary<string, long[]> _fieldTimes = new(StringComparer.Ordinal);
+
     private int DistinctGroups(int c)
     {
         if (log.Groups is not { } groups) return 0;
@@ -187,6 +224,8 @@ internal sealed class CaseFacts(EventLog log, Process? process)
 
     private int Reassignments(int c)
     {
+        // The tool's own count, where the log carries it, is the record of every reassignment; events may miss some.
+        if (RecordCount(c, ReassignmentFields) is { } counted) return counted;
         if (log.Groups is not { } groups) return 0;
         int last = -1, changes = 0;
         for (var e = log.Start(c); e < log.End(c); e++)
@@ -203,6 +242,8 @@ internal sealed class CaseFacts(EventLog log, Process? process)
     // A reopening: the activity so named, or the state field leaving a final state (Resolved, Closed) for an open one.
     private bool Reopened(int c)
     {
+        if (RecordCount(c, ReopenFields) is { } counted) return counted > 0;
+        if (log.FindAttribute("Reopen Time") is { } reopenTime && reopenTime.ValueOf(c) is { Length: > 0 }) return true;
         _final ??= [.. log.StateValues.Values.Select(Choices.IsFinal)];
         var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
         var states = log.States;

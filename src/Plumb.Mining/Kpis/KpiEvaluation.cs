@@ -22,7 +22,14 @@ public sealed record KpiCell(string Key, double? Value, int Cases, RagStatus? St
 
 /// <summary>One KPI evaluated on a log: overall, by the measure's own grouping, by month and by assignment group.</summary>
 public sealed record KpiResult(string Id, string Name, string? Measure, string? Unit, double? Target, KpiDirection Direction,
-    KpiCell? Overall, IReadOnlyList<KpiCell> ByMeasure, IReadOnlyList<KpiCell> ByPeriod, IReadOnlyList<KpiCell> ByGroup, string? Error);
+    KpiCell? Overall, IReadOnlyList<KpiCell> ByMeasure, IReadOnlyList<KpiCell> ByPeriod, IReadOnlyList<KpiCell> ByGroup, string? Error)
+{
+    /// <summary>
+    /// Why the KPI cannot be measured on this log (what it depends on is absent, e.g. "the log has no assignment group column"),
+    /// or null; such a KPI has no value and no status, never a 0 % or 100 % from missing data.
+    /// </summary>
+    public string? NotMeasurable { get; init; }
+}
 
 /// <summary>Evaluates the KPIs of a process on a log against their targets.</summary>
 public static class KpiEvaluation
@@ -63,6 +70,15 @@ public static class KpiEvaluation
             try
             {
                 var measure = parsed.Value!;
+                if (evaluator.Unavailable(measure) is { } reason)
+                {
+                    results.Add(new KpiResult(kpi.Id, kpi.Name, kpi.Measure, kpi.Unit, kpi.Target, kpi.Direction, null, [], [], [], null)
+                    {
+                        NotMeasurable = reason,
+                    });
+                    continue;
+                }
+
                 KpiCell Cell(MeasureCell m) => new(m.Key, m.Value, m.Cases, Status(kpi, m.Value));
                 results.Add(new KpiResult(kpi.Id, kpi.Name, kpi.Measure, kpi.Unit, kpi.Target, kpi.Direction,
                     Cell(evaluator.Overall(measure)),

@@ -25,6 +25,9 @@ public sealed class MeasureEvaluator
     /// <summary>An evaluator for a log; <paramref name="process"/> resolves <c>step:</c> targets through the steps' tool mappings.</summary>
     public MeasureEvaluator(EventLog log, Process? process) => _facts = new CaseFacts(log, process);
 
+    /// <summary>Why the measure cannot be measured on this log (the events or fields it depends on are absent), or null.</summary>
+    public string? Unavailable(Measure measure) => _facts.Unavailable(measure);
+
     /// <summary>The value over all cases.</summary>
     public MeasureCell Overall(Measure measure)
     {

@@ -13,12 +13,16 @@ public sealed record UnmappedActivity(string Activity, int Events);
 /// </summary>
 public sealed class ProcedureMapping
 {
-    private ProcedureMapping(Procedure procedure, short[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped)
+    private ProcedureMapping(Procedure procedure, short[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped, MappingCoverage coverage)
     {
         Procedure = procedure;
         StepOfEvent = stepOfEvent;
         Unmapped = unmapped;
+        Coverage = coverage;
     }
+
+    /// <summary>How much of the log maps: events and cases, and whether that is too little to trust step-based figures.</summary>
+    public MappingCoverage Coverage { get; }
 
     /// <summary>The procedure.</summary>
     public Procedure Procedure { get; }
@@ -30,7 +34,7 @@ public sealed class ProcedureMapping
     public IReadOnlyList<UnmappedActivity> Unmapped { get; }
 
     /// <summary>The number of events mapped to a step.</summary>
-    public int MappedEvents => StepOfEvent.Count(s => s >= 0);
+    public int MappedEvents => Coverage.MappedEvents;
 
     /// <summary>Maps every event of the log.</summary>
     public static ProcedureMapping Map(Procedure procedure, EventLog log)
@@ -61,6 +65,19 @@ public sealed class ProcedureMapping
         var list = Enumerable.Range(0, unmapped.Length).Where(a => unmapped[a] > 0)
             .Select(a => new UnmappedActivity(log.ActivityNames[a], unmapped[a]))
             .OrderByDescending(u => u.Events).ThenBy(u => u.Activity, StringComparer.Ordinal).ToList();
-        return new ProcedureMapping(procedure, stepOfEvent, list);
+        int mappedEvents = 0, mappedCases = 0;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var all = true;
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                if (stepOfEvent[e] >= 0) mappedEvents++;
+                else all = false;
+            }
+
+            if (all) mappedCases++;
+        }
+
+        return new ProcedureMapping(procedure, stepOfEvent, list, new MappingCoverage(log.EventCount, mappedEvents, log.CaseCount, mappedCases));
     }
 }

@@ -23,7 +23,9 @@ public sealed class StepMatcher
         var tool = step.Tool;
         var activities = new HashSet<string>((tool?.Activities ?? []).Append(step.Id).Append(step.Name), StringComparer.OrdinalIgnoreCase);
         var choices = string.IsNullOrWhiteSpace(tool?.Table) ? StateChoices.ForLog(log) : StateChoices.For(tool.Table);
-        var states = new HashSet<string>((tool?.States ?? []).Select(choices.ValueOf), StringComparer.OrdinalIgnoreCase);
+        // States of another field (major_incident_state) are not values of the log's state field.
+        var onStateField = tool is null || tool.EffectiveField is "state" or "incident_state";
+        var states = new HashSet<string>(onStateField ? tool?.States.Select(choices.ValueOf) ?? [] : [], StringComparer.OrdinalIgnoreCase);
         _states = log.StateValues.Count + 1;
         _byActivityState = new bool[log.ActivityNames.Count * _states];
         for (var a = 0; a < log.ActivityNames.Count; a++)
@@ -49,7 +51,9 @@ public sealed class StepMatcher
             }
         }
 
-        var onlyGroups = tool is not null && tool.Activities.Count == 0 && tool.States.Count == 0 && tool.Groups.Count > 0;
+        // A step shown by the group field (only groups mapped, or field: assignment_group) is an assignment into its groups.
+        var onlyGroups = tool is not null && tool.Groups.Count > 0
+            && ((tool.Activities.Count == 0 && tool.States.Count == 0) || tool.EffectiveField == "assignment_group");
         if (onlyGroups && log.Groups is not null)
         {
             _groups = new bool[log.GroupNames.Count];
@@ -69,7 +73,19 @@ public sealed class StepMatcher
         var state = log.States?[e] ?? -1;
         if (_byActivityState[(log.Activities[e] * _states) + state + 1]) return true;
         if (_groups is null || log.Groups![e] < 0 || !_groups[log.Groups[e]]) return false;
-        return Array.IndexOf(_assignments, log.Activities[e]) >= 0;
+        if (Array.IndexOf(_assignments, log.Activities[e]) < 0) return false;
+
+        // A reassignment among the step's own groups (a resolver handing to another resolver and back) is not the ticket
+        // arriving at them: only one from outside the groups is.
+        // Nor is a group change made in the same update as a change of state (closed, then reopened to a resolver): it
+        // belongs to the step that state shows.
+        if (e + 1 < log.EventCount && log.Timestamps[e + 1] == log.Timestamps[e] && log.States is { } states && states[e + 1] != states[e]) return false;
+        if (log.Activities[e] != _assignments[1] || e == 0) return true;
+        var before = log.Groups[e - 1];
+        if (before >= 0 && _groups[before]) return false;
+
+        // Nor is a ping-pong: handed to the group and straight back to where it came from (A → B → A).
+        return e + 1 >= log.EventCount || log.Activities[e + 1] != _assignments[1] || log.Groups[e + 1] != before;
     }
 
     /// <summary>True when the step's groups name this group (a step without groups accepts any).</summary>

@@ -6,20 +6,21 @@ internal static class CsvColumnGuess
     public static readonly string[] Case =
     [
         "case:concept:name", "case_id", "case id", "caseid", "case", "number", "sr number", "problem number", "incident number",
-        "ticket", "ticket id", "task", "documentkey",
+        "ticket", "ticket id", "task", "documentkey", "incident id", "change id", "interaction id", "problem id",
     ];
 
-    public static readonly string[] Activity = ["concept:name", "activity", "activity name", "event", "action", "task name"];
+    public static readonly string[] Activity =
+        ["concept:name", "activity", "activity name", "incidentactivity_type", "activity type", "event", "action", "task name"];
 
     public static readonly string[] Timestamp =
     [
         "time:timestamp", "timestamp", "sys_updated_on", "sys_updated_at", "change date+time", "problem change date+time",
-        "complete timestamp", "end time", "start time", "datetime", "date", "time", "sys_created_on",
+        "complete timestamp", "end time", "start time", "datestamp", "datetime", "date", "time", "sys_created_on",
     ];
 
     public static readonly string[] Resource = ["org:resource", "resource", "user", "sys_updated_by", "assigned_to", "owner first name"];
 
-    public static readonly string[] Group = ["org:group", "assignment_group", "group", "involved st", "problem involved owner st"];
+    public static readonly string[] Group = ["org:group", "assignment_group", "assignment group", "group", "involved st", "problem involved owner st"];
 
     public static readonly string[] State = ["incident_state", "state", "status"];
 
@@ -57,6 +58,11 @@ internal static class CsvColumnGuess
         return -1;
     }
 
+    /// <summary>
+    /// The index of a column: the exact name, else the name without case, else the name with spaces, <c>_</c> and <c>-</c> alike
+    /// (<c>Assignment Group</c> = <c>assignment_group</c>), else the part after a table prefix
+    /// (<c>Detail Incident Activity.Assignment Group</c>); -1 when none.
+    /// </summary>
     public static int IndexOf(string[] header, string name)
     {
         var exact = Array.IndexOf(header, name);
@@ -66,7 +72,31 @@ internal static class CsvColumnGuess
             if (string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase)) return i;
         }
 
+        var wanted = Normalize(name);
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (Normalize(header[i]) == wanted) return i;
+        }
+
+        // A prefix is a table or file name before the last dot ("Detail Incident Activity.Assignment Group"); XES names such as
+        // "org:group" have no dot, so the prefix rule cannot mistake them.
+        for (var i = 0; i < header.Length; i++)
+        {
+            var dot = header[i].LastIndexOf('.');
+            if (dot > 0 && dot < header[i].Length - 1 && Normalize(header[i][(dot + 1)..]) == wanted) return i;
+        }
+
         return -1;
+    }
+
+    /// <summary>Header columns that may be the wanted one (their name holds one of the words), to name in an error.</summary>
+    public static IEnumerable<string> Candidates(string[] header, params string[] words) =>
+        header.Where(h => h.Length > 0 && words.Any(w => Normalize(h).Contains(w, StringComparison.Ordinal)));
+
+    private static string Normalize(string name)
+    {
+        var chars = name.Trim().ToLowerInvariant().Select(c => c is '_' or '-' ? ' ' : c).ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The separator that splits the header line into the most fields.</summary>

@@ -41,7 +41,8 @@ public static class CsvEventLogReader
         if (!layout.RecordUpdates) builder.ExpectEvents(expectedRows);
         var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
         var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;
-        var parser = new TimestampParser(options.TimestampFormat);
+        var timestamps = new TimestampColumn(options.TimestampFormat);
+        var missing = new MissingValues(options.MissingValues);
         var records = new CsvRecordReader(reader, separator, 2);
         Span<char> joined = stackalloc char[256];
         StateChoices? choices = null;
@@ -58,7 +59,7 @@ public static class CsvEventLogReader
             }
 
             var caseId = records[layout.Case].Trim();
-            if (caseId.IsEmpty)
+            if (missing.IsMissing(caseId))
             {
                 var problem = new LogProblem(records.Line, header[layout.Case], "the case id is empty");
                 if (!options.SkipBadRows) return new LogReadResult(null, problem);
@@ -68,10 +69,12 @@ public static class CsvEventLogReader
             }
 
             var timeText = records[layout.Timestamp];
-            if (!parser.TryParse(timeText, out var ticks))
+            if (!timestamps.TryParse(timeText, records.Line, builder.EventCount, out var ticks))
             {
-                var problem = new LogProblem(records.Line, header[layout.Timestamp], $"'{timeText.ToString()}' is not a timestamp"
-                    + (options.TimestampFormat is { } f ? $" in the format '{f}'" : " (give --timestamp-format)"));
+                var problem = new LogProblem(records.Line, header[layout.Timestamp], missing.IsMissing(timeText) ? "the timestamp is missing"
+                    : $"'{timeText.ToString()}' is not a timestamp" + (options.TimestampFormat is { } f ? $" in the format '{f}'"
+                    : timestamps.FormName is { } form and not "ISO 8601" ? $" in the column's form {form} (give --timestamp-format)"
+                    : " (give --timestamp-format)"));
                 if (!options.SkipBadRows) return new LogReadResult(null, problem);
                 builder.SkippedRows++;
                 builder.Warn(problem);
@@ -85,7 +88,7 @@ public static class CsvEventLogReader
             }
 
             var caseIndex = lastCase.Code(caseId, builder.CaseIds);
-            var state = layout.State >= 0 ? InternState(builder, records[layout.State], choices) : -1;
+            var state = layout.State >= 0 ? InternState(builder, records[layout.State], choices, missing) : -1;
             int activity;
             if (layout.RecordUpdates)
             {
@@ -100,20 +103,23 @@ public static class CsvEventLogReader
                 activity = builder.ActivityNames.Intern(Join(records, layout.Activity, ref joined));
             }
 
-            var resource = lastResource.Optional(builder.ResourceNames, records, layout.Resource);
-            var group = lastGroup.Optional(builder.GroupNames, records, layout.Group);
-            var priority = lastPriority.Optional(builder.PriorityValues, records, layout.Priority);
+            var resource = lastResource.Optional(builder.ResourceNames, records, layout.Resource, missing);
+            var group = lastGroup.Optional(builder.GroupNames, records, layout.Group, missing);
+            var priority = lastPriority.Optional(builder.PriorityValues, records, layout.Priority, missing);
             builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
-            if (prioritySlot >= 0) builder.SetAttribute(prioritySlot, caseIndex, records[layout.Priority].Trim());
+            if (priority >= 0) builder.SetAttribute(prioritySlot, caseIndex, builder.PriorityValues[priority]);
             for (var i = 0; i < attributeSlots.Length; i++)
             {
                 var column = layout.AttributeColumns[i];
-                if (column < records.FieldCount) builder.SetAttribute(attributeSlots[i], caseIndex, records[column].Trim());
+                if (column >= records.FieldCount) continue;
+                var value = records[column].Trim();
+                if (!missing.IsMissing(value)) builder.SetAttribute(attributeSlots[i], caseIndex, value);
             }
 
             if (progress is not null && (builder.EventCount & 0xFFFFF) == 0) progress.Report(builder.EventCount);
         }
 
+        if (timestamps.Finish(builder.RewriteTimestamps) is { } refusal) return LogReadResult.Fail(refusal.Line, header[layout.Timestamp], refusal.Message);
         var log = builder.Build();
         return new LogReadResult(layout.RecordUpdates ? StateChangeDeriver.Derive(log) : log, null);
     }
@@ -129,10 +135,10 @@ public static class CsvEventLogReader
         return StateChoices.Knows(named) ? named : null;
     }
 
-    private static int InternState(EventLogBuilder builder, ReadOnlySpan<char> text, StateChoices choices)
+    private static int InternState(EventLogBuilder builder, ReadOnlySpan<char> text, StateChoices choices, MissingValues missing)
     {
         text = text.Trim();
-        if (text.IsEmpty) return -1;
+        if (missing.IsMissing(text)) return -1;
         var code = builder.StateValues.Find(text);
         return code >= 0 ? code : builder.StateValues.Intern(choices.ValueOf(text.ToString()));
     }
@@ -151,11 +157,11 @@ public static class CsvEventLogReader
             return _code;
         }
 
-        public int Optional(StringTable table, CsvRecordReader records, int column)
+        public int Optional(StringTable table, CsvRecordReader records, int column, MissingValues missing)
         {
             if (column < 0 || column >= records.FieldCount) return -1;
             var value = records[column].Trim();
-            return value.IsEmpty ? -1 : Code(value, table);
+            return missing.IsMissing(value) ? -1 : Code(value, table);
         }
     }
 

@@ -27,19 +27,27 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         }
 
         var recordUpdates = options.RecordUpdates ?? (activity.Length == 0 && state >= 0);
-        var columns = string.Join(", ", header);
-        if (caseColumn < 0) error = Missing("case", options.Case, "--case", columns);
-        else if (timestamp < 0) error = Missing("timestamp", options.Timestamp, "--timestamp", columns);
-        else if (recordUpdates && state < 0) error = Missing("state", options.State, "--state", columns);
-        else if (!recordUpdates && (activity.Length == 0 || activity.Contains(-1))) error = Missing("activity", options.Activity, "--activity", columns);
-        if (error is not null) return null;
-
         var resource = CsvColumnGuess.Find(header, options.Resource, CsvColumnGuess.Resource);
         var group = CsvColumnGuess.Find(header, options.Group, CsvColumnGuess.Group);
         var priority = CsvColumnGuess.Find(header, options.Priority, CsvColumnGuess.Priority);
-        if (options.Resource is not null && resource < 0) error = Missing("resource", options.Resource, "--resource", columns);
-        else if (options.Group is not null && group < 0) error = Missing("group", options.Group, "--group", columns);
-        if (error is not null) return null;
+
+        // Every column that is missing is named in one error, each with the columns that may be it.
+        var missing = new List<string>();
+        if (caseColumn < 0) missing.Add(Missing(header, "case", options.Case, "--case", "id", "number", "case", "ticket", "key"));
+        if (timestamp < 0) missing.Add(Missing(header, "timestamp", options.Timestamp, "--timestamp", "time", "date", "stamp", " on", " at"));
+        if (recordUpdates && state < 0) missing.Add(Missing(header, "state", options.State, "--state", "state", "status"));
+        if (!recordUpdates && (activity.Length == 0 || activity.Contains(-1)))
+        {
+            missing.Add(Missing(header, "activity", options.Activity, "--activity", "activity", "type", "status", "event", "action", "state"));
+        }
+
+        if (options.Resource is not null && resource < 0) missing.Add(Missing(header, "resource", options.Resource, "--resource", "user", "resource", "owner", "by"));
+        if (options.Group is not null && group < 0) missing.Add(Missing(header, "group", options.Group, "--group", "group", "team", "queue", " st"));
+        if (missing.Count > 0)
+        {
+            error = string.Join("; ", missing) + $" (columns: {string.Join(", ", header)})";
+            return null;
+        }
 
         var used = new HashSet<int>(activity) { caseColumn, timestamp, resource, group, state, priority };
         var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
@@ -62,7 +70,10 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         };
     }
 
-    private static string Missing(string what, string? named, string option, string columns) => named is null
-        ? $"no {what} column found; name it with {option} (columns: {columns})"
-        : $"no column '{named}' for the {what} (columns: {columns})";
+    private static string Missing(string[] header, string what, string? named, string option, params string[] words)
+    {
+        var candidates = CsvColumnGuess.Candidates(header, words).Select(c => $"'{c}'").ToList();
+        var maybe = candidates.Count == 0 ? "" : $", candidates: {string.Join(", ", candidates)}";
+        return named is null ? $"no {what} column found (name it with {option}{maybe})" : $"no column '{named}' for the {what} ({option}{maybe})";
+    }
 }

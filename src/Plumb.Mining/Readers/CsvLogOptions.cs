@@ -45,6 +45,9 @@ public sealed record CsvLogOptions
     /// </summary>
     public bool? RecordUpdates { get; init; }
 
+    /// <summary>Markers of "no value" besides the defaults of <see cref="Readers.MissingValues.Defaults"/> (<c>?</c>, <c>NULL</c>, <c>(empty)</c>, ...).</summary>
+    public IReadOnlyList<string> MissingValues { get; init; } = [];
+
     /// <summary>Drop exact duplicate events instead of keeping them.</summary>
     public bool DropDuplicates { get; init; }
 

@@ -45,7 +45,9 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         Emit(caseIndex, choices.LabelOf(state), opened, opener, group, state, priority);
         if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority, choices);
 
-        foreach (var row in rows)
+        // The fields one update changes share its time: the group change comes first (as in CSV snapshots), so the state event
+        // of a ticket reopened into another group carries the group that works it.
+        foreach (var row in rows.OrderBy(r => r.Time).ThenBy(r => r.Field == "assignment_group" ? 0 : r.Field == "priority" ? 1 : 2))
         {
             switch (row.Field)
             {

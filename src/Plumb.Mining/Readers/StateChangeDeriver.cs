@@ -6,7 +6,8 @@ using Plumb.Mining.EventLogs;
 /// Turns record snapshots (one row per update of a ticket, as ServiceNow list exports of audited tables give them) into events:
 /// the first row opens the case with its state, then a change of state gives an event named after the new state (or
 /// <c>Reopened</c> when a resolved or closed ticket becomes active again), a change of assignment group gives <c>Reassigned</c>,
-/// a change of priority gives <c>Priority changed</c>; rows that change none of these give no event.
+/// a change of priority gives <c>Priority changed</c>; a row that changes several of these gives an event for each (the
+/// reassignment first); rows that change none of these give no event.
 /// </summary>
 public static class StateChangeDeriver
 {
@@ -52,20 +53,26 @@ public static class StateChangeDeriver
                 var resource = snapshots.Resources?[e] ?? -1;
                 var time = snapshots.Timestamps[e];
                 var first = e == snapshots.Start(c);
+                // One update can change several fields at once (assigned to a group and set In Progress): each change is an
+                // event, the reassignment first, as the work moves to the group before the group starts on it.
+                // Until the state event, the ticket is still in its previous state (as the audit history reads).
+                var before = lastState >= 0 ? lastState : state;
+                if (!first && group >= 0 && lastGroup >= 0 && group != lastGroup)
+                {
+                    builder.Add(caseIndex, reassigned, time, resource, group, before, priority);
+                }
+
+                if (!first && priority >= 0 && lastPriority >= 0 && priority != lastPriority)
+                {
+                    builder.Add(caseIndex, priorityChanged, time, resource, group, before, priority);
+                }
+
                 if (first || (state >= 0 && state != lastState))
                 {
                     var wasFinal = lastState >= 0 && final[lastState];
                     var isFinal = state >= 0 && final[state];
                     var activity = state < 0 ? updated : wasFinal && !isFinal ? reopened : stateActivity[state];
                     builder.Add(caseIndex, activity, time, resource, group, state, priority);
-                }
-                else if (group >= 0 && lastGroup >= 0 && group != lastGroup)
-                {
-                    builder.Add(caseIndex, reassigned, time, resource, group, state, priority);
-                }
-                else if (priority >= 0 && lastPriority >= 0 && priority != lastPriority)
-                {
-                    builder.Add(caseIndex, priorityChanged, time, resource, group, state, priority);
                 }
 
                 if (state >= 0) lastState = state;

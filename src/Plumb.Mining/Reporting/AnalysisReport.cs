@@ -25,6 +25,9 @@ public sealed record AnalysisReport(
     IReadOnlyList<ProcessLink> CrossProcess, DocumentedModel Model, ConformanceResult Conformance, IReadOnlyList<UnmappedActivity> Unmapped,
     int MappedEvents)
 {
+    /// <summary>How much of the log maps onto the procedure's steps (events and cases), shown at the top of the report.</summary>
+    public MappingCoverage Mapping { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>Computes the whole analysis of a log against a process and one of its procedures.</summary>
     public static AnalysisReport Build(EventLog log, Process process, Procedure procedure, string period = "month", IProgress<string>? progress = null)
     {
@@ -53,7 +56,10 @@ public sealed record AnalysisReport(
         var summary = new LogSummary(log.CaseCount, log.EventCount, log.ActivityNames.Count, variants!.Variants.Count, log.ResourceNames.Count,
             log.GroupNames.Count, span?.First, span?.Last);
         return new AnalysisReport($"{process.Name}: practice against the handbook", summary, kpis, dfg!, variants.Variants.Take(50).ToList(), flow!,
-            links, DocumentedModelOf(process, procedure), conformance!, mapping!.Unmapped, mapping.MappedEvents);
+            links, DocumentedModelOf(process, procedure), conformance!, mapping!.Unmapped, mapping.MappedEvents)
+        {
+            Mapping = mapping.Coverage,
+        };
     }
 
     private static DocumentedModel DocumentedModelOf(Process process, Procedure procedure)

@@ -22,7 +22,8 @@ public static class HtmlReport
         .side{display:flex;gap:24px;flex-wrap:wrap}.side>div{flex:1;min-width:420px;overflow-x:auto}svg.map{max-width:100%;height:auto}
         table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #f3f4f6;text-align:left}td.r,th.r{text-align:right}
         svg text{font-size:12px;fill:#1f2937}.node{fill:#eef2ff;stroke:#6366f1}.target{stroke:#dc2626;stroke-dasharray:4 3}
-        .figures td:first-child{color:#6b7280}
+        .figures td:first-child{color:#6b7280}.tile.grey{border-left-color:#d1d5db;background:#f9fafb}.tile.grey .v{color:#6b7280;font-size:18px}
+        .coverage{padding:8px 12px;border-radius:8px;background:#f3f4f6;margin:8px 0}.coverage.low{background:#fef3c7;border:1px solid #f59e0b}
         """;
 
     /// <summary>Writes the page.</summary>
@@ -32,6 +33,10 @@ public static class HtmlReport
         o.Write($"<!doctype html><html lang=en><head><meta charset=utf-8><title>{E(report.Title)}</title><style>{Css}</style></head><body>");
         o.Write($"<h1>{E(report.Title)}</h1><p class=muted>{s.Cases:N0} cases · {s.Events:N0} events · {s.Activities} activities · {s.Variants:N0} variants · ");
         o.Write($"{s.First?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {s.Last?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · procedure {E(report.Model.Process)}/{E(report.Model.Procedure)}</p>");
+        var m = report.Mapping;
+        o.Write($"<p class='coverage{(m.Low ? " low" : "")}'><b>{E(Capital(m.Describe()))}</b>");
+        if (m.Warning is { } warning) o.Write($"<br>Warning: {E(warning)}.");
+        o.Write("</p>");
         Kpis(report, o);
         Maps(report, o);
         Conformance(report, o);
@@ -46,8 +51,14 @@ public static class HtmlReport
         foreach (var k in report.Kpis)
         {
             var status = k.Overall?.Status;
-            var css = status?.ToString().ToLowerInvariant() ?? "";
+            var css = k.NotMeasurable is not null ? "grey" : status?.ToString().ToLowerInvariant() ?? "";
             o.Write($"<div class='tile {css}'><div class=n>{E(k.Name)}</div><div class=muted>{E(k.Measure ?? "")}</div>");
+            if (k.NotMeasurable is { } reason)
+            {
+                o.Write($"<div class=v>not measurable</div><div class=muted>{E(Capital(reason))}.</div></div>");
+                continue;
+            }
+
             if (k.Error is not null)
             {
                 o.Write($"<p>cannot evaluate: {E(k.Error)}</p></div>");
@@ -83,6 +94,8 @@ public static class HtmlReport
         o.Write("</div></div>");
     }
 
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static string Hours(double hours) => hours < 1 ? $"{F(hours * 60)} min" : hours < 48 ? $"{F(hours)} h" : $"{F(hours / 24)} d";
 
     private static void Conformance(AnalysisReport report, TextWriter o)
@@ -92,7 +105,8 @@ public static class HtmlReport
         o.Write($"<tr><td>log fitness</td><td>{f.LogFitness:F4}</td></tr><tr><td>average trace fitness</td><td>{f.AverageTraceFitness:F4}</td></tr>");
         o.Write($"<tr><td>fitting cases</td><td>{f.FittingCases:N0} of {f.Cases:N0} ({f.PercentFittingCases:F1}%)</td></tr>");
         o.Write($"<tr><td>tokens</td><td>produced {f.Produced:N0}, consumed {f.Consumed:N0}, missing {f.Missing:N0}, remaining {f.Remaining:N0}</td></tr>");
-        o.Write($"<tr><td>events mapped to steps</td><td>{report.MappedEvents:N0} of {report.Summary.Events:N0}</td></tr></table>");
+        o.Write($"<tr><td>events mapped to steps</td><td>{report.MappedEvents:N0} of {report.Summary.Events:N0} ({report.Mapping.EventPercent:F1}%)</td></tr>");
+        o.Write($"<tr><td>cases with every event mapped</td><td>{report.Mapping.MappedCases:N0} of {report.Mapping.Cases:N0} ({report.Mapping.CasePercent:F1}%)</td></tr></table>");
         o.Write("<h3>Hot spots: deviations by step (cases)</h3>");
         o.Write(Bars(report.Conformance.Deviations.Take(15).Select(d => ($"{d.Step} — {Word(d.Kind)}", (double)d.Cases, Color(d.Kind))).ToList()));
         if (report.Unmapped.Count > 0)
@@ -134,7 +148,7 @@ public static class HtmlReport
         if (report.CrossProcess.Count > 0)
         {
             o.Write("<h3>Flow across processes</h3><table><tr><th>from</th><th>to</th><th>via</th><th class=r>links</th><th class=r>share</th><th class=r>median h</th></tr>");
-            foreach (var l in report.CrossProcess) o.Write($"<tr><td>{E(l.FromTable)}</td><td>{E(l.ToTable)}</td><td>{E(l.Field)}</td><td class=r>{l.Links:N0}</td><td class=r>{l.Share:P1}</td><td class=r>{F(l.MedianHours)}</td></tr>");
+            foreach (var l in report.CrossProcess) o.Write($"<tr><td>{E(l.FromTable)}</td><td>{E(l.ToTable)}</td><td>{E(l.Field)}</td><td class=r>{l.Links:N0}</td><td class=r>{l.Share:P1}</td><td class=r>{(l.MedianHours is { } h ? F(h) : "–")}</td></tr>");
             o.Write("</table>");
         }
     }

@@ -15,8 +15,10 @@ public sealed class AnalyzeGenerateCommandTests
         var result = await Cli.RunAsync("analyze", "--log", log, "--handbook", handbook, "--process", "incident", "-o", report);
 
         Assert.Equal(ExitCodes.Ok, result.Exit);
-        Assert.Contains("150 cases, log fitness", result.Out, StringComparison.Ordinal);
+        Assert.Contains("150 cases, mapped ", result.Out, StringComparison.Ordinal);
+        Assert.Contains(", log fitness", result.Out, StringComparison.Ordinal);
         var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        Assert.Contains("cases have every event mapped", html, StringComparison.Ordinal);
         Assert.StartsWith("<!doctype html>", html, StringComparison.Ordinal);
         Assert.Contains("data-layer=", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);

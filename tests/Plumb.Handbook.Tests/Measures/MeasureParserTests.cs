@@ -13,12 +13,23 @@ public sealed class MeasureParserTests
     [InlineData("ratio where visits \"Reopened\" >= 1 by period(month)")]
     [InlineData("p90 duration from start to state:7 where priority in (1, 2)")]
     [InlineData("count")]
+    [InlineData("median duration from field:opened_at to field:resolved_at")]
     [InlineData("mean duration from first \"Assigned\" to last state:-5 where (priority = 1 or group = \"Service Desk\") and not reopened = 1 by period(week), group")]
     public void Every_documented_example_parses(string text)
     {
         var result = MeasureParser.Parse(text);
 
         Assert.True(result.Succeeded, $"{result.Error} at column {result.Column}");
+    }
+
+    [Fact]
+    public void A_record_field_is_a_milestone_and_a_condition_field_is_found()
+    {
+        var measure = MeasureParser.Parse("median duration from field:opened_at to field:resolved_at where reassignments > 1").Value!;
+
+        var aggregate = Assert.IsType<DurationAggregate>(measure.Aggregate);
+        Assert.Equal(new Milestone(MilestoneKind.Target, new Target(TargetKind.Field, "resolved_at")), aggregate.To);
+        Assert.Equal(["reassignments"], MeasureTargets.FieldsOf(measure));
     }
 
     [Fact]

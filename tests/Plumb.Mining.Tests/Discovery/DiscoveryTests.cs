@@ -30,6 +30,6 @@ public sealed class DiscoveryTests
 
         var link = CrossProcessFlow.Discover(log).Single();
 
-        Assert.Equal(("incident", "problem", "problem_id", 1, 0.5, 12.0), (link.FromTable, link.ToTable, link.Field, link.Links, link.Share, link.MedianHours));
+        Assert.Equal(("incident", "problem", "problem_id", 1, 0.5, 12.0), (link.FromTable, link.ToTable, link.Field, link.Links, link.Share, link.MedianHours ?? double.NaN));
     }
 }

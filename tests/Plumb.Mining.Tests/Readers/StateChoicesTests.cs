@@ -107,7 +107,8 @@ public sealed class StateChoicesTests
 
         var log = SharedData.Succeeded(CsvEventLogReader.Read(new StringReader(csv)));
 
-        Assert.Equal(["New", "Assess", "Root Cause Analysis", "Fix in Progress", "Resolved", "Closed"], Trace(log, 0));
+        // Row 3 changes the state and the group: both are events.
+        Assert.Equal(["New", "Assess", "Reassigned", "Root Cause Analysis", "Fix in Progress", "Resolved", "Closed"], Trace(log, 0));
         Assert.Equal(["101", "102", "103", "104", "106", "107"], log.StateValues.Values);
     }
 

@@ -1,0 +1,158 @@
+namespace Plumb.Mining.Mapping;
+
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
+
+/// <summary>What a proposal adds to a step's tool mapping: an activity name, or a value (or label) of the state field.</summary>
+public enum MappingTarget
+{
+    /// <summary>An entry of <c>tool.activities</c>.</summary>
+    Activity,
+
+    /// <summary>An entry of <c>tool.states</c>.</summary>
+    State,
+
+    /// <summary><c>tool.observable: false</c>: the log shows no event of the step at all, so replay treats it as silent.</summary>
+    Unobservable,
+}
+
+/// <summary>
+/// A proposed addition to a step's tool mapping, with the events of the log it maps and why (the meaning read from the
+/// activity's words, e.g. "on hold" for <c>Accepted-Wait - User</c> or <c>Awaiting User Info</c>).
+/// </summary>
+public sealed record MappingProposal(string Step, MappingTarget Target, string Value, int Events, string Reason);
+
+/// <summary>
+/// Proposes tool mappings from a log: every activity that maps to no step is read for what it means in ITSM terms (logged,
+/// categorised, assigned, in progress, on hold, resolved, closed, canceled), in the vocabulary of ServiceNow (including
+/// its legacy incident states such as Active and Awaiting User Info), the BPI Challenge logs and common help-desk tools;
+/// the meaning names a state of the procedure's table, and the step whose <c>tool.states</c> hold that state (or whose
+/// name says the meaning) gets the activity, or the state label when the activity is a state of the log. Activities whose
+/// words say nothing known stay unmapped: a proposal is never a guess from nothing.
+/// </summary>
+public static class MappingProposer
+{
+    // Ordered: the first meaning whose words occur in the activity wins ("Assign seriousness" is categorising, not assigning;
+    // "Queued-Awaiting Assignment" is waiting for assignment, not on hold; "Resolve SW anomaly" is resolving).
+    private static readonly Meaning[] Meanings =
+    [
+        new("canceled", ["cancel", "invalid", "duplicate", "withdrawn", "abandon", "rejected"], "Canceled", ["cancel", "close"]),
+        new("reopened", ["reopen"], null, ["reopen", "investigat", "diagnos"]),
+        new("closed", ["close"], "Closed", ["close"]),
+        new("resolved", ["resolv", "solved", "fixed", "in call", "complete"], "Resolved", ["resolv"]),
+        new("categorised", ["seriousness", "priorit", "categor", "classif", "impact", "urgency"], null, ["categor", "prioriti", "classif"]),
+        new("assigned", ["assign", "queued", "upgrade", "escalat", "transfer", "dispatch", "route", "routing"], null,
+            ["assign", "route", "dispatch", "escalat", "assess"]),
+        new("on hold", ["wait", "hold", "awaiting", "pending", "suspend", "paused"], "On Hold", ["investigat", "diagnos", "hold", "wait"]),
+        new("in progress", ["progress", "accepted", "active", "work", "investigat", "diagnos", "take in charge", "analys", "schedule",
+            "intervention", "anomaly", "update", "research"], "In Progress", ["investigat", "diagnos", "work", "analys"]),
+        new("logged", ["new", "insert", "log", "open", "creat", "regist", "submit", "report"], "New", ["log", "record", "register"]),
+    ];
+
+    /// <summary>The proposals for the activities of the log that map to no step of the procedure, most events first.</summary>
+    public static IReadOnlyList<MappingProposal> Propose(Procedure procedure, EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(log);
+        var mapping = ProcedureMapping.Map(procedure, log);
+        var choices = StateChoices.ForSteps(procedure.Steps, log);
+        var logChoices = StateChoices.ForLog(log);
+        var stateLabels = new HashSet<string>(log.StateValues.Values, StringComparer.OrdinalIgnoreCase);
+        var proposals = new List<MappingProposal>();
+        foreach (var unmapped in mapping.Unmapped)
+        {
+            var words = unmapped.Activity.ToLowerInvariant();
+            var meaning = Meanings.FirstOrDefault(m => m.Words.Any(w => words.Contains(w, StringComparison.Ordinal)));
+            if (meaning is null || Choose(procedure, meaning, choices) is not { } step) continue;
+
+            // A state of the log whose label is not the table's (a legacy "Awaiting User Info") is mapped as a state, so the
+            // step follows the state field; anything else by its activity name.
+            var isState = stateLabels.Contains(unmapped.Activity) && logChoices.LabelOf(unmapped.Activity) == unmapped.Activity;
+            proposals.Add(new MappingProposal(step.Id, isState ? MappingTarget.State : MappingTarget.Activity, unmapped.Activity, unmapped.Events,
+                $"reads as {meaning.Name}"));
+        }
+
+        // A step that no event shows even with the proposals is one this tool (or this export) does not record: proposed as not
+        // observable, so replay does not count its absence against every case.
+        var trial = Clone(procedure);
+        Apply(trial, proposals);
+        var after = ProcedureMapping.Map(trial, log);
+        var seen = new bool[trial.Steps.Count];
+        foreach (var step in after.StepOfEvent) if (step >= 0) seen[step] = true;
+        for (var s = 0; s < trial.Steps.Count; s++)
+        {
+            if (seen[s] || trial.Steps[s].Tool is { Observable: false }) continue;
+            proposals.Add(new MappingProposal(trial.Steps[s].Id, MappingTarget.Unobservable, "false", 0, "no event of the log shows it"));
+        }
+
+        return proposals;
+    }
+
+    // The procedure with copies of the steps' tool mappings, so trying the proposals leaves the handbook as it is.
+    private static Procedure Clone(Procedure procedure) => new()
+    {
+        Id = procedure.Id,
+        Steps = procedure.Steps.Select(s => new Step
+        {
+            Id = s.Id, Name = s.Name, Kind = s.Kind, Next = s.Next, Decision = s.Decision, Join = s.Join, Call = s.Call,
+            Tool = s.Tool is { } t
+                ? new ToolMapping { Table = t.Table, Field = t.Field, States = [.. t.States], Groups = [.. t.Groups], Activities = [.. t.Activities], Observable = t.Observable }
+                : null,
+        }).ToList(),
+    };
+
+    /// <summary>Adds the proposals to the steps' tool mappings (a step without one gets one on the procedure's table).</summary>
+    public static void Apply(Procedure procedure, IEnumerable<MappingProposal> proposals)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        var table = procedure.Steps.Select(s => s.Tool?.Table).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        foreach (var proposal in proposals)
+        {
+            var step = procedure.Steps.Find(s => s.Id == proposal.Step) ?? throw new ArgumentException($"no step '{proposal.Step}'", nameof(proposals));
+            step.Tool ??= new ToolMapping { Table = table };
+            if (proposal.Target == MappingTarget.Unobservable)
+            {
+                step.Tool.Observable = false;
+                continue;
+            }
+
+            var list = proposal.Target == MappingTarget.State ? step.Tool.States : step.Tool.Activities;
+            if (!list.Contains(proposal.Value, StringComparer.OrdinalIgnoreCase)) list.Add(proposal.Value);
+        }
+    }
+
+    // The step for a meaning: among the steps mapped to the meaning's state, the first whose id or name says the meaning
+    // (else the first of them); with no step on that state, the first step whose id or name says it.
+    private static Step? Choose(Procedure procedure, Meaning meaning, StateChoices choices)
+    {
+        var steps = procedure.Steps.Where(s => s.Call is null).ToList();
+        bool Says(Step s) => meaning.StepWords.Any(w => s.Id.Contains(w, StringComparison.OrdinalIgnoreCase) || s.Name.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (meaning.State is { } label)
+        {
+            var value = ValueOf(label, choices);
+            var onState = steps.Where(s => s.Tool?.States.Any(v => choices.ValueOf(v) == value) == true).ToList();
+            if (onState.Count > 0) return onState.FirstOrDefault(Says) ?? onState[0];
+        }
+
+        return steps.FirstOrDefault(Says);
+    }
+
+    // The table's value for an incident-worded state: its own label where it has one, else the state that plays the part
+    // (a problem's New is 101, its work goes on in Fix in Progress, it ends Resolved and Closed).
+    private static string ValueOf(string label, StateChoices choices)
+    {
+        var value = choices.ValueOf(label);
+        if (choices.LabelOf(value) != value) return value;
+        return label switch
+        {
+            "New" => choices.NewValue,
+            "In Progress" or "On Hold" => choices.ReopenValue,
+            "Resolved" => choices.ResolvedValue ?? choices.ClosedValue,
+            "Closed" or "Canceled" => choices.ClosedValue,
+            _ => value,
+        };
+    }
+
+    private sealed record Meaning(string Name, string[] Words, string? State, string[] StepWords);
+}

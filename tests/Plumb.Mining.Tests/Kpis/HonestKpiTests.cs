@@ -1,0 +1,97 @@
+namespace Plumb.Mining.Tests.Kpis;
+
+using System.Globalization;
+using Plumb.Handbook.Baseline;
+using Plumb.Handbook.Model;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Kpis;
+using Plumb.Mining.Readers;
+
+/// <summary>
+/// KPIs on real-shaped logs: not measurable (with the reason) when the events they depend on are absent, and measured from
+/// the record's own fields (reassignment and reopen counts, open and resolve times) where the log has them.
+/// </summary>
+public sealed class HonestKpiTests
+{
+    private static readonly Process Incident = BaselineLibrary.Load().FindProcess("incident")!;
+
+    private static EventLog Csv(string text) => SharedData.Succeeded(CsvEventLogReader.Read(new StringReader(text)));
+
+    private static KpiResult Kpi(EventLog log, string id) => KpiEvaluation.Evaluate(log, Incident).Single(k => k.Id == id);
+
+    [Fact]
+    public void Kpis_over_absent_events_are_not_measurable_and_never_a_green_zero_or_hundred()
+    {
+        // Given an activity log without a group column, without assignment events and without any way to see a reopening
+        var log = Csv("case,activity,timestamp\n1,Incident logged,2024-01-01T08:00:00Z\n1,Incident resolved,2024-01-01T09:00:00Z\n" +
+            "2,Incident logged,2024-01-02T08:00:00Z\n2,Incident resolved,2024-01-02T12:00:00Z\n");
+
+        // Then
+        Assert.Contains("no assignment group column", Kpi(log, "reassignment-rate").NotMeasurable);
+        Assert.Contains("step 'assign'", Kpi(log, "first-line-resolution").NotMeasurable);
+        Assert.Contains("no reopen events", Kpi(log, "reopen-rate").NotMeasurable);
+        foreach (var id in new[] { "reassignment-rate", "first-line-resolution", "reopen-rate" })
+        {
+            Assert.Null(Kpi(log, id).Overall);
+        }
+
+        // The time to resolve depends on events the log has: measured.
+        Assert.Null(Kpi(log, "mttr").NotMeasurable);
+        Assert.Equal(2.5, Kpi(log, "mttr").Overall!.Value!.Value, 9);
+    }
+
+    [Fact]
+    public void A_state_field_with_final_states_makes_a_reopen_rate_of_zero_measurable()
+    {
+        var log = Csv("number,incident_state,assignment_group,sys_updated_on\nINC1,New,SD,2024-01-01T08:00:00Z\nINC1,Resolved,SD,2024-01-01T09:00:00Z\n");
+
+        var reopen = Kpi(log, "reopen-rate");
+
+        Assert.Null(reopen.NotMeasurable);
+        Assert.Equal(0, reopen.Overall!.Value);
+    }
+
+    // Detail_Incident of the BPI Challenge 2014 shape: one row per incident with the tool's own counts and times.
+    private const string Bpic2014Incidents =
+        "Incident ID;Status;Priority;# Reassignments;Open Time;Reopen Time;Resolved Time;Close Time;reopen_count\n" +
+        "IM0000004;Closed;4;0;05-02-2012 13:32:10;;30-09-2013 16:00:00;30-09-2013 16:00:00;0\n" +
+        "IM0000005;Closed;3;2;13-03-2012 11:03:00;;14-03-2012 11:03:00;15-03-2012 09:00:00;0\n" +
+        "IM0000006;Closed;3;5;29-03-2012 15:14:00;12-04-2012 08:00:00;30-03-2012 09:14:00;13-04-2012 09:00:00;1\n" +
+        "IM0000007;Closed;2;1;17-07-2012 10:00:00;;17-07-2012 14:30:00;18-07-2012 10:00:00;0\n" +
+        "IM0000008;Closed;4;3;10-08-2012 09:00:00;;12-08-2012 21:00:00;13-08-2012 09:00:00;2\n";
+
+    [Fact]
+    public void Reopen_reassignment_and_resolution_are_measured_from_record_fields_and_match_independent_counts()
+    {
+        // Given the incidents read as a log (an event per record at its close time; the record fields become case attributes)
+        var log = SharedData.Succeeded(CsvEventLogReader.Read(new StringReader(Bpic2014Incidents),
+            new CsvLogOptions { Activity = "Status", Timestamp = "Close Time" }));
+        var evaluator = new MeasureEvaluator(log, Incident);
+        double Measure(string text) => evaluator.Overall(Plumb.Handbook.Measures.MeasureParser.Parse(text).Value!).Value!.Value;
+
+        // Independent counts on the same rows
+        var rows = Bpic2014Incidents.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(';')).ToList();
+        var moreThanOne = 100.0 * rows.Count(r => int.Parse(r[3], CultureInfo.InvariantCulture) > 1) / rows.Count;
+        var reopened = 100.0 * rows.Count(r => int.Parse(r[8], CultureInfo.InvariantCulture) > 0) / rows.Count;
+        static DateTime At(string s) => DateTime.ParseExact(s, "dd-MM-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+        var hours = rows.Select(r => (At(r[6]) - At(r[4])).TotalHours).Order().ToList();
+        var median = hours[hours.Count / 2];
+
+        // Then the KPIs agree within 1 %
+        Assert.Equal(moreThanOne, Measure("ratio where reassignments > 1"), moreThanOne * 0.01);
+        Assert.Equal(reopened, Measure("ratio where reopened = 1"), reopened * 0.01);
+        Assert.Equal(median, Measure("median duration from field:open_time to field:resolved_time"), median * 0.01);
+        Assert.Null(evaluator.Unavailable(Plumb.Handbook.Measures.MeasureParser.Parse("ratio where reassignments > 1").Value!));
+    }
+
+    [Fact]
+    public void A_date_field_the_log_lacks_makes_the_measure_not_measurable()
+    {
+        var log = Csv("case,activity,timestamp\n1,Incident logged,2024-01-01T08:00:00Z\n");
+        var evaluator = new MeasureEvaluator(log, Incident);
+
+        var reason = evaluator.Unavailable(Plumb.Handbook.Measures.MeasureParser.Parse("median duration from field:opened_at to field:resolved_at").Value!);
+
+        Assert.Equal("the log has no date in field 'opened_at'", reason);
+    }
+}
