@@ -2,7 +2,7 @@ namespace Plumb.Server.Hosting;
 
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using Plumb.Editor.Web;
+using Plumb.Server.Editor.Web;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
 

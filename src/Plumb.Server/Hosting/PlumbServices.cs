@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Plumb.Server.Accounts;
-using Plumb.Server.Editor;
+using Plumb.Server.Editor.Web;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Portal;
 using Plumb.Server.Storage;
@@ -85,7 +85,7 @@ public static class PlumbServices
             o.AddPolicy(SignInLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.SignInAttemptsPerMinute));
             o.AddPolicy(WriteLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.WritesPerMinute));
         });
-        builder.AddPlumbEditorHosting();
+        services.AddPlumbEditor();
         return builder;
     }
 
