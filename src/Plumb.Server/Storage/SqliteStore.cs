@@ -76,5 +76,6 @@ public sealed class SqliteStore : SqlStore
         Task.CompletedTask; // BEGIN IMMEDIATE already holds the only write lock.
 
     protected override bool IsUniqueViolation(DbException exception) =>
-        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+        // Only a taken key (SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE): any other failed constraint or trigger is an error, not a race.
+        exception is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };
 }
