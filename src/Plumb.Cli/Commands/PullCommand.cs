@@ -2,7 +2,6 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using Plumb.Handbook.Folder;
-using Plumb.Server.Handbooks;
 
 public static class PullCommand
 {
@@ -32,7 +31,7 @@ public static class PullCommand
         if (pulled.Documents.Count == 0) throw new UsageException($"{server} holds no handbook yet; push one first");
         try
         {
-            FolderDocuments.Write(pulled.Documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal), directory);
+            HandbookFolder.WriteDocuments(pulled.Documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal), directory);
         }
         catch (InvalidDataException e)
         {

@@ -13,8 +13,6 @@ public sealed record ProcessSummaryDto(string Id, string Name, string? Owner, st
 
 public static class ProcessesApi
 {
-    private const int Attempts = 3;
-
     public static void MapProcessesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/processes").WithTags("Processes");
@@ -98,37 +96,30 @@ public static class ProcessesApi
     }
 
     // The ETag of a process is the version that last changed its document, so two people editing different processes
-    // do not conflict; a save that loses the race for the next version number re-checks and tries again.
+    // do not conflict: a save that loses the race for the next version number to another document's save is made again.
     private static async Task<IResult> SaveAsync(HttpContext http, HandbookService handbooks, string path, string? yaml, bool creating, long? expected,
         string message, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        var snapshot = await handbooks.GetCurrentAsync(cancellationToken);
+        if (snapshot.Version.Number == 0) return ApiSupport.Unprocessable("the store is empty: push a handbook (handbook.yaml) first");
+        if (!creating && snapshot.FindDocument(path) is null) return ApiSupport.NotFound($"no document {path}");
+        var result = await handbooks.SaveDocumentsAsync(new Dictionary<string, string?>(StringComparer.Ordinal) { [path] = yaml },
+            new Dictionary<string, long?>(StringComparer.Ordinal) { [path] = creating ? null : expected }, PlumbClaims.Actor(http.User), message,
+            cancellationToken);
+        if (result.Saved is { } saved)
         {
-            var snapshot = await handbooks.GetCurrentAsync(cancellationToken);
-            var current = snapshot.FindDocument(path);
-            if (creating && current is not null) return ApiSupport.Conflict($"{path} already exists", current.ChangedIn);
-            if (!creating && current is null) return ApiSupport.NotFound($"no document {path}");
-            if (!creating && current!.ChangedIn != expected)
-            {
-                return ApiSupport.Conflict($"{path} was changed in version {current.ChangedIn} after version {expected} you read; nothing was saved",
-                    current.ChangedIn);
-            }
-
-            if (snapshot.Version.Number == 0) return ApiSupport.Unprocessable("the store is empty: push a handbook (handbook.yaml) first");
-            var documents = new Dictionary<string, string>(snapshot.DocumentMap(), StringComparer.Ordinal);
-            if (yaml is null) documents.Remove(path);
-            else documents[path] = yaml;
-
-            var result = await handbooks.SaveAsync(snapshot.Version.Number, documents, PlumbClaims.Actor(http.User), message, cancellationToken);
-            if (result.Saved is { } saved)
-            {
-                http.Response.Headers.ETag = ApiSupport.ETag(saved.FindDocument(path)?.ChangedIn ?? saved.Version.Number);
-                return Results.Ok(HandbookApi.ToDto(saved.Version));
-            }
-
-            if (!result.IsConflict) return ApiSupport.Problems(result.Malformed, result.Violations);
+            http.Response.Headers.ETag = ApiSupport.ETag(saved.FindDocument(path)?.ChangedIn ?? saved.Version.Number);
+            return Results.Ok(HandbookApi.ToDto(saved.Version));
         }
 
-        return ApiSupport.Conflict("the handbook kept changing while saving; try again", 0);
+        if (result.Stale is not null)
+        {
+            if (result.StaleChangedIn is not { } changedIn) return ApiSupport.NotFound($"no document {path}");
+            return creating
+                ? ApiSupport.Conflict($"{path} already exists", changedIn)
+                : ApiSupport.Conflict($"{path} was changed in version {changedIn} after version {expected} you read; nothing was saved", changedIn);
+        }
+
+        return ApiSupport.Problems(result.Result!.Malformed, result.Result.Violations);
     }
 }

@@ -24,6 +24,9 @@ public static partial class DocumentSet
 
     public static string ProcessPath(string processId) => HandbookFolder.ProcessDocument(processId);
 
+    /// <summary>The process a document path names (<c>processes/ID.yaml</c>), or null for any other path.</summary>
+    public static string? ProcessId(string path) => ProcessPathPattern().Match(path) is { Success: true } match ? match.Groups[1].Value : null;
+
     public static bool IsValidId(string id) => HandbookIds.IsValid(id);
 
     /// <summary>Reads the documents; <paramref name="lint"/> adds the lint errors to the violations.</summary>

@@ -2,8 +2,8 @@ namespace Plumb.Server.Hosting;
 
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using Plumb.Editor.Web;
 using Plumb.Server.Accounts;
+using Plumb.Server.Editor.Web;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
 
@@ -68,6 +68,7 @@ public static class PlumbApp
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapProposalsApi();
         app.MapPlumbEditor(
             readers => readers.RequireAuthorization(PlumbClaims.ReaderPolicy),
             feedback => feedback.RequireRateLimiting(PlumbServices.FeedbackLimit).WithBodyLimit(BodyLimit.Small));

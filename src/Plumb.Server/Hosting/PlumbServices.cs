@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Plumb.Server.Accounts;
-using Plumb.Server.Editor;
+using Plumb.Server.Editor.Web;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Portal;
 using Plumb.Server.Storage;
@@ -90,7 +90,7 @@ public static class PlumbServices
             o.AddPolicy(WriteLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.WritesPerMinute));
             o.AddPolicy(FeedbackLimit, context => Window(context, context.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value.FeedbackPerMinute));
         });
-        builder.AddPlumbEditorHosting();
+        services.AddPlumbEditor();
         return builder;
     }
 

@@ -67,4 +67,51 @@ public interface IPlumbStore
     Task<IReadOnlyList<string>> GetProtectionKeysAsync(CancellationToken cancellationToken);
 
     Task AddProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken);
+
+    /// <summary>Starts a proposal in the draft state.</summary>
+    Task<Proposal> CreateProposalAsync(string author, long baseVersion, string title, IReadOnlyList<ProposedDocument> documents, DateTimeOffset at,
+        CancellationToken cancellationToken);
+
+    /// <summary>Replaces the documents and base of an open proposal and puts it back to draft; false when it is approved or missing.</summary>
+    Task<bool> UpdateProposalAsync(long id, long baseVersion, string title, IReadOnlyList<ProposedDocument> documents, string actor, DateTimeOffset at,
+        CancellationToken cancellationToken);
+
+    /// <summary>Moves a proposal to <paramref name="to"/> when it is in one of <paramref name="from"/>; false otherwise.</summary>
+    Task<bool> TransitionProposalAsync(long id, IReadOnlyList<ProposalState> from, ProposalState to, string actor, string? comment, string? conflicts,
+        DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<Proposal?> GetProposalAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Proposals, oldest first; only those changing <paramref name="path"/> when given, only open ones when asked.</summary>
+    Task<IReadOnlyList<Proposal>> ListProposalsAsync(string? path, bool openOnly, CancellationToken cancellationToken);
+
+    /// <summary>The review steps of a proposal, oldest first.</summary>
+    Task<IReadOnlyList<ProposalEvent>> ListProposalEventsAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The versions that changed one document, newest first.</summary>
+    Task<IReadOnlyList<VersionInfo>> ListDocumentVersionsAsync(string path, CancellationToken cancellationToken);
+
+    Task<Draft?> GetDraftAsync(string path, string user, CancellationToken cancellationToken);
+
+    /// <summary>Saves (replaces) the user's draft of a document.</summary>
+    Task SaveDraftAsync(Draft draft, CancellationToken cancellationToken);
+
+    Task DeleteDraftAsync(string path, string user, CancellationToken cancellationToken);
+
+    /// <summary>Records a reader's remark; returns it with its id.</summary>
+    Task<Feedback> AddFeedbackAsync(Feedback feedback, CancellationToken cancellationToken);
+
+    /// <summary>Feedback on the steps of a process, newest first.</summary>
+    Task<IReadOnlyList<Feedback>> ListFeedbackAsync(string process, CancellationToken cancellationToken);
+
+    /// <summary>Stores an editor's answer and, when made, the finding the feedback became.</summary>
+    Task<bool> AnswerFeedbackAsync(long id, string answer, string answeredBy, string? findingId, CancellationToken cancellationToken);
+
+    Task TouchPresenceAsync(Presence presence, CancellationToken cancellationToken);
+
+    /// <summary>Users seen on the document since <paramref name="since"/>.</summary>
+    Task<IReadOnlyList<Presence>> ListPresenceAsync(string path, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The editor's former tables, read and renamed in one transaction (null when there are none); see <see cref="SqlStore"/>.</summary>
+    Task<LegacyEditorData?> TakeLegacyEditorDataAsync(CancellationToken cancellationToken);
 }

@@ -82,17 +82,30 @@ public abstract partial class SqlStore : IPlumbStore
         {
             await ExecuteAsync(connection, transaction, "INSERT INTO versions (number, author, at_ms, message) VALUES (@n, @a, @t, @m)",
                 [("@n", number), ("@a", version.Author), ("@t", version.At.ToUnixTimeMilliseconds()), ("@m", version.Message)], cancellationToken);
+            var changed = new List<string>();
             foreach (var (path, content) in version.Documents.OrderBy(d => d.Key, StringComparer.Ordinal))
             {
                 var hash = Hash(content);
                 await ExecuteAsync(connection, transaction, "INSERT INTO blobs (hash, content) VALUES (@h, @c) ON CONFLICT (hash) DO NOTHING",
                     [("@h", hash), ("@c", content)], cancellationToken);
-                var changedIn = previous.TryGetValue(path, out var before) && before.Hash == hash ? before.ChangedIn : number;
+                var same = previous.TryGetValue(path, out var before) && before.Hash == hash;
+                if (!same) changed.Add(path);
                 await ExecuteAsync(connection, transaction,
                     "INSERT INTO version_documents (version, path, hash, changed_in) VALUES (@v, @p, @h, @c)",
-                    [("@v", number), ("@p", path), ("@h", hash), ("@c", changedIn)], cancellationToken);
+                    [("@v", number), ("@p", path), ("@h", hash), ("@c", same ? before.ChangedIn : number)], cancellationToken);
             }
 
+            changed.AddRange(previous.Keys.Where(p => !version.Documents.ContainsKey(p)));
+            if (version.Approves is { } proposal && !await ApproveInAsync(connection, transaction, proposal, number, version, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new SaveOutcome(null, head, ProposalMoved: true);
+            }
+
+            await MarkStaleAsync(connection, transaction, changed, version.Approves, version.At, cancellationToken);
+            await ExecuteAsync(connection, transaction, "INSERT INTO audit (at_ms, actor, action, detail) VALUES (@t, @a, @c, @d)",
+                [("@t", version.At.ToUnixTimeMilliseconds()), ("@a", version.Author), ("@c", version.AuditAction),
+                    ("@d", $"version {number}: {version.Message}")], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException e) when (IsUniqueViolation(e))

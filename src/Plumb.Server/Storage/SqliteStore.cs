@@ -39,11 +39,29 @@ public sealed class SqliteStore : SqlStore
             detail TEXT NOT NULL);
         CREATE TABLE protection_keys (name TEXT PRIMARY KEY, xml TEXT NOT NULL);
         """,
+        // 2: the editor's proposals, drafts, feedback and presence, in the same store as the versions they become.
+        """
+        CREATE TABLE proposals (id INTEGER PRIMARY KEY AUTOINCREMENT, author TEXT NOT NULL, state TEXT NOT NULL, base_version INTEGER NOT NULL,
+            title TEXT NOT NULL, reviewer TEXT, comment TEXT, conflicts TEXT, merged_as INTEGER, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);
+        CREATE TABLE proposal_documents (proposal_id INTEGER NOT NULL REFERENCES proposals (id), path TEXT NOT NULL, content TEXT,
+            PRIMARY KEY (proposal_id, path));
+        CREATE INDEX proposal_documents_path ON proposal_documents (path);
+        CREATE TABLE proposal_events (id INTEGER PRIMARY KEY AUTOINCREMENT, proposal_id INTEGER NOT NULL REFERENCES proposals (id),
+            at_ms INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, comment TEXT);
+        CREATE TABLE drafts (path TEXT NOT NULL, user_name TEXT NOT NULL, base_version INTEGER NOT NULL, content TEXT NOT NULL, at_ms INTEGER NOT NULL,
+            PRIMARY KEY (path, user_name));
+        CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, process TEXT NOT NULL, procedure TEXT NOT NULL, step TEXT NOT NULL,
+            author TEXT NOT NULL, text TEXT NOT NULL, at_ms INTEGER NOT NULL, answer TEXT, answered_by TEXT, finding_id TEXT);
+        CREATE TABLE presence (path TEXT NOT NULL, user_name TEXT NOT NULL, seen_ms INTEGER NOT NULL, PRIMARY KEY (path, user_name));
+        """,
+        // 3: sign-in sessions, checked on every request so that sign-out, demotion and password changes end them.
         """
         CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), created_ms INTEGER NOT NULL);
         CREATE INDEX sessions_user ON sessions (user_id);
         """,
     ];
+
+    protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n";
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -63,5 +81,6 @@ public sealed class SqliteStore : SqlStore
         Task.CompletedTask; // BEGIN IMMEDIATE already holds the only write lock.
 
     protected override bool IsUniqueViolation(DbException exception) =>
-        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+        // Only a taken key (SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE): any other failed constraint or trigger is an error, not a race.
+        exception is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };
 }

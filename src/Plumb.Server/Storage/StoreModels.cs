@@ -10,10 +10,16 @@ public sealed record StoredDocument(string Path, string Content, long ChangedIn)
 /// A new version to save on top of <paramref name="BaseVersion"/> (0 for an empty store): the complete set of
 /// documents, keyed by their path in a handbook folder (<c>handbook.yaml</c>, <c>processes/ID.yaml</c>).
 /// </summary>
-public sealed record NewVersion(long BaseVersion, IReadOnlyDictionary<string, string> Documents, string Author, DateTimeOffset At, string Message);
+/// <remarks>
+/// The audit entry (<paramref name="AuditAction"/>) is written in the same transaction as the version. When
+/// <paramref name="Approves"/> names a proposal, it is marked approved in that transaction too, and only if it is still in
+/// review (or stale); proposals in review that change a document this version changes become stale.
+/// </remarks>
+public sealed record NewVersion(long BaseVersion, IReadOnlyDictionary<string, string> Documents, string Author, DateTimeOffset At, string Message,
+    string AuditAction = "save-version", long? Approves = null, string? Reviewer = null, string? Comment = null);
 
 /// <summary>What saving a version gave: the saved version, or the head that made the save stale.</summary>
-public sealed record SaveOutcome(VersionInfo? Saved, long Head)
+public sealed record SaveOutcome(VersionInfo? Saved, long Head, bool ProposalMoved = false)
 {
     public bool IsConflict => Saved is null;
 }

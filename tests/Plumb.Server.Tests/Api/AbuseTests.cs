@@ -6,7 +6,6 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Plumb.Editor.Store;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Portal;
 using Plumb.Server.Storage;
@@ -34,7 +33,7 @@ public sealed partial class AbuseTests
     };
 
     private static async Task<int> FeedbackCountAsync(PlumbFactory factory) =>
-        (await factory.Services.GetRequiredService<IEditorStore>().FeedbackAsync("incident", CancellationToken.None)).Count;
+        (await factory.Services.GetRequiredService<IPlumbStore>().ListFeedbackAsync("incident", CancellationToken.None)).Count;
 
     [Fact]
     public async Task Anonymous_feedback_with_any_Authorization_value_still_needs_the_anti_forgery_token()

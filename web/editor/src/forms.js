@@ -58,7 +58,7 @@ async function formsPage() {
   const root = document.getElementById('forms');
   const summary = el('div', { class: 'summary', 'aria-live': 'polite' });
   const open = new Set();
-  const type = body.document === 'handbook' ? 'handbook' : 'process';
+  const type = body.document === 'handbook.yaml' ? 'handbook' : 'process';
   let session;
   const draw = (copy) => {
     const renderer = new FormRenderer({
@@ -67,7 +67,8 @@ async function formsPage() {
       onStructure: (op, path, value) => session.structure(op, path, value),
       onMeasure: checkMeasure,
     });
-    const info = el('p', {}, copy.isDraft ? `Your draft, on top of version ${copy.baseNumber}.` : `Version ${copy.headNumber}.`);
+    const info = el('p', {}, copy.isDraft ? `Your draft, on top of version ${copy.baseNumber}.`
+      : copy.proposal ? `Your proposal ${copy.proposal.id} (${copy.proposal.state}), on version ${copy.baseNumber}.` : `Version ${copy.headNumber}.`);
     root.replaceChildren(info, summary, ...renderer.fields(type, copy.content, ''));
     showDiagnostics(root, copy.diagnostics, summary);
   };
@@ -93,13 +94,13 @@ async function save(session, draw, resolutions) {
   const result = await api('POST', `${documentUrl(session.doc)}/save`, { message, resolutions });
   const box = document.getElementById('conflicts');
   if (result.status === 409) {
-    status('Someone saved meanwhile: settle the conflicts below');
+    status('The document changed meanwhile: settle the conflicts below');
     showConflicts(box, result.data.conflicts, (chosen) => save(session, draw, chosen));
     return;
   }
   if (!result.ok) { status(`Not saved: ${result.data?.detail}`); return; }
   box.replaceChildren();
-  status(`Saved as version ${result.data.number}`);
+  status(`Saved in your proposal ${result.data.id}, on version ${result.data.baseVersion}`);
   const fresh = await session.load();
   if (fresh) draw(fresh);
 }
@@ -117,15 +118,18 @@ function checkMeasure(text, target) {
 }
 
 function historyPage() {
+  // An approval that conflicts with the head sends the proposal back (409 with the conflicts): the reloaded page lists them.
   const post = async (url, payload) => {
     const result = await api('POST', `${documentUrl(body.document)}/${url}`, payload);
-    if (!result.ok) { status(result.data?.detail || 'Refused'); return; }
+    if (!result.ok && !result.data?.conflicts) { status(result.data?.detail || 'Refused'); return; }
     window.location.reload();
   };
   const comment = () => document.getElementById('review-comment')?.value || null;
   document.getElementById('submit')?.addEventListener('click', () => post('submit', { comment: null }));
-  document.getElementById('approve')?.addEventListener('click', () => post('review', { approve: true, comment: comment() }));
-  document.getElementById('send-back')?.addEventListener('click', () => post('review', { approve: false, comment: comment() }));
+  document.querySelectorAll('button.approve').forEach((button) => button.addEventListener('click',
+    () => post('review', { approve: true, comment: comment(), proposal: Number(button.dataset.proposal) })));
+  document.querySelectorAll('button.send-back').forEach((button) => button.addEventListener('click',
+    () => post('review', { approve: false, comment: comment(), proposal: Number(button.dataset.proposal) })));
 }
 
 function feedbackPage() {

@@ -1,4 +1,4 @@
-import { api, el, status } from './api.js';
+import { api, el, status, documentUrl } from './api.js';
 import { FormRenderer, showDiagnostics } from './form-render.js';
 
 // The review workshop: the process review first, then every step of every procedure with the questions of a
@@ -10,7 +10,7 @@ export async function startWorkshop(DraftSession) {
   let stops = [];
   let session;
   let roles = [];
-  const handbook = await api('GET', '/api/editor/documents/handbook/working');
+  const handbook = await api('GET', `${documentUrl('handbook.yaml')}/working`);
   if (handbook.ok) roles = handbook.data.content.roles || [];
 
   const plan = (content) => [

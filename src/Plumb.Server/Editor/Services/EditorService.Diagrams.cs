@@ -1,0 +1,76 @@
+namespace Plumb.Server.Editor.Services;
+
+using System.Text.Json;
+using Plumb.Handbook.Json;
+using Plumb.Handbook.Model;
+using Plumb.Modelling.Bpmn;
+using Plumb.Modelling.Import;
+
+/// <summary>Diagrams of procedures: written and laid out by Plumb.Modelling for the modeler, and carried back into the procedure on save.</summary>
+public sealed partial class EditorService
+{
+    /// <summary>A process as the user works on it (their draft, else their proposal, else the head) or as stored in one version.</summary>
+    public async Task<Process?> ProcessAsync(string processId, long? version, string user, CancellationToken cancellationToken)
+    {
+        var document = Documents.Process(processId);
+        var content = version is { } number
+            ? await VersionContentAsync(document, number, cancellationToken)
+            : (await WorkingCopyAsync(document, user, cancellationToken))?.Content;
+        return content is null ? null : Documents.ReadProcess(content);
+    }
+
+    /// <summary>A document's JSON model as one version of the handbook holds it, or null.</summary>
+    public async Task<string?> VersionContentAsync(string document, long version, CancellationToken cancellationToken) =>
+        (await handbooks.GetVersionAsync(version, cancellationToken))?.FindDocument(document) is { } stored
+            ? Documents.FromYaml(document, stored.Content) : null;
+
+    /// <summary>The handbook the user works on, holding <paramref name="process"/> in place of its stored version.</summary>
+    public async Task<Handbook> WorkingHandbookAsync(string user, Process process, CancellationToken cancellationToken)
+    {
+        var newest = await HandbookAsync(cancellationToken);
+        var own = await WorkingCopyAsync(Documents.Handbook, user, cancellationToken);
+        var handbook = own is null ? newest : Documents.ReadHandbook(own.Content);
+        handbook.Processes = [.. newest.Processes.Where(p => p.Id != process.Id), process];
+        return handbook;
+    }
+
+    /// <summary>The BPMN XML of a procedure, laid out afresh, or null when the process or procedure is missing.</summary>
+    public async Task<string?> DiagramAsync(string processId, string procedureId, long? version, string user, CancellationToken cancellationToken)
+    {
+        var process = await ProcessAsync(processId, version, user, cancellationToken);
+        if (process?.FindProcedure(procedureId) is not { } procedure) return null;
+        var handbook = await WorkingHandbookAsync(user, process, cancellationToken);
+        return BpmnWriter.ToXml(ProcedureModeller.Model(handbook, process, [procedure]));
+    }
+
+    /// <summary>
+    /// Carries a diagram saved in the modeler into the user's draft of the process: new tasks become steps, flows become next
+    /// steps and decisions, lanes become responsible roles (lanes no role matches become roles in the handbook draft).
+    /// </summary>
+    public async Task<DiagramSave> SaveDiagramAsync(string processId, string procedureId, string xml, string user, CancellationToken cancellationToken)
+    {
+        var process = await ProcessAsync(processId, null, user, cancellationToken);
+        var index = process?.Procedures.FindIndex(p => p.Id == procedureId) ?? -1;
+        if (process is null || index < 0) return new DiagramSave(null, [], $"there is no procedure '{processId}/{procedureId}'", 404);
+        var read = BpmnReader.Read(xml, "diagram");
+        if (!read.Succeeded)
+        {
+            var error = read.Diagnostics.FirstOrDefault(d => d.Severity == Plumb.Handbook.Diagnostics.Severity.Error);
+            return new DiagramSave(null, [], $"the diagram cannot be read: {error?.Message}{(error?.At is { } at ? $" (line {at.Line})" : "")}", 400);
+        }
+
+        var handbook = await WorkingHandbookAsync(user, process, cancellationToken);
+        var merge = ProcedureFromBpmn.Merge(handbook, process, process.Procedures[index], read.Definitions!);
+        if (merge.Problem is { } problem) return new DiagramSave(null, [], problem, 400);
+        if (merge.NewRoles.Count > 0)
+        {
+            var roles = merge.NewRoles.Select(r => new JsonPatch("add", "roles", JsonSerializer.SerializeToNode(r, HandbookJson.Compact))).ToList();
+            var (_, rolesProblem) = await PatchAsync(Documents.Handbook, user, roles, cancellationToken);
+            if (rolesProblem is not null) return new DiagramSave(null, [], rolesProblem, 400);
+        }
+
+        var patch = new JsonPatch("set", $"procedures[{index}]", JsonSerializer.SerializeToNode(merge.Procedure, HandbookJson.Compact));
+        var (copy, patchProblem) = await PatchAsync(Documents.Process(processId), user, [patch], cancellationToken);
+        return new DiagramSave(copy, merge.NotCarried, patchProblem, 400);
+    }
+}

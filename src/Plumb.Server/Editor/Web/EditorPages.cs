@@ -1,0 +1,143 @@
+namespace Plumb.Server.Editor.Web;
+
+using System.Text;
+using Plumb.Server.Editor.Services;
+using Plumb.Server.Accounts;
+using Plumb.Server.Handbooks;
+using Plumb.Server.Storage;
+using Plumb.Server.Workflow;
+using static Plumb.Server.Editor.Web.EditorHtml;
+
+/// <summary>The editor's pages; forms, modeler, workshop and diff are drawn by the bundled scripts from the API.</summary>
+internal static partial class EditorPages
+{
+    public static void Map(RouteGroupBuilder pages)
+    {
+        pages.MapGet("", HomeAsync);
+        pages.MapGet("/handbook", () => Forms("Roles, records and context", Documents.Handbook, null));
+        pages.MapGet("/processes/{process}", async (string process, EditorService editor, CancellationToken ct) =>
+            await NameAsync(editor, process, ct) is { } name ? Forms(name, Documents.Process(process), process) : Results.NotFound());
+        pages.MapGet("/processes/{process}/procedures/{procedure}/diagram", (string process, string procedure) =>
+            Page($"Diagram of {procedure}", """
+                <p>Draw steps, flows and lanes; <strong>Save diagram</strong> carries them into the procedure (lanes become the responsible role).</p>
+                <div class="toolbar"><button type="button" id="save-diagram">Save diagram</button>
+                <a id="back-to-forms" href="#">Back to the forms</a> <span id="status" role="status"></span></div>
+                <div id="canvas" class="canvas" role="application" aria-label="Diagram editor"></div>
+                """, "modeler", process, new Dictionary<string, string> { ["page"] = "modeler", ["process"] = process, ["procedure"] = procedure,
+                ["document"] = Documents.Process(process) }));
+        pages.MapGet("/processes/{process}/workshop", (string process) => Page("Review workshop", """
+            <p>Walk the process, then each procedure step by step. Answers are saved as you go into your draft.</p>
+            <div id="workshop"></div>
+            """, "forms", process, new Dictionary<string, string> { ["page"] = "workshop", ["document"] = Documents.Process(process), ["process"] = process }));
+        pages.MapGet("/processes/{process}/procedures/{procedure}/diff", (string process, string procedure, long from, long? to) =>
+            Page($"Changes to {procedure}", """
+                <p class="legend">Marked in the diagrams: <span class="change-added">added</span> (green), <span class="change-removed">removed</span> (red,
+                in the older version), <span class="change-changed">changed</span> (amber) steps, decisions and flows; the list names each change.</p>
+                <div class="diff"><section aria-labelledby="older-h"><h2 id="older-h">Older</h2><div id="older" class="canvas small"></div></section>
+                <section aria-labelledby="newer-h"><h2 id="newer-h">Newer</h2><div id="newer" class="canvas small"></div></section>
+                <section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2><ul id="changes"></ul></section></div>
+                """, "diff", process, new Dictionary<string, string> { ["page"] = "diff", ["process"] = process, ["procedure"] = procedure,
+                ["from"] = from.ToString(System.Globalization.CultureInfo.InvariantCulture), ["to"] = to?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }));
+        pages.MapGet("/processes/{process}/history", HistoryAsync);
+        pages.MapGet("/processes/{process}/feedback", FeedbackAsync);
+        pages.MapGet("/processes/{process}/workbook", WorkbookAsync);
+    }
+
+    private static IResult Forms(string title, string document, string? process) => Page(title, """
+        <div class="toolbar"><label>Save message <input id="save-message" type="text" autocomplete="off"></label>
+        <button type="button" id="save">Save into my proposal</button> <button type="button" id="discard">Discard draft</button>
+        <span id="status" role="status"></span></div>
+        <div id="conflicts"></div>
+        <div id="forms"></div>
+        """, "forms", process, new Dictionary<string, string> { ["page"] = "forms", ["document"] = document, ["process"] = process ?? "" });
+
+    private static async Task<string?> NameAsync(EditorService editor, string process, CancellationToken cancellationToken) =>
+        (await editor.HandbookAsync(cancellationToken)).FindProcess(process)?.Name;
+
+    private static async Task<IResult> HomeAsync(HandbookService handbooks, IPlumbStore store, CancellationToken cancellationToken)
+    {
+        var head = await handbooks.GetCurrentAsync(cancellationToken);
+        var open = await store.ListProposalsAsync(null, openOnly: true, cancellationToken);
+        var body = new StringBuilder($"<p>The handbook is at version <strong>{head.Version.Number}</strong>.</p>");
+        body.Append("<table><caption>Processes</caption><thead><tr><th scope=\"col\">Process</th><th scope=\"col\">Last changed in version</th>");
+        body.Append("<th scope=\"col\">Open proposals</th></tr></thead><tbody>");
+        foreach (var process in head.Handbook.Processes.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var path = Documents.Process(process.Id);
+            var proposals = string.Join(", ", open.Where(p => p.Find(path) is not null).Select(p => $"{p.Id} ({ProposalService.Word(p.State)}, {p.Author})"));
+            body.Append($"<tr><td><a href=\"/editor/processes/{U(process.Id)}\">{E(process.Name)}</a></td><td>{head.FindDocument(path)?.ChangedIn}</td>");
+            body.Append($"<td>{E(proposals.Length == 0 ? "—" : proposals)}</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return Page("Editor", body.ToString());
+    }
+
+    private static async Task<IResult> HistoryAsync(string process, HttpContext context, IPlumbStore store, HandbookService handbooks,
+        CancellationToken cancellationToken)
+    {
+        var document = Documents.Process(process);
+        var head = await handbooks.GetCurrentAsync(cancellationToken);
+        if (head.Handbook.FindProcess(process) is not { } current) return Results.NotFound();
+        var versions = await store.ListDocumentVersionsAsync(document, cancellationToken);
+        var proposals = await store.ListProposalsAsync(document, openOnly: false, cancellationToken);
+        var me = EditorApi.User(context);
+        var owner = PlumbClaims.HasRole(context.User, AccountRole.Owner);
+        var body = new StringBuilder();
+        var newest = proposals.Count == 0 ? null : proposals[^1];
+        body.Append($"<p>The process was last changed in version <strong>{head.FindDocument(document)?.ChangedIn}</strong>.");
+        if (newest is not null)
+            body.Append($" The newest proposal, {newest.Id} by {E(newest.Author)}, is <strong id=\"state\">{E(ProposalService.Word(newest.State))}</strong>.");
+        body.Append("</p>");
+        var mine = proposals.LastOrDefault(p => p.Author == me && p.State is ProposalState.Draft or ProposalState.SentBack or ProposalState.Stale);
+        body.Append("<div class=\"toolbar\">");
+        if (mine is not null) body.Append("<button type=\"button\" id=\"submit\">Submit your proposal for review</button>");
+        var waiting = proposals.Where(p => p.State is ProposalState.InReview or ProposalState.Stale).ToList();
+        if (owner && waiting.Count > 0)
+        {
+            body.Append("<label>Comment <input id=\"review-comment\" type=\"text\"></label>");
+            var first = true;
+            foreach (var p in waiting)
+            {
+                var ids = first ? " id=\"approve\"" : "";
+                var back = first ? " id=\"send-back\"" : "";
+                body.Append($"<button type=\"button\" class=\"approve\" data-proposal=\"{p.Id}\"{ids}>Approve proposal {p.Id} and publish</button> ");
+                body.Append($"<button type=\"button\" class=\"send-back\" data-proposal=\"{p.Id}\"{back}>Send proposal {p.Id} back</button> ");
+                first = false;
+            }
+        }
+
+        body.Append("<span id=\"status\" role=\"status\"></span></div>");
+        body.Append("<table><caption>Proposals</caption><thead><tr><th scope=\"col\">Proposal</th><th scope=\"col\">Author</th>");
+        body.Append("<th scope=\"col\">Title</th><th scope=\"col\">On version</th><th scope=\"col\">State</th><th scope=\"col\">Review</th></tr></thead><tbody>");
+        foreach (var p in Enumerable.Reverse(proposals))
+        {
+            var review = p.Comment is null ? "" : $"{E(p.Reviewer)}: <q>{E(p.Comment)}</q>";
+            var conflicts = ProposalConflict.Parse(p.Conflicts);
+            if (conflicts.Count > 0) review += "<ul>" + string.Concat(conflicts.Select(c => $"<li>{E(c.Where)}</li>")) + "</ul>";
+            var state = ProposalService.Word(p.State) + (p.MergedAs is { } n ? $" as version {n}" : "");
+            body.Append($"<tr><td>{p.Id}</td><td>{E(p.Author)}</td><td>{E(p.Title)}</td><td>{p.BaseVersion}</td><td>{E(state)}</td><td>{review}</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        body.Append("<table><caption>Versions that changed the process</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Author</th>");
+        body.Append("<th scope=\"col\">Saved</th><th scope=\"col\">Message</th><th scope=\"col\">Compare with the one before</th></tr></thead><tbody>");
+        for (var i = 0; i < versions.Count; i++)
+        {
+            var v = versions[i];
+            body.Append($"<tr><td>{v.Number}</td><td>{E(v.Author)}</td><td><time datetime=\"{v.At:O}\">{v.At:yyyy-MM-dd HH:mm} UTC</time></td>");
+            body.Append($"<td>{E(v.Message)}</td><td>");
+            if (i + 1 < versions.Count)
+            {
+                foreach (var p in current.Procedures)
+                    body.Append($"<a href=\"/editor/processes/{U(process)}/procedures/{U(p.Id)}/diff?from={versions[i + 1].Number}&amp;to={v.Number}\">{E(p.Name)}</a> ");
+            }
+
+            body.Append("</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return Page("Proposals and versions", body.ToString(), "forms", process,
+            new Dictionary<string, string> { ["page"] = "history", ["document"] = document, ["process"] = process });
+    }
+}

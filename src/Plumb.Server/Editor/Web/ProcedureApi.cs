@@ -1,0 +1,67 @@
+namespace Plumb.Server.Editor.Web;
+
+using Plumb.Server.Editor.Diff;
+using Plumb.Server.Editor.Services;
+using Plumb.Handbook.Diff;
+
+/// <summary>Diagrams of procedures (BPMN for the modeler, saved back into the steps) and the changes between two versions.</summary>
+internal static class ProcedureApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/processes/{process}/procedures/{procedure}/bpmn", GetBpmnAsync).WithName("EditorGetDiagram")
+            .WithSummary("The procedure as BPMN 2.0 XML, laid out afresh, from the caller's working copy or a stored version.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        api.MapPut("/processes/{process}/procedures/{procedure}/bpmn", PutBpmnAsync).WithName("EditorSaveDiagram")
+            .WithSummary("Carries a diagram edited in the modeler (BPMN 2.0 XML body) into the caller's draft: tasks, flows and lanes.")
+            .Accepts<string>("application/xml");
+        api.MapGet("/processes/{process}/procedures/{procedure}/changes", ChangesAsync).WithName("EditorCompareVersions")
+            .WithSummary("What changed in a procedure between two versions, in domain words, and the diagram elements to highlight.");
+    }
+
+    // version: a stored version number; without it, the editor's working copy.
+    private static async Task<IResult> GetBpmnAsync(
+        string process, string procedure, long? version, HttpContext context, EditorService editor, CancellationToken cancellationToken) =>
+        await editor.DiagramAsync(process, procedure, version, EditorApi.User(context), cancellationToken) is { } xml
+            ? Results.Text(xml, "application/xml")
+            : EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(version is null ? "" : $" in version {version}")}", 404);
+
+    private static async Task<IResult> PutBpmnAsync(
+        string process, string procedure, HttpContext context, EditorService editor, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var xml = await reader.ReadToEndAsync(cancellationToken);
+        var saved = await editor.SaveDiagramAsync(process, procedure, xml, EditorApi.User(context), cancellationToken);
+        return saved.Copy is { } copy
+            ? EditorApi.Json(new DiagramSaveDto(EditorApi.Dto(copy), saved.NotCarried))
+            : EditorApi.Problem(saved.Problem!, saved.Status);
+    }
+
+    private static async Task<IResult> ChangesAsync(
+        string process, string procedure, long from, long? to, HttpContext context, EditorService editor, CancellationToken cancellationToken)
+    {
+        var user = EditorApi.User(context);
+        var older = await editor.ProcessAsync(process, from, user, cancellationToken);
+        var newer = await editor.ProcessAsync(process, to, user, cancellationToken);
+        if (older is null || newer is null) return EditorApi.Problem($"process '{process}' has no version {(older is null ? from : to)}", 404);
+        var diff = ProcedureDiff.Between(await editor.WorkingHandbookAsync(user, older, cancellationToken),
+            await editor.WorkingHandbookAsync(user, newer, cancellationToken), process, procedure);
+
+        // Every change lies within this procedure, so its name is left out of each line.
+        var name = newer.FindProcedure(procedure) ?? older.FindProcedure(procedure);
+        var within = name is null ? null : $" of procedure '{(name.Name.Length > 0 ? name.Name : name.Id)}' ({(newer.Name.Length > 0 ? newer.Name : newer.Id)})";
+        return EditorApi.Json(new
+        {
+            changes = diff.Changes.Select(c => new
+            {
+                kind = HandbookDiff.Word(c.Kind),
+                text = within is null ? c.Message : c.Message.Replace(within, "", StringComparison.Ordinal),
+                field = c.Field,
+                before = c.Before,
+                after = c.After,
+            }),
+            older = diff.Older.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+            newer = diff.Newer.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+        });
+    }
+}
