@@ -37,28 +37,31 @@ public sealed partial class EncodedQuery
         foreach (var part in (text ?? "").Split('^'))
         {
             if (part.Length == 0) continue;
-            if (part == "NQ")
+            // "^NQ" ends one query and starts the next; field names are lower case, so "NQ" cannot begin one.
+            var term = part;
+            if (term.StartsWith("NQ", StringComparison.Ordinal))
             {
                 if (current.Count > 0) queries.Add(current);
                 current = [];
+                term = term[2..];
+                if (term.Length == 0) continue;
+            }
+
+            if (term.StartsWith("ORDERBYDESC", StringComparison.Ordinal))
+            {
+                order.Add((Field(term["ORDERBYDESC".Length..], term), true));
                 continue;
             }
 
-            if (part.StartsWith("ORDERBYDESC", StringComparison.Ordinal))
+            if (term.StartsWith("ORDERBY", StringComparison.Ordinal))
             {
-                order.Add((Field(part["ORDERBYDESC".Length..], part), true));
-                continue;
-            }
-
-            if (part.StartsWith("ORDERBY", StringComparison.Ordinal))
-            {
-                order.Add((Field(part["ORDERBY".Length..], part), false));
+                order.Add((Field(term["ORDERBY".Length..], term), false));
                 continue;
             }
 
             // Field names are lower case, so an upper-case "OR" can only be the or-joiner ("order" is a field).
-            var or = part.StartsWith("OR", StringComparison.Ordinal) && current.Count > 0;
-            var condition = ParseCondition(or ? part[2..] : part);
+            var or = term.StartsWith("OR", StringComparison.Ordinal) && current.Count > 0;
+            var condition = ParseCondition(or ? term[2..] : term);
             if (or) current[^1].Add(condition);
             else current.Add([condition]);
         }
