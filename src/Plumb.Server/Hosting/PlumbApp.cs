@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Plumb.Server.Editor.Web;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
+using Plumb.Server.Sync;
 
 /// <summary>Builds the Plumb web application: the same for <c>plumb serve</c>, the tests and a hosted deployment.</summary>
 public static class PlumbApp
@@ -63,6 +64,7 @@ public static class PlumbApp
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapConnectionsApi();
         app.MapPlumbEditor();
         app.MapPortal();
     }

@@ -54,6 +54,11 @@ public sealed class SqliteStore : SqlStore
             author TEXT NOT NULL, text TEXT NOT NULL, at_ms INTEGER NOT NULL, answer TEXT, answered_by TEXT, finding_id TEXT);
         CREATE TABLE presence (path TEXT NOT NULL, user_name TEXT NOT NULL, seen_ms INTEGER NOT NULL, PRIMARY KEY (path, user_name));
         """,
+        // 3: ServiceNow connections; the password and client secret only as protected by the key ring kept in this store.
+        """
+        CREATE TABLE snow_connections (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, instance_url TEXT NOT NULL, auth TEXT NOT NULL,
+            user_name TEXT, client_id TEXT, secret TEXT NOT NULL, schedule_minutes INTEGER NOT NULL, created_ms INTEGER NOT NULL, created_by TEXT NOT NULL);
+        """,
     ];
 
     protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n";
