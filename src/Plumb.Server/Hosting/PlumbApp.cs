@@ -65,6 +65,7 @@ public static class PlumbApp
         app.MapUsersApi();
         app.MapAuditApi();
         app.MapConnectionsApi();
+        app.MapConnectionsPage();
         app.MapPlumbEditor();
         app.MapPortal();
     }
