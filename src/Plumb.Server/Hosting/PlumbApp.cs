@@ -64,6 +64,7 @@ public static class PlumbApp
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapProposalsApi();
         app.MapConnectionsApi();
         app.MapConnectionsPage();
         app.MapPlumbEditor();
