@@ -14,6 +14,10 @@ public sealed class SimulatedInstance
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<IReadOnlyDictionary<string, string>>> _tables = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>A number that changes with every insert, update and feed step, so a cached query result can tell it is stale.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>The names of the tables held.</summary>
     public IReadOnlyList<string> Tables
@@ -93,7 +97,12 @@ public sealed class SimulatedInstance
         // As on an instance, the system fields are the instance's to set.
         row["sys_created_on"] = stamp;
         row["sys_updated_on"] = stamp;
-        lock (_gate) Table(table).Add(row);
+        lock (_gate)
+        {
+            Table(table).Add(row);
+            _generation++;
+        }
+
         return row;
     }
 
@@ -112,6 +121,7 @@ public sealed class SimulatedInstance
             row["sys_mod_count"] = (int.TryParse(row.GetValueOrDefault("sys_mod_count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1)
                 .ToString(CultureInfo.InvariantCulture);
             rows[index] = row;
+            _generation++;
             return row;
         }
     }
@@ -119,7 +129,11 @@ public sealed class SimulatedInstance
     /// <summary>Runs <paramref name="change"/> while holding the instance's lock, so a feed step is seen whole or not at all.</summary>
     internal T Locked<T>(Func<Dictionary<string, List<IReadOnlyDictionary<string, string>>>, T> change)
     {
-        lock (_gate) return change(_tables);
+        lock (_gate)
+        {
+            _generation++;
+            return change(_tables);
+        }
     }
 
     private List<IReadOnlyDictionary<string, string>> Table(string table)

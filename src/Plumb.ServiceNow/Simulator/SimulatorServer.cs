@@ -31,6 +31,8 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly RateLimitRule? _rate;
     private readonly ConcurrentDictionary<string, (string Principal, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);
+    // The last results of (table, query), so paging through a large table filters and sorts it once, not once per page.
+    private readonly ConcurrentDictionary<(string Table, string Query), (long Generation, List<IReadOnlyDictionary<string, string>> Rows)> _results = new();
     private long _requests;
     private long _refused;
 
@@ -109,7 +111,7 @@ public sealed class SimulatorServer : IAsyncDisposable
             return;
         }
 
-        var rows = _instance.Select(table, query);
+        var rows = Select(table, request["sysparm_query"].ToString(), query);
         if (rows is null)
         {
             await ErrorAsync(context, 400, $"Invalid table {table}", null);
@@ -128,6 +130,17 @@ public sealed class SimulatorServer : IAsyncDisposable
             foreach (var row in page) WriteRecord(json, table, row, request["sysparm_fields"], request["sysparm_display_value"]);
             json.WriteEndArray();
         });
+    }
+
+    private List<IReadOnlyDictionary<string, string>>? Select(string table, string text, EncodedQuery query)
+    {
+        var generation = _instance.Generation;
+        if (_results.TryGetValue((table, text), out var cached) && cached.Generation == generation) return cached.Rows;
+        var rows = _instance.Select(table, query);
+        if (rows is null) return null;
+        if (_results.Count >= 64) _results.Clear();
+        _results[(table, text)] = (generation, rows);
+        return rows;
     }
 
     private async Task RecordAsync(HttpContext context, string table, string sysId)

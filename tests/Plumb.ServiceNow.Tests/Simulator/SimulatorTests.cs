@@ -174,6 +174,9 @@ public sealed class SimulatorTests : IAsyncLifetime
         var watermark = SnapshotGenerator.Stamp(_time.GetUtcNow().UtcDateTime);
         _time.Advance(TimeSpan.FromSeconds(1));
 
+        var changed = new TableQuery("incident", $"sys_updated_on>{watermark}^ORDERBYsys_updated_on", ["sys_id", "number", "sys_updated_on", "active"], 1);
+        Assert.Empty(await ReadAllAsync(client, changed));
+
         using var feed = await Send(server, SimulatorServer.FeedPath + "?open=2", HttpMethod.Post);
         var step = JsonDocument.Parse(await feed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("result");
         Assert.Equal(2, step.GetProperty("opened").GetInt32());
@@ -181,8 +184,8 @@ public sealed class SimulatorTests : IAsyncLifetime
         var second = _feed.Advance(0, _time.GetUtcNow().UtcDateTime);
         Assert.True(second.Advanced > 0 || second.Opened == 0);
 
+        // The same query as before the feed step: the answer is not an earlier, cached one.
         var incidents = new List<JsonElement>();
-        var changed = new TableQuery("incident", $"sys_updated_on>{watermark}^ORDERBYsys_updated_on", ["sys_id", "number", "sys_updated_on", "active"], 1);
         var audits = new TableQuery("sys_audit", $"sys_created_on>{watermark}^ORDERBYsys_created_on", ["sys_id", "documentkey"], 1000);
         incidents.AddRange(await ReadAllAsync(client, changed));
         var newAudits = await ReadAllAsync(client, audits);
@@ -223,7 +226,7 @@ public sealed class SimulatorTests : IAsyncLifetime
         var index = 0;
         while (url is not null)
         {
-            var file = _folder.Combine($"{query.Table}-{index++}.json");
+            var file = _folder.Combine($"{query.Table}-{Guid.NewGuid():N}-{index++}.json");
             var page = await client.DownloadPageAsync(url, file, query.Table, TestContext.Current.CancellationToken);
             records.AddRange(JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("result").EnumerateArray().Select(e => e.Clone()));
             url = page.Next;
