@@ -68,6 +68,7 @@ public static class PlumbCli
         PushCommand.Create(context),
         PullCommand.Create(context),
         UserCommand.Create(context),
+        ConnectionCommand.Create(context),
         PublishCommand.Create(context),
         DriftCommand.Create(context),
         SnowCommand.Create(context),

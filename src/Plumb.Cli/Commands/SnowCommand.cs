@@ -12,6 +12,7 @@ public static class SnowCommand
         command.Subcommands.Add(SnowEmbedCommand.Create(context));
         command.Subcommands.Add(SnowPushCommand.Create(context));
         command.Subcommands.Add(SnowGenerateCommand.Create(context));
+        command.Subcommands.Add(SnowSimulateCommand.Create(context));
         return command;
     }
 

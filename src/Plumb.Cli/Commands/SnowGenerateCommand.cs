@@ -26,14 +26,7 @@ public static class SnowGenerateCommand
         {
             var (book, _) = HandbookLoader.Open(parse.GetValue(handbook)!, context);
             if (book is null) return ExitCodes.BadInput;
-            var drifts = (parse.GetValue(drift) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var unknown = drifts.Except(["missing-state", "extra-group", "sla"]).ToList();
-            if (unknown.Count > 0) throw new UsageException($"--drift {unknown[0]}: expected missing-state, extra-group or sla");
-            var options = new GeneratorOptions
-            {
-                Seed = parse.GetValue(seed), TicketsPerTable = parse.GetValue(tickets),
-                MissingState = drifts.Contains("missing-state"), ExtraGroup = drifts.Contains("extra-group"), SlaDiffers = drifts.Contains("sla"),
-            };
+            var options = Options(parse.GetValue(drift), parse.GetValue(seed), parse.GetValue(tickets));
             var directory = parse.GetValue(output)!;
             IReadOnlyList<string> injected;
             try
@@ -50,5 +43,19 @@ public static class SnowGenerateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The generator options of --seed, --tickets and --drift (shared with <c>plumb snow simulate</c>).</summary>
+    internal static GeneratorOptions Options(string[]? drift, int seed, int tickets)
+    {
+        var drifts = (drift ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var unknown = drifts.Except(["missing-state", "extra-group", "sla"]).ToList();
+        if (unknown.Count > 0) throw new UsageException($"--drift {unknown[0]}: expected missing-state, extra-group or sla");
+        if (tickets < 0) throw new UsageException("--tickets must not be negative");
+        return new GeneratorOptions
+        {
+            Seed = seed, TicketsPerTable = tickets,
+            MissingState = drifts.Contains("missing-state"), ExtraGroup = drifts.Contains("extra-group"), SlaDiffers = drifts.Contains("sla"),
+        };
     }
 }

@@ -6,6 +6,7 @@ using Plumb.Server.Accounts;
 using Plumb.Server.Editor.Web;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
+using Plumb.Server.Sync;
 
 /// <summary>Builds the Plumb web application: the same for <c>plumb serve</c>, the tests and a hosted deployment.</summary>
 public static class PlumbApp
@@ -69,6 +70,8 @@ public static class PlumbApp
         app.MapUsersApi();
         app.MapAuditApi();
         app.MapProposalsApi();
+        app.MapConnectionsApi();
+        app.MapConnectionsPage();
         app.MapPlumbEditor(
             readers => readers.RequireAuthorization(PlumbClaims.ReaderPolicy),
             feedback => feedback.RequireRateLimiting(PlumbServices.FeedbackLimit).WithBodyLimit(BodyLimit.Small));

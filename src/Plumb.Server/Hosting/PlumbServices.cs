@@ -5,14 +5,13 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Plumb.Server.Accounts;
 using Plumb.Server.Editor.Web;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Portal;
 using Plumb.Server.Storage;
+using Plumb.Server.Sync;
 
 /// <summary>Registers everything a Plumb server needs.</summary>
 public static class PlumbServices
@@ -41,9 +40,9 @@ public static class PlumbServices
         });
         services.AddOpenApi();
 
-        services.AddDataProtection().SetApplicationName("plumb");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IPlumbStore>())));
+        ConnectionService.ConfigureProtection(services, sp => sp.GetRequiredService<IPlumbStore>());
+        services.AddSingleton(sp => (IConnectionStore)sp.GetRequiredService<IPlumbStore>());
+        services.AddSingleton<ConnectionService>();
 
         services.AddAuthentication(o => o.DefaultScheme = "plumb")
             .AddPolicyScheme("plumb", "Cookie or token", o => o.ForwardDefaultSelector = context =>

@@ -54,7 +54,12 @@ public sealed class SqliteStore : SqlStore
             author TEXT NOT NULL, text TEXT NOT NULL, at_ms INTEGER NOT NULL, answer TEXT, answered_by TEXT, finding_id TEXT);
         CREATE TABLE presence (path TEXT NOT NULL, user_name TEXT NOT NULL, seen_ms INTEGER NOT NULL, PRIMARY KEY (path, user_name));
         """,
-        // 3: sign-in sessions, checked on every request so that sign-out, demotion and password changes end them.
+        // 3: ServiceNow connections; the password and client secret only as protected by the key ring kept in this store.
+        """
+        CREATE TABLE snow_connections (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, instance_url TEXT NOT NULL, auth TEXT NOT NULL,
+            user_name TEXT, client_id TEXT, secret TEXT NOT NULL, schedule_minutes INTEGER NOT NULL, created_ms INTEGER NOT NULL, created_by TEXT NOT NULL);
+        """,
+        // 4: sign-in sessions, checked on every request so that sign-out, demotion and password changes end them.
         """
         CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), created_ms INTEGER NOT NULL);
         CREATE INDEX sessions_user ON sessions (user_id);

@@ -147,5 +147,4 @@ public static partial class SnapshotGenerator
     private static IReadOnlyDictionary<string, string> Row(params (string Key, string Value)[] fields) =>
         fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
 
-    private static string Stamp(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

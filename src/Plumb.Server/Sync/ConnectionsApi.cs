@@ -1,0 +1,61 @@
+namespace Plumb.Server.Sync;
+
+using Plumb.Server.Accounts;
+using Plumb.Server.Api;
+using Plumb.ServiceNow.TableApi;
+
+/// <summary>A new connection: the instance, basic auth (user, password) or OAuth (client id and secret, with a user and password for the password grant).</summary>
+public sealed record NewConnectionRequest(string Name, string Instance, string? User, string? Password, string? ClientId, string? ClientSecret, int? ScheduleMinutes);
+
+/// <summary><c>/api/connections</c>: the ServiceNow connections the server syncs from (admin only; secrets go in and never come out).</summary>
+public static class ConnectionsApi
+{
+    public static void MapConnectionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/connections").WithTags("Connections");
+        group.MapGet("", async (ConnectionService connections, CancellationToken cancellationToken) => Results.Ok(await connections.ListAsync(cancellationToken)))
+            .RequireAuthorization(PlumbClaims.AdminPolicy).WithSummary("Every ServiceNow connection, without secrets (admin).");
+        group.MapPost("", async (NewConnectionRequest request, HttpContext http, ConnectionService connections, CancellationToken cancellationToken) =>
+        {
+            SnowCredentials credentials;
+            try
+            {
+                credentials = Credentials(request);
+            }
+            catch (SnowException e)
+            {
+                return ApiSupport.BadRequest(e.Message);
+            }
+
+            try
+            {
+                var added = await connections.AddAsync(request.Name ?? "", request.Instance ?? "", credentials,
+                    request.ScheduleMinutes ?? ConnectionService.DefaultScheduleMinutes, PlumbClaims.Actor(http.User), cancellationToken);
+                return Results.Created($"/api/connections/{added.Name}", added);
+            }
+            catch (ConnectionException e)
+            {
+                return ApiSupport.Unprocessable(e.Message);
+            }
+        }).AsWrite(PlumbClaims.AdminPolicy).WithSummary("Adds a ServiceNow connection (admin); the password and client secret are stored encrypted.");
+        group.MapDelete("/{name}", async (string name, HttpContext http, ConnectionService connections, CancellationToken cancellationToken) =>
+            await connections.RemoveAsync(name, PlumbClaims.Actor(http.User), cancellationToken) ? Results.NoContent() : ApiSupport.NotFound($"no connection '{name}'"))
+            .AsWrite(PlumbClaims.AdminPolicy).WithSummary("Removes a ServiceNow connection (admin).");
+    }
+
+    // The same rules as a credentials file: OAuth when a client id or secret is given, else basic auth.
+    private static SnowCredentials Credentials(NewConnectionRequest request)
+    {
+        static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
+        var (user, password, clientId, secret) = (Blank(request.User), Blank(request.Password), Blank(request.ClientId), Blank(request.ClientSecret));
+        if (clientId is not null || secret is not null)
+        {
+            if (clientId is null || secret is null) throw new SnowException("OAuth needs both clientId and clientSecret");
+            if ((user is null) != (password is null)) throw new SnowException("the OAuth password grant needs both user and password");
+            return SnowCredentials.OAuth(clientId, secret, user, password, "the request");
+        }
+
+        if (user is null || password is null) throw new SnowException("give user and password (basic auth) or clientId and clientSecret (OAuth)");
+        return SnowCredentials.Basic(user, password, "the request");
+    }
+}
