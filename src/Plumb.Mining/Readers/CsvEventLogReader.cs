@@ -24,6 +24,20 @@ public static class CsvEventLogReader
 
     private static LogReadResult Read(TextReader reader, CsvLogOptions? options, IProgress<long>? progress, int expectedRows)
     {
+        string[] header = [];
+        try
+        {
+            return Read(reader, options, progress, expectedRows, out header);
+        }
+        catch (CsvFieldTooLongException e)
+        {
+            return LogReadResult.Fail(e.Line, e.Field < header.Length ? header[e.Field] : $"field {e.Field + 1}", e.Message);
+        }
+    }
+
+    private static LogReadResult Read(TextReader reader, CsvLogOptions? options, IProgress<long>? progress, int expectedRows, out string[] headerRead)
+    {
+        headerRead = [];
         options ??= new CsvLogOptions();
         var headerLine = reader.ReadLine();
         if (headerLine is null || headerLine.Trim().Length == 0) return LogReadResult.Fail(1, null, "the file is empty: expected a header row");
@@ -32,6 +46,7 @@ public static class CsvEventLogReader
         var headerReader = new CsvRecordReader(new StringReader(headerLine), separator);
         headerReader.Read();
         var header = new string[headerReader.FieldCount];
+        headerRead = header;
         for (var i = 0; i < header.Length; i++) header[i] = headerReader[i].Trim().ToString();
 
         var layout = CsvLayout.Resolve(header, options, out var layoutError);

@@ -13,6 +13,22 @@ public sealed class XesAndSnowTests
     private static Stream Bytes(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));
 
     [Fact]
+    public void An_xes_attribute_past_the_limit_is_refused_with_its_line_and_key()
+    {
+        // Given a trace whose note is 1,048,577 characters long, on line 3
+        var xes = "<log>\n<trace><string key=\"concept:name\" value=\"c1\"/>\n<string key=\"note\" value=\"" + new string('x', FieldLimit.MaxCharacters + 1)
+            + "\"/>\n<event><string key=\"concept:name\" value=\"a\"/><date key=\"time:timestamp\" value=\"2024-01-01T00:00:00Z\"/></event></trace>\n</log>";
+
+        // When read
+        var result = XesEventLogReader.Read(Bytes(xes));
+
+        // Then it is refused, naming the line, the key and the limit
+        Assert.False(result.Succeeded);
+        Assert.Equal("log.xes:3: field 'note': a value of 1,048,577 characters is longer than the limit of 1,048,576 characters per field (a broken quote, or a file pasted into a field?)",
+            result.Error!.Format("log.xes"));
+    }
+
+    [Fact]
     public void Xes_lifecycle_and_org_extensions_give_resource_group_and_a_lifecycle_filter()
     {
         const string xes = """
