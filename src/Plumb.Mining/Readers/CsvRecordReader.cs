@@ -93,7 +93,7 @@ internal sealed class CsvRecordReader
                 {
                     if (i >= _end)
                     {
-                        CheckLength(_scratchUsed - from);
+                        CheckLength(_scratchUsed - from, !_eof);
                         if (!_eof) return false;
                         break; // An unclosed quote at end of input: take what there is.
                     }
@@ -120,7 +120,7 @@ internal sealed class CsvRecordReader
 
                 // Text after the closing quote up to the separator is kept, as lenient readers do.
                 while (i < _end && s[i] != _separator && s[i] != '\n' && s[i] != '\r') AppendScratch(s[i++]);
-                CheckLength(_scratchUsed - from);
+                CheckLength(_scratchUsed - from, false);
                 _fields[FieldCount++] = (true, from, _scratchUsed - from);
             }
             else
@@ -128,7 +128,7 @@ internal sealed class CsvRecordReader
                 var from = i;
                 var stop = s.AsSpan(i, _end - i).IndexOfAny(_stops);
                 i = stop < 0 ? _end : i + stop;
-                CheckLength(i - from);
+                CheckLength(i - from, i >= _end && !_eof);
                 _fields[FieldCount++] = (false, from, i - from);
             }
 
@@ -158,9 +158,9 @@ internal sealed class CsvRecordReader
     }
 
     // Checked when a field ends and whenever the buffer runs out inside one, so a runaway field stops near the limit.
-    private void CheckLength(int length)
+    private void CheckLength(int length, bool unfinished)
     {
-        if (length > FieldLimit.MaxCharacters) throw new CsvFieldTooLongException(_nextLine, FieldCount, length);
+        if (length > FieldLimit.MaxCharacters) throw new CsvFieldTooLongException(_nextLine, FieldCount, length, unfinished);
     }
 
     private void AppendScratch(char c)

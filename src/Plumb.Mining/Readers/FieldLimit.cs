@@ -12,13 +12,13 @@ public static class FieldLimit
     /// <summary>1,048,576 characters (1 Mi).</summary>
     public const int MaxCharacters = 1 << 20;
 
-    /// <summary>The message for a value past the limit.</summary>
-    public static string Message(long length) => string.Create(CultureInfo.InvariantCulture,
-        $"a value of {(length > MaxCharacters * 2L ? "more than " : "")}{length:N0} characters is longer than the limit of {MaxCharacters:N0} characters per field (a broken quote, or a file pasted into a field?)");
+    /// <summary>The message for a value past the limit; <paramref name="atLeast"/> when reading stopped before the value's end.</summary>
+    public static string Message(long length, bool atLeast = false) => string.Create(CultureInfo.InvariantCulture,
+        $"a value of {(atLeast ? "more than " : "")}{length:N0} characters is longer than the limit of {MaxCharacters:N0} characters per field (a broken quote, or a file pasted into a field?)");
 }
 
 /// <summary>A CSV field past <see cref="FieldLimit.MaxCharacters"/>, thrown by the record reader and turned into a problem by the log reader.</summary>
-internal sealed class CsvFieldTooLongException(int line, int field, long length) : Exception(FieldLimit.Message(length))
+internal sealed class CsvFieldTooLongException(int line, int field, long length, bool atLeast) : Exception(FieldLimit.Message(length, atLeast))
 {
     /// <summary>The line on which the record starts.</summary>
     public int Line { get; } = line;
