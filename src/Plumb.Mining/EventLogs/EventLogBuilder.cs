@@ -162,6 +162,9 @@ public sealed class EventLogBuilder
         // The same value again for the same case (one per row) needs no lookup.
         var current = codes[caseIndex];
         if (current >= 0 && value.SequenceEqual(values[current])) return;
+
+        // The value it replaces, when no other case holds it, is dropped: a per-event value (a task id) stays one per case.
+        if (current >= 0) values.TryDropNewest(current);
         codes[caseIndex] = values.Intern(value);
     }
 

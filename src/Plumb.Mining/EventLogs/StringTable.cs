@@ -5,8 +5,13 @@ public sealed class StringTable
 {
     // Open addressing over the codes (slot = code + 1, 0 = empty), looked up by span: a value read from a file is compared
     // where it lies and becomes a string only when it is new. Lighter than a Dictionary for the ~1 case id per 4 events.
+    // Each slot keeps its value's hash beside the code: a probe compares hashes in the slot array and touches a string only
+    // when they match, and growing never hashes again (with 10^5-10^6 distinct values the strings are cache misses).
     private readonly List<string> _values = [];
-    private int[] _slots = new int[16];
+    private Slot[] _slots = new Slot[16];
+
+    // Whether the newest value was looked up again after it was added (another case holds it too): then it may not be dropped.
+    private bool _newestShared;
 
     /// <summary>The number of distinct values.</summary>
     public int Count => _values.Count;
@@ -22,10 +27,16 @@ public sealed class StringTable
     {
         var hash = string.GetHashCode(value);
         var at = Probe(value, hash);
-        if (_slots[at] != 0) return _slots[at] - 1;
+        if (_slots[at].Code != 0)
+        {
+            if (_slots[at].Code == _values.Count) _newestShared = true;
+            return _slots[at].Code - 1;
+        }
+
         var code = _values.Count;
+        _newestShared = false;
         _values.Add(value.ToString());
-        _slots[at] = code + 1;
+        _slots[at] = new Slot(code + 1, hash);
         if (_values.Count * 2 > _slots.Length) Grow();
         return code;
     }
@@ -33,11 +44,40 @@ public sealed class StringTable
     /// <summary>The code of a value, adding it when new.</summary>
     public int Intern(string value) => Intern(value.AsSpan());
 
+    /// <summary>
+    /// Drops the newest value when <paramref name="code"/> is it and no lookup found it after it was added: a case attribute
+    /// that changes on every event (a task id) then keeps one value per case instead of one per event.
+    /// </summary>
+    internal bool TryDropNewest(int code)
+    {
+        if (code != _values.Count - 1 || _newestShared) return false;
+        var mask = _slots.Length - 1;
+        var at = string.GetHashCode(_values[code].AsSpan()) & mask;
+        while (_slots[at].Code != code + 1) at = (at + 1) & mask;
+
+        // Linear probing: empty the slot, then move later entries of the same run back so none is cut off from its hash.
+        _slots[at] = default;
+        var next = (at + 1) & mask;
+        while (_slots[next].Code != 0)
+        {
+            var moved = _slots[next];
+            _slots[next] = default;
+            var home = moved.Hash & mask;
+            while (_slots[home].Code != 0) home = (home + 1) & mask;
+            _slots[home] = moved;
+            next = (next + 1) & mask;
+        }
+
+        _values.RemoveAt(code);
+        _newestShared = true;
+        return true;
+    }
+
     /// <summary>The code of a value, or -1 when the table does not hold it.</summary>
     public int Find(string value) => Find(value.AsSpan());
 
     /// <summary>The code of a value, or -1 when the table does not hold it.</summary>
-    public int Find(ReadOnlySpan<char> value) => _slots[Probe(value, string.GetHashCode(value))] - 1;
+    public int Find(ReadOnlySpan<char> value) => _slots[Probe(value, string.GetHashCode(value))].Code - 1;
 
     /// <summary>The value behind a code, or null for -1.</summary>
     public string? NameOf(int code) => code < 0 ? null : _values[code];
@@ -46,9 +86,9 @@ public sealed class StringTable
     {
         var mask = _slots.Length - 1;
         var at = hash & mask;
-        while (_slots[at] is var slot && slot != 0)
+        while (_slots[at] is { Code: not 0 } slot)
         {
-            if (value.SequenceEqual(_values[slot - 1])) return at;
+            if (slot.Hash == hash && value.SequenceEqual(_values[slot.Code - 1])) return at;
             at = (at + 1) & mask;
         }
 
@@ -57,15 +97,18 @@ public sealed class StringTable
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new Slot[_slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var code = 0; code < _values.Count; code++)
+        foreach (var slot in _slots)
         {
-            var at = _values[code].GetHashCode() & mask;
-            while (slots[at] != 0) at = (at + 1) & mask;
-            slots[at] = code + 1;
+            if (slot.Code == 0) continue;
+            var at = slot.Hash & mask;
+            while (slots[at].Code != 0) at = (at + 1) & mask;
+            slots[at] = slot;
         }
 
         _slots = slots;
     }
+
+    private readonly record struct Slot(int Code, int Hash);
 }

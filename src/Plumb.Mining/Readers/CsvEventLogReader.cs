@@ -24,6 +24,20 @@ public static class CsvEventLogReader
 
     private static LogReadResult Read(TextReader reader, CsvLogOptions? options, IProgress<long>? progress, int expectedRows)
     {
+        string[] header = [];
+        try
+        {
+            return Read(reader, options, progress, expectedRows, out header);
+        }
+        catch (CsvFieldTooLongException e)
+        {
+            return LogReadResult.Fail(e.Line, e.Field < header.Length ? header[e.Field] : $"field {e.Field + 1}", e.Message);
+        }
+    }
+
+    private static LogReadResult Read(TextReader reader, CsvLogOptions? options, IProgress<long>? progress, int expectedRows, out string[] headerRead)
+    {
+        headerRead = [];
         options ??= new CsvLogOptions();
         var headerLine = reader.ReadLine();
         if (headerLine is null || headerLine.Trim().Length == 0) return LogReadResult.Fail(1, null, "the file is empty: expected a header row");
@@ -32,6 +46,7 @@ public static class CsvEventLogReader
         var headerReader = new CsvRecordReader(new StringReader(headerLine), separator);
         headerReader.Read();
         var header = new string[headerReader.FieldCount];
+        headerRead = header;
         for (var i = 0; i < header.Length; i++) header[i] = headerReader[i].Trim().ToString();
 
         var layout = CsvLayout.Resolve(header, options, out var layoutError);
@@ -44,6 +59,7 @@ public static class CsvEventLogReader
         var timestamps = new TimestampColumn(options.TimestampFormat);
         var missing = new MissingValues(options.MissingValues);
         var records = new CsvRecordReader(reader, separator, 2);
+        var pending = new PendingAttributes(attributeSlots);
         Span<char> joined = stackalloc char[256];
         StateChoices? choices = null;
         LastValue lastCase = default, lastActivity = default, lastResource = default, lastGroup = default, lastPriority = default;
@@ -108,17 +124,19 @@ public static class CsvEventLogReader
             var priority = lastPriority.Optional(builder.PriorityValues, records, layout.Priority, missing);
             builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
             if (priority >= 0) builder.SetAttribute(prioritySlot, caseIndex, builder.PriorityValues[priority]);
+            if (caseIndex != pending.Case) pending.Flush(builder, caseIndex);
             for (var i = 0; i < attributeSlots.Length; i++)
             {
                 var column = layout.AttributeColumns[i];
                 if (column >= records.FieldCount) continue;
                 var value = records[column].Trim();
-                if (!missing.IsMissing(value)) builder.SetAttribute(attributeSlots[i], caseIndex, value);
+                if (!missing.IsMissing(value)) pending.Set(i, value);
             }
 
             if (progress is not null && (builder.EventCount & 0xFFFFF) == 0) progress.Report(builder.EventCount);
         }
 
+        pending.Flush(builder, -1);
         if (timestamps.Finish(builder.RewriteTimestamps) is { } refusal) return LogReadResult.Fail(refusal.Line, header[layout.Timestamp], refusal.Message);
         var log = builder.Build();
         return new LogReadResult(layout.RecordUpdates ? StateChangeDeriver.Derive(log) : log, null);
@@ -141,6 +159,41 @@ public static class CsvEventLogReader
         if (missing.IsMissing(text)) return -1;
         var code = builder.StateValues.Find(text);
         return code >= 0 ? code : builder.StateValues.Intern(choices.ValueOf(text.ToString()));
+    }
+
+    /// <summary>
+    /// The case attributes of the rows of one case, kept as text until the next case begins: the last value given wins, so
+    /// only that one is interned (a task id on every row costs one string per case, not one per row).
+    /// </summary>
+    private sealed class PendingAttributes(int[] slots)
+    {
+        private readonly char[][] _text = slots.Select(_ => new char[64]).ToArray();
+        private readonly int[] _length = new int[slots.Length];
+        private readonly bool[] _has = new bool[slots.Length];
+
+        /// <summary>The case whose values are held, or -1.</summary>
+        public int Case { get; private set; } = -1;
+
+        public void Set(int attribute, ReadOnlySpan<char> value)
+        {
+            if (value.Length > _text[attribute].Length) _text[attribute] = new char[value.Length * 2];
+            value.CopyTo(_text[attribute]);
+            _length[attribute] = value.Length;
+            _has[attribute] = true;
+        }
+
+        /// <summary>Gives the held values to the builder, then holds those of <paramref name="next"/>.</summary>
+        public void Flush(EventLogBuilder builder, int next)
+        {
+            for (var i = 0; i < slots.Length; i++)
+            {
+                if (!_has[i]) continue;
+                builder.SetAttribute(slots[i], Case, _text[i].AsSpan(0, _length[i]));
+                _has[i] = false;
+            }
+
+            Case = next;
+        }
     }
 
     /// <summary>The last value of a column and its code: consecutive rows often repeat it (the same case, group, priority).</summary>

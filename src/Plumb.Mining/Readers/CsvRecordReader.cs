@@ -93,6 +93,7 @@ internal sealed class CsvRecordReader
                 {
                     if (i >= _end)
                     {
+                        CheckLength(_scratchUsed - from, !_eof);
                         if (!_eof) return false;
                         break; // An unclosed quote at end of input: take what there is.
                     }
@@ -119,6 +120,7 @@ internal sealed class CsvRecordReader
 
                 // Text after the closing quote up to the separator is kept, as lenient readers do.
                 while (i < _end && s[i] != _separator && s[i] != '\n' && s[i] != '\r') AppendScratch(s[i++]);
+                CheckLength(_scratchUsed - from, false);
                 _fields[FieldCount++] = (true, from, _scratchUsed - from);
             }
             else
@@ -126,6 +128,7 @@ internal sealed class CsvRecordReader
                 var from = i;
                 var stop = s.AsSpan(i, _end - i).IndexOfAny(_stops);
                 i = stop < 0 ? _end : i + stop;
+                CheckLength(i - from, i >= _end && !_eof);
                 _fields[FieldCount++] = (false, from, i - from);
             }
 
@@ -152,6 +155,12 @@ internal sealed class CsvRecordReader
             consumed = i + 1 - _start;
             return true;
         }
+    }
+
+    // Checked when a field ends and whenever the buffer runs out inside one, so a runaway field stops near the limit.
+    private void CheckLength(int length, bool unfinished)
+    {
+        if (length > FieldLimit.MaxCharacters) throw new CsvFieldTooLongException(_nextLine, FieldCount, length, unfinished);
     }
 
     private void AppendScratch(char c)

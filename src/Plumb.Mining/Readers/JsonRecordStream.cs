@@ -89,29 +89,32 @@ internal static class JsonRecordStream
                 continue;
             }
 
-            var probe = reader;
-            if (!probe.TrySkip())
+            // Read in one pass; a record cut off by the end of the buffer is read again, whole, after the next refill.
+            if (ReadRecord(ref reader) is not { } record)
             {
                 reader = before;
                 break;
             }
 
-            records.Add(ReadRecord(ref reader));
+            records.Add(record);
         }
 
         state = reader.CurrentState;
         return (int)reader.BytesConsumed;
     }
 
-    private static Dictionary<string, string> ReadRecord(ref Utf8JsonReader reader)
+    // Null when the buffer ends inside the record (the caller rewinds to its start and refills).
+    private static Dictionary<string, string>? ReadRecord(ref Utf8JsonReader reader)
     {
         var record = new Dictionary<string, string>(StringComparer.Ordinal);
         var depth = reader.CurrentDepth;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        while (true)
         {
+            if (!reader.Read()) return null;
+            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) return record;
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
             var name = reader.GetString()!;
-            reader.Read();
+            if (!reader.Read()) return null;
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
@@ -121,7 +124,7 @@ internal static class JsonRecordStream
                     record[name] = Encoding.UTF8.GetString(reader.ValueSpan);
                     break;
                 case JsonTokenType.StartObject:
-                    var (value, display) = ReadReference(ref reader);
+                    if (ReadReference(ref reader) is not var (value, display)) return null;
 
                     // A reference (a sys_id) shows its display value and keeps the sys_id aside; a choice or date under
                     // sysparm_display_value=all keeps its stored value (state "2", UTC times), not the localised display.
@@ -137,29 +140,36 @@ internal static class JsonRecordStream
 
                     break;
                 case JsonTokenType.StartArray:
-                    reader.Skip();
+                    if (!reader.TrySkip()) return null;
                     break;
             }
         }
-
-        return record;
     }
 
-    private static (string? Value, string? Display) ReadReference(ref Utf8JsonReader reader)
+    private static (string? Value, string? Display)? ReadReference(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
         string? value = null, display = null;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        while (true)
         {
+            if (!reader.Read()) return null;
+            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth) return (value, display);
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
             var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-            else if (reader.TokenType == JsonTokenType.String && name == "value") value = reader.GetString();
-            else if (reader.TokenType == JsonTokenType.String && name == "display_value") display = reader.GetString();
+            if (!reader.Read()) return null;
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                if (!reader.TrySkip()) return null;
+            }
+            else if (reader.TokenType == JsonTokenType.String && name == "value")
+            {
+                value = reader.GetString();
+            }
+            else if (reader.TokenType == JsonTokenType.String && name == "display_value")
+            {
+                display = reader.GetString();
+            }
         }
-
-        return (value, display);
     }
 
     private static bool IsWhitespace(ReadOnlySpan<byte> bytes)

@@ -28,6 +28,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
 
             var key = xml.GetAttribute("key");
             var value = xml.GetAttribute("value");
+            if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
             if (key == "concept:name") caseId = value;
             else if (key is not null && value is not null) _caseAttributes.Add((key, value));
             xml.Skip();
@@ -65,6 +66,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
         {
             var key = xml.GetAttribute("key");
             var value = xml.GetAttribute("value");
+            if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
             switch (key)
             {
                 case "concept:name": activity = value; break;
@@ -118,6 +120,9 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
 
         xml.Read();
     }
+
+    // Past the limit the file is refused (not skipped): such a value is no ticket field, and what follows is not to be trusted.
+    private LogProblem TooLong(string? key, int length) => new(lines.LineNumber, key ?? "value", FieldLimit.Message(length));
 
     private LogProblem? Bad(int line, string field, string message)
     {

@@ -88,4 +88,47 @@ public sealed class EventLogBuilderTests
         Assert.Null(log.Groups);
         Assert.Null(log.States);
     }
+
+    [Fact]
+    public void A_case_attribute_that_changes_on_every_event_keeps_one_value_per_case_and_shared_values_stay()
+    {
+        // Given 2,000 cases of 5 events whose task id changes on every row, and a channel that several cases share
+        var rows = new List<string>();
+        for (var c = 0; c < 2000; c++)
+        {
+            for (var e = 0; e < 5; e++) rows.Add($"C{c},step {e},2024-01-01T00:{e:00}:{c % 60:00}Z,task-{(c * 5) + e},{(e == 4 ? "Desk" : c % 2 == 0 ? "Internet" : "Post")}");
+        }
+
+        var csv = "case,activity,timestamp,task,channel\n" + string.Join("\n", rows) + "\n";
+
+        // When read (both ways)
+        var (counted, streamed) = ReadBothWays(csv);
+
+        foreach (var log in new[] { counted, streamed })
+        {
+            // Then each case has its last task id, and the value table holds only those (not one per event)
+            var task = log.FindAttribute("task")!;
+            Assert.Equal("task-4", task.ValueOf(0));
+            Assert.Equal("task-9999", task.ValueOf(1999));
+            Assert.Equal(2000, task.Values.Count);
+            Assert.Equal(2000, Enumerable.Range(0, 2000).Select(task.ValueOf).Distinct().Count());
+
+            // And a value several cases share stays
+            var channel = log.FindAttribute("channel")!;
+            Assert.All(Enumerable.Range(0, 2000), c => Assert.Equal("Desk", channel.ValueOf(c)));
+        }
+
+        // And a value a second case took up after the first is not dropped when the first case moves on
+        var builder = new EventLogBuilder();
+        int a = builder.Case("A"), b = builder.Case("B");
+        builder.Add(a, builder.ActivityNames.Intern("step"), 1);
+        builder.Add(b, builder.ActivityNames.Intern("step"), 2);
+        builder.SetAttribute(a, "task", "X");
+        builder.SetAttribute(b, "task", "X");
+        builder.SetAttribute(a, "task", "Y");
+        builder.SetAttribute(a, "task", "Z");
+        var built = builder.Build().FindAttribute("task")!;
+        Assert.Equal(("Z", "X"), (built.ValueOf(a), built.ValueOf(b)));
+        Assert.Equal(["X", "Z"], built.Values.Values);
+    }
 }

@@ -1,5 +1,6 @@
 namespace Plumb.Mining.Tests.Readers;
 
+using System.Text;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
 
@@ -45,6 +46,32 @@ public sealed class CsvReaderTests
 
         Assert.False(result.Succeeded);
         Assert.Equal("log.csv:3: field 'timestamp': 'yesterday' is not a timestamp (give --timestamp-format)", result.Error!.Format("log.csv"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_field_past_the_limit_is_refused_with_its_line_and_column_and_one_at_the_limit_is_read(bool quoted)
+    {
+        // Given a note of 1,048,576 characters on line 2 and one of 3,000,000 on line 3 (a broken quote would make such a field)
+        string Field(int length) => quoted ? "\"" + new string('x', length) + "\"" : new string('x', length);
+        var atLimit = $"case,activity,timestamp,note\nA,Log,2024-01-01T10:00:00Z,{Field(FieldLimit.MaxCharacters)}\n";
+        var text = atLimit + $"A,Close,2024-01-01T11:00:00Z,{Field(3_000_000)}\n";
+
+        // When read from a reader and from seekable bytes (as the CLI reads a file)
+        var fromReader = Read(text);
+        var fromBytes = CsvEventLogReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), Encoding.UTF8);
+
+        // Then both refuse line 3's note, naming the limit; the field at the limit alone is read
+        foreach (var result in new[] { fromReader, fromBytes })
+        {
+            Assert.False(result.Succeeded);
+            Assert.Equal(3, result.Error!.Line);
+            Assert.Equal("note", result.Error.Field);
+            Assert.Contains("longer than the limit of 1,048,576 characters per field", result.Error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(FieldLimit.MaxCharacters, Read(atLimit).Log!.FindAttribute("note")!.ValueOf(0)!.Length);
     }
 
     [Fact]

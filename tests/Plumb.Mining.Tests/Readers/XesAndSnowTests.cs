@@ -1,5 +1,6 @@
 namespace Plumb.Mining.Tests.Readers;
 
+using System.Globalization;
 using System.Text;
 using Plumb.Handbook.Samples;
 using Plumb.Mining.EventLogs;
@@ -11,6 +12,22 @@ using Plumb.Mining.Writers;
 public sealed class XesAndSnowTests
 {
     private static Stream Bytes(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void An_xes_attribute_past_the_limit_is_refused_with_its_line_and_key()
+    {
+        // Given a trace whose note is 1,048,577 characters long, on line 3
+        var xes = "<log>\n<trace><string key=\"concept:name\" value=\"c1\"/>\n<string key=\"note\" value=\"" + new string('x', FieldLimit.MaxCharacters + 1)
+            + "\"/>\n<event><string key=\"concept:name\" value=\"a\"/><date key=\"time:timestamp\" value=\"2024-01-01T00:00:00Z\"/></event></trace>\n</log>";
+
+        // When read
+        var result = XesEventLogReader.Read(Bytes(xes));
+
+        // Then it is refused, naming the line, the key and the limit
+        Assert.False(result.Succeeded);
+        Assert.Equal("log.xes:3: field 'note': a value of 1,048,577 characters is longer than the limit of 1,048,576 characters per field (a broken quote, or a file pasted into a field?)",
+            result.Error!.Format("log.xes"));
+    }
 
     [Fact]
     public void Xes_lifecycle_and_org_extensions_give_resource_group_and_a_lifecycle_filter()
@@ -93,6 +110,30 @@ public sealed class XesAndSnowTests
         Assert.False(SnowJsonEventLogReader.Read([Bytes("""{"result":[{"number":"INC1","opened_at":"2024-01-01 09:00:00"},{"numb""")]).Succeeded);
         Assert.Contains("empty", SnowJsonEventLogReader.Read([Bytes("")]).Error!.Message);
         Assert.Contains("no task records", SnowJsonEventLogReader.Read([Bytes("""{"result":[]}""")]).Error!.Message);
+    }
+
+    [Fact]
+    public void Json_records_cut_by_the_read_buffer_are_read_whole_with_their_references_and_arrays()
+    {
+        // Given 3,000 records (about 600 KB, so many records straddle the reader's 64 KB buffer) with a reference and an array each
+        var records = Enumerable.Range(0, 3000).Select(i =>
+        {
+            var sysId = (i % 7).ToString("D32", CultureInfo.InvariantCulture);
+            return "{\"number\":\"INC" + i.ToString("D7", CultureInfo.InvariantCulture) + "\",\"opened_at\":\"2024-01-01 09:"
+                + (i % 60).ToString("D2", CultureInfo.InvariantCulture) + ":00\",\"state\":\"1\",\"work_notes_list\":[\"a\",\"b\",{\"c\":[1,2]}],"
+                + "\"assignment_group\":{\"link\":\"https://x/api/now/table/sys_user_group/" + sysId + "\",\"value\":\"" + sysId
+                + "\",\"display_value\":\"Group " + (i % 7).ToString(CultureInfo.InvariantCulture) + "\"}}";
+        });
+        var json = "{\"result\":[" + string.Join(",\n", records) + "]}";
+
+        // When read
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(json)]));
+
+        // Then every record is a case with its group's display name
+        Assert.Equal(3000, log.CaseCount);
+        var group = log.FindAttribute("assignment_group")!;
+        Assert.Equal(Enumerable.Range(0, 3000).Select(i => $"Group {i % 7}"), Enumerable.Range(0, 3000).Select(group.ValueOf));
+        Assert.Equal("INC0002999", log.CaseIds[2999]);
     }
 
     [Theory]

@@ -1,0 +1,81 @@
+namespace Plumb.Benchmarks.Mining;
+
+using System.Diagnostics;
+using System.Globalization;
+
+/// <summary>
+/// Runs the CLI as users do, one cold process per command, on a generated receipt-shaped log: wall time and peak resident
+/// memory (by <c>/usr/bin/time</c>, which waits for the process itself) per command, with the machine's load beside them.
+/// </summary>
+public static class CliProcesses
+{
+    /// <summary>Generates the log and net in <paramref name="folder"/>, runs each command <paramref name="runs"/> times and prints the figures.</summary>
+    public static void Run(string plumb, int events, int runs, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var csv = Path.Combine(folder, $"receipt-{events}.csv");
+        var net = Path.Combine(folder, "receipt-main-path.pnml");
+        if (!File.Exists(csv)) File.WriteAllBytes(csv, ReceiptWorkload.GenerateCsv(events));
+        File.WriteAllText(net, ReceiptWorkload.MainPathPnml());
+        var size = new FileInfo(csv).Length;
+        Console.WriteLine($"log: {csv} ({size / 1e6:F0} MB), {events:N0} events; plumb: {plumb}; load average {Load()}");
+        string[][] commands =
+        [
+            ["log", "stats", csv],
+            ["discover", "--log", csv],
+            ["conform", "--log", csv, "--pnml", net],
+        ];
+        double total = 0, totalCpu = 0;
+        foreach (var command in commands)
+        {
+            var walls = new List<double>();
+            var cpus = new List<double>();
+            long peak = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                var (wall, peakKb, cpu) = Measure(plumb, command);
+                walls.Add(wall);
+                cpus.Add(cpu);
+                peak = Math.Max(peak, peakKb);
+            }
+
+            walls.Sort();
+            cpus.Sort();
+            var name = string.Join(' ', command.TakeWhile(a => a != csv && a != "--log"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  plumb {name,-10} wall min {walls[0],5:F2} s  median {walls[walls.Count / 2],5:F2} s  CPU min {cpus[0],5:F2} s  peak RSS {peak / 1024.0,6:F0} MB ({peak * 1024.0 / events,4:F0} bytes/event)  read {size / 1e6 / walls[0],5:F0} MB/s end to end  load {Load()}"));
+            if (name != "log stats")
+            {
+                total += walls[0];
+                totalCpu += cpus[0];
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  discover + conform: {total:F2} s wall, {totalCpu:F2} s CPU (PM4Py 2.7 load + DFG + variants + replay: 22 s on the issue's 1M-event receipt log, {22 / total:F1}x)"));
+    }
+
+    private static (double Wall, long PeakKb, double Cpu) Measure(string plumb, string[] command)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "-f", "PLUMB-BENCH %e %M %U %S", "dotnet", plumb }.Concat(command)) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = output.Result;
+        var line = error.Split('\n').LastOrDefault(l => l.StartsWith("PLUMB-BENCH ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"plumb {string.Join(' ', command)} gave no figures: {error}");
+        var parts = line.Split(' ');
+        // Exit 1 is a finding (conform: cases that do not fit), not a failure.
+        if (process.ExitCode is not (0 or 1))
+        {
+            throw new InvalidOperationException($"plumb {string.Join(' ', command)} failed ({process.ExitCode}): {error}");
+        }
+
+        return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
+            double.Parse(parts[3], CultureInfo.InvariantCulture) + double.Parse(parts[4], CultureInfo.InvariantCulture));
+    }
+
+    private static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+}
