@@ -1,88 +1,53 @@
 namespace Plumb.Editor.Tests;
 
 using System.Net;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Plumb.Editor.Services;
-using Plumb.Editor.Web;
+using Plumb.Handbook.Folder;
 using Plumb.Handbook.Samples;
+using Plumb.Server.Accounts;
+using Plumb.Server.Handbooks;
+using Plumb.Server.Hosting;
+using Plumb.Server.Storage;
 
-// A host for the editor with cookie sign-in for a few fixed accounts, standing in for the server's accounts.
+// The real server in memory (accounts, history, editor), seeded with the example handbook, and clients that sign in with the portal's form.
 internal sealed partial class EditorHost : IAsyncDisposable
 {
-    private static readonly Dictionary<string, string> Accounts = new(StringComparer.Ordinal)
-    {
-        ["editor"] = "editor", ["bob"] = "editor", ["owner"] = "owner", ["reader"] = "reader",
-    };
+    private const string Password = "correct-horse-battery";
+    private readonly string _folder;
 
-    private readonly string _database;
-
-    private EditorHost(WebApplication app, string database, MemoryPublishedHandbook published)
+    private EditorHost(WebApplication app, string folder)
     {
         App = app;
-        _database = database;
-        Published = published;
+        _folder = folder;
     }
 
     public WebApplication App { get; }
 
-    public MemoryPublishedHandbook Published { get; }
+    public HandbookService Handbooks => App.Services.GetRequiredService<HandbookService>();
 
-    public string Url => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-    public static async Task<EditorHost> StartAsync(bool kestrel, string? database = null)
+    public static async Task<EditorHost> StartAsync()
     {
-        database ??= Path.Combine(Path.GetTempPath(), $"plumb-editor-{Guid.NewGuid():N}.db");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        if (kestrel) builder.WebHost.UseUrls("http://127.0.0.1:0");
-        else builder.WebHost.UseTestServer();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        var folder = Path.Combine(Path.GetTempPath(), $"plumb-editor-{Guid.NewGuid():N}");
+        var handbook = Path.Combine(folder, "handbook");
+        HandbookFolder.Save(ExampleHandbook.Create("Acme IT"), handbook);
+        var app = PlumbApp.Build(
+        [
+            $"--Plumb:Database={Path.Combine(folder, "plumb.db")}", $"--Plumb:SeedHandbook={handbook}", "--Plumb:SignInAttemptsPerMinute=1000",
+            "--Plumb:WritesPerMinute=10000",
+        ], builder =>
         {
-            options.LoginPath = "/signin";
-            options.Events.OnRedirectToLogin = c => Deny(c, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = c => Deny(c, StatusCodes.Status403Forbidden);
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseTestServer();
         });
-        var published = new MemoryPublishedHandbook(ExampleHandbook.Create("Acme IT"));
-        builder.Services.AddSingleton<IPublishedHandbook>(published);
-        builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN"); // as the server configures it
-        builder.Services.AddPlumbEditor($"Data Source={database};Pooling=False");
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGet("/signin", () => Results.Content("""
-            <!DOCTYPE html><html lang="en"><head><title>Sign in</title></head><body><main><h1>Sign in</h1>
-            <form method="post" action="/signin"><label>Name <input name="name"></label><label>Password <input name="password" type="password"></label>
-            <button type="submit">Sign in</button></form></main></body></html>
-            """, "text/html"));
-        app.MapPost("/signin", async (HttpContext context) =>
-        {
-            var form = await context.Request.ReadFormAsync();
-            var name = form["name"].ToString();
-            if (!Accounts.TryGetValue(name, out var role) || form["password"] != name) return Results.Unauthorized();
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "cookie");
-            await context.SignInAsync(new ClaimsPrincipal(identity));
-            return Results.Redirect("/editor");
-        }).DisableAntiforgery();
-        app.MapPost("/signout", async (HttpContext context) =>
-        {
-            await context.SignOutAsync();
-            return Results.Redirect("/signin");
-        });
-        app.MapPlumbEditor();
-        await app.Services.MigratePlumbEditorAsync(CancellationToken.None);
         await app.StartAsync();
-        return new EditorHost(app, database, published);
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        foreach (var (name, role) in new[] { ("editor", AccountRole.Editor), ("bob", AccountRole.Editor), ("owner", AccountRole.Owner), ("reader", AccountRole.Reader) })
+            await accounts.CreateUserAsync(name, Password, role, "test", CancellationToken.None);
+        return new EditorHost(app, folder);
     }
 
     public HttpClient Client(string? user)
@@ -91,8 +56,11 @@ internal sealed partial class EditorHost : IAsyncDisposable
         var client = new HttpClient(new CookieHandler(handler)) { BaseAddress = new Uri("http://localhost") };
         if (user is not null)
         {
-            var response = client.PostAsync("/signin", new FormUrlEncodedContent([new("name", user), new("password", user)])).Result;
-            if ((int)response.StatusCode >= 400) throw new InvalidOperationException($"cannot sign in as {user}");
+            var form = client.GetStringAsync("/signin").Result;
+            var csrf = WebUtility.HtmlDecode(SignInToken().Match(form).Groups["value"].Value);
+            var response = client.PostAsync("/signin", new FormUrlEncodedContent(
+                [new("username", user), new("password", Password), new("__csrf", csrf), new("returnUrl", "/editor")])).Result;
+            if ((int)response.StatusCode >= 400) throw new InvalidOperationException($"cannot sign in as {user}: {(int)response.StatusCode}");
         }
 
         // Like the editor's scripts: take the anti-forgery token from a page and send it on every request.
@@ -105,35 +73,21 @@ internal sealed partial class EditorHost : IAsyncDisposable
     [GeneratedRegex("id=\"plumb-csrf\" name=\"[^\"]*\" value=\"(?<value>[^\"]+)\" data-header=\"(?<header>[^\"]+)\"")]
     private static partial Regex Token();
 
+    [GeneratedRegex("name=\"__csrf\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex SignInToken();
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" }) File.Delete(file);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
 
-    private static Task Deny(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        if (status == StatusCodes.Status403Forbidden)
-        {
-            context.Response.StatusCode = status;
-            return context.Response.WriteAsync("<!DOCTYPE html><html lang=\"en\"><title>Not allowed</title><main><h1>Not allowed</h1></main></html>");
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
-
-    // Keeps the sign-in cookie between requests of a test client.
+    // Keeps the sign-in and anti-forgery cookies between requests of a test client.
     private sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
-        private readonly System.Net.CookieContainer _cookies = new();
+        private readonly CookieContainer _cookies = new();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -63,6 +63,7 @@ public static class PlumbApp
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapProposalsApi();
         app.MapPlumbEditor();
         app.MapPortal();
     }

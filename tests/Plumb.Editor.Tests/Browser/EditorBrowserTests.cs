@@ -10,11 +10,11 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
     private const string Resolve = "procedures[0].steps[1]";
 
     [Fact]
-    public async Task An_editor_change_goes_through_review_to_the_portal_and_the_visual_diff()
+    public async Task An_editor_change_goes_through_review_into_the_history_the_portal_and_the_visual_diff()
     {
         await using var server = await ServerUnderTest.StartAsync();
 
-        // An editor changes a step's instruction and RACI in the forms and saves version 2
+        // An editor changes a step's instruction and RACI in the forms and saves them into a proposal
         var editor = await Pages.SignInAsync(fixture.Browser, server, "editor", "/editor/processes/incident");
         await editor.OpenAsync(Procedure);
         await editor.OpenAsync(Resolve);
@@ -24,7 +24,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
         await Pages.AssertAccessibleAsync(editor);
         await editor.FillAsync("#save-message", "Workaround first");
         await editor.ClickAsync("#save");
-        await editor.WaitForStatusAsync("Saved as version 2");
+        await editor.WaitForStatusAsync("Saved in your proposal");
 
         // adds a step in the modeler, between resolve and close, and sees it in the step list
         await editor.GotoAsync("/editor/processes/incident/procedures/handle-incident/diagram");
@@ -53,7 +53,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
             .ToContainTextAsync("check-the-fix-with-the-caller — Check the fix with the caller");
         await editor.FillAsync("#save-message", "Check the fix");
         await editor.ClickAsync("#save");
-        await editor.WaitForStatusAsync("Saved as version 3");
+        await editor.WaitForStatusAsync("Saved in your proposal");
 
         // submits for review
         await editor.GotoAsync("/editor/processes/incident/history");
@@ -61,10 +61,11 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
         await Expect(editor.Locator("#state")).ToHaveTextAsync("in review");
         await Pages.AssertAccessibleAsync(editor);
 
-        // the owner approves
+        // the owner approves: the proposal becomes version 2 of the handbook
         var owner = await Pages.SignInAsync(fixture.Browser, server, "owner", "/editor/processes/incident/history");
         await owner.ClickAsync("#approve");
-        await Expect(owner.Locator("#state")).ToHaveTextAsync("published");
+        await Expect(owner.Locator("#state")).ToHaveTextAsync("approved");
+        await Expect(owner.Locator("main")).ToContainTextAsync("approved as version 2");
 
         // readers see the change in the portal
         var reader = await (await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url })).NewPageAsync();
@@ -73,8 +74,8 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
         await reader.GotoAsync("/processes/incident/procedures/handle-incident");
         await Expect(reader.Locator("main")).ToContainTextAsync("Check the fix with the caller");
 
-        // and the visual diff of versions 1 and 3 marks the new step and lists the changes
-        await editor.GotoAsync("/editor/processes/incident/procedures/handle-incident/diff?from=1&to=3");
+        // and the visual diff of versions 1 and 2 marks the new step and lists the changes
+        await editor.GotoAsync("/editor/processes/incident/procedures/handle-incident/diff?from=1&to=2");
         await Expect(editor.Locator("body[data-loaded=true]")).ToHaveCountAsync(1);
         await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Check the fix with the caller' added");
         await Expect(editor.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction changed");
@@ -130,12 +131,12 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
 
         Assert.Contains("/signin", reader.Url, StringComparison.Ordinal);
         await Expect(reader.Locator("#forms")).ToHaveCountAsync(0);
-        var api = await reader.APIRequest.GetAsync("/api/editor/documents/process:incident/working");
+        var api = await reader.APIRequest.GetAsync("/api/editor/documents/processes%2Fincident.yaml/working");
         Assert.Equal(403, api.Status);
     }
 
     [Fact]
-    public async Task Two_editors_saving_the_same_step_see_the_conflict_and_keep_both_texts()
+    public async Task An_editor_whose_step_was_changed_by_an_approval_meanwhile_sees_the_conflict_and_keeps_both_texts()
     {
         await using var server = await ServerUnderTest.StartAsync();
         var editor = await Pages.SignInAsync(fixture.Browser, server, "editor", "/editor/processes/incident");
@@ -150,8 +151,17 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
             await page.WaitForStatusAsync("Draft saved");
         }
 
+        // The editor's change is saved, submitted and approved while bob is still typing
         await editor.ClickAsync("#save");
-        await editor.WaitForStatusAsync("Saved as version 2");
+        await editor.WaitForStatusAsync("Saved in your proposal");
+        await editor.GotoAsync("/editor/processes/incident/history");
+        await editor.ClickAsync("#submit");
+        await Expect(editor.Locator("#state")).ToHaveTextAsync("in review");
+        var owner = await Pages.SignInAsync(fixture.Browser, server, "owner", "/editor/processes/incident/history");
+        await owner.ClickAsync("#approve");
+        await Expect(owner.Locator("#state")).ToHaveTextAsync("approved");
+
+        // Bob's save meets the approved text
         await bob.ClickAsync("#save");
         await bob.WaitForStatusAsync("settle the conflicts");
         var conflict = bob.Locator(".conflict");
@@ -160,7 +170,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
         await Expect(conflict).ToContainTextAsync("Ask for the caller's location.");
         await Pages.AssertAccessibleAsync(bob);
         await bob.ClickAsync("text=Save with these choices");
-        await bob.WaitForStatusAsync("Saved as version 3");
+        await bob.WaitForStatusAsync("Saved in your proposal");
 
         await Expect(bob.Field($"{Procedure}.steps[0].instruction")).ToHaveValueAsync("Ask for the caller's location.\n\nAsk for the asset tag.");
     }

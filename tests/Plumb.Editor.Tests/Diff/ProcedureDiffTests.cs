@@ -1,6 +1,6 @@
 namespace Plumb.Editor.Tests.Diff;
 
-using Plumb.Editor.Diff;
+using Plumb.Server.Editor.Diff;
 using Plumb.Handbook.Diff;
 using Plumb.Handbook.Model;
 using Plumb.Handbook.Samples;

@@ -7,7 +7,10 @@ using Plumb.Handbook.Json;
 
 internal static class ApiClient
 {
-    public const string Incident = "/api/editor/documents/process:incident";
+    // Documents are named by their path in the handbook, escaped into one segment of the address.
+    public const string Incident = "/api/editor/documents/processes%2Fincident.yaml";
+
+    public const string Handbook = "/api/editor/documents/handbook.yaml";
 
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response)
     {

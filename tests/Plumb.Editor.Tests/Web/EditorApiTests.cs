@@ -7,7 +7,7 @@ public sealed class EditorApiTests : IAsyncLifetime
 {
     private EditorHost _host = null!;
 
-    public async ValueTask InitializeAsync() => _host = await EditorHost.StartAsync(kestrel: false);
+    public async ValueTask InitializeAsync() => _host = await EditorHost.StartAsync();
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
@@ -19,7 +19,9 @@ public sealed class EditorApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(ApiClient.Incident + "/working")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(ApiClient.Incident + "/working")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/editor/processes/incident")).StatusCode);
+        var page = await reader.GetAsync("/editor/processes/incident");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostJsonAsync(ApiClient.Incident + "/save", new { message = "x" })).StatusCode);
     }
 
@@ -43,7 +45,7 @@ public sealed class EditorApiTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (save.StatusCode, forged.StatusCode, feedback.StatusCode));
         Assert.Contains("anti-forgery", (await save.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("anti-forgery", (await feedback.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Single((await editor.GetJsonAsync(ApiClient.Incident + "/history")).AsArray());
+        Assert.Empty((await editor.GetJsonAsync(ApiClient.Incident + "/history"))["proposals"]!.AsArray());
         Assert.Empty((await editor.GetJsonAsync("/api/editor/processes/incident/feedback")).AsArray());
     }
 
@@ -73,19 +75,22 @@ public sealed class EditorApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_editors_saving_the_same_step_see_a_conflict_and_lose_nothing()
+    public async Task An_editor_saving_a_step_changed_by_an_approval_meanwhile_sees_the_conflict_and_loses_nothing()
     {
-        // Given two editors changing the same instruction from the same version
+        // Given two editors changing the same instruction from the same version, and the first one's proposal approved
         var editor = _host.Client("editor");
         var bob = _host.Client("bob");
+        var owner = _host.Client("owner");
         await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[1].instruction", "Editor: try the known error first."));
         await bob.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[1].instruction", "Bob: call the resolver group."));
         Assert.True((await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "editor's change" })).IsSuccessStatusCode);
+        await editor.PostJsonAsync(ApiClient.Incident + "/submit", new { comment = (string?)null });
+        Assert.True((await owner.PostJsonAsync(ApiClient.Incident + "/review", new { approve = true })).IsSuccessStatusCode);
 
-        // When bob saves second
+        // When bob saves his draft, made on the version before
         var second = await bob.PostJsonAsync(ApiClient.Incident + "/save", new { message = "bob's change" });
 
-        // Then he sees the field with both texts, and keeping both saves both
+        // Then he sees the field with both texts, and keeping both saves both into his proposal on the new head
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var conflict = (await second.JsonAsync())["conflicts"]![0]!;
         Assert.Equal("process incident › procedure handle-incident › step resolve › instruction", conflict["where"]!.GetValue<string>());
@@ -94,19 +99,21 @@ public sealed class EditorApiTests : IAsyncLifetime
         var resolved = await bob.PostJsonAsync(ApiClient.Incident + "/save",
             new { message = "bob's change", resolutions = new[] { new { path = conflict["path"]!.GetValue<string>(), choice = "both" } } });
         Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
-        var head = await bob.GetJsonAsync(ApiClient.Incident + "/working");
+        Assert.Equal(2, (await resolved.JsonAsync())["baseVersion"]!.GetValue<long>());
+        var working = await bob.GetJsonAsync(ApiClient.Incident + "/working");
         Assert.Equal("Bob: call the resolver group.\n\nEditor: try the known error first.",
-            head["content"]!["procedures"]![0]!["steps"]![1]!["instruction"]!.GetValue<string>());
+            working["content"]!["procedures"]![0]!["steps"]![1]!["instruction"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task A_version_goes_from_draft_to_review_to_published_and_only_then_reaches_readers()
+    public async Task A_proposal_goes_from_draft_to_review_to_approved_and_only_then_reaches_readers()
     {
         // Given a saved change
         var editor = _host.Client("editor");
         var owner = _host.Client("owner");
         await editor.PatchAsync(ApiClient.Incident, ApiClient.Set("procedures[0].steps[0].instruction", "Log it while the caller is on the line."));
-        await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "clearer logging" });
+        var saved = await editor.PostJsonAsync(ApiClient.Incident + "/save", new { message = "clearer logging" });
+        Assert.Equal("draft", (await saved.JsonAsync())["state"]!.GetValue<string>());
         Assert.DoesNotContain("caller is on the line", await _host.Client(null).GetStringAsync("/feedback/incident/handle-incident/log"), StringComparison.Ordinal);
 
         // When it is submitted, an editor cannot approve, and the owner does
@@ -114,17 +121,21 @@ public sealed class EditorApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostJsonAsync(ApiClient.Incident + "/review", new { approve = true })).StatusCode);
         var approved = await owner.PostJsonAsync(ApiClient.Incident + "/review", new { approve = true, comment = "good" });
 
-        // Then readers see it and the history keeps author, message and state
+        // Then readers see it, the history's new version is the editor's, and the proposal says who approved it
         Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
         Assert.Contains("caller is on the line", await _host.Client(null).GetStringAsync("/feedback/incident/handle-incident/log"), StringComparison.Ordinal);
-        var history = (await editor.GetJsonAsync(ApiClient.Incident + "/history")).AsArray();
-        Assert.Equal(("editor", "clearer logging", "published", "owner"), (history[0]!["author"]!.GetValue<string>(),
-            history[0]!["message"]!.GetValue<string>(), history[0]!["state"]!.GetValue<string>(), history[0]!["reviewedBy"]!.GetValue<string>()));
-        Assert.Equal("editor", _host.Published.Published.Single().Author);
+        var history = await editor.GetJsonAsync(ApiClient.Incident + "/history");
+        var version = history["versions"]![0]!;
+        Assert.Equal((2L, "editor"), (version["number"]!.GetValue<long>(), version["author"]!.GetValue<string>()));
+        Assert.Contains("approved by owner", version["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var proposal = history["proposals"]![0]!;
+        Assert.Equal(("clearer logging", "approved", "owner", "good", 2L), (proposal["title"]!.GetValue<string>(), proposal["state"]!.GetValue<string>(),
+            proposal["reviewer"]!.GetValue<string>(), proposal["comment"]!.GetValue<string>(), proposal["mergedAs"]!.GetValue<long>()));
+        Assert.Equal(2, (await _host.Handbooks.GetCurrentAsync(CancellationToken.None)).Version.Number);
     }
 
     [Fact]
-    public async Task An_owner_sends_a_version_back_with_a_comment()
+    public async Task An_owner_sends_a_proposal_back_with_a_comment()
     {
         var editor = _host.Client("editor");
         var owner = _host.Client("owner");
@@ -136,9 +147,9 @@ public sealed class EditorApiTests : IAsyncLifetime
         var sentBack = await owner.PostJsonAsync(ApiClient.Incident + "/review", new { approve = false, comment = "Say which services." });
 
         Assert.True(sentBack.IsSuccessStatusCode);
-        var head = (await editor.GetJsonAsync(ApiClient.Incident + "/history"))[0]!;
-        Assert.Equal(("sent back", "Say which services."), (head["state"]!.GetValue<string>(), head["comment"]!.GetValue<string>()));
-        Assert.Empty(_host.Published.Published);
+        var proposal = (await editor.GetJsonAsync(ApiClient.Incident + "/history"))["proposals"]![0]!;
+        Assert.Equal(("sent back", "Say which services."), (proposal["state"]!.GetValue<string>(), proposal["comment"]!.GetValue<string>()));
+        Assert.Equal(1, (await _host.Handbooks.GetCurrentAsync(CancellationToken.None)).Version.Number);
     }
 
     [Fact]
@@ -198,7 +209,7 @@ public sealed class EditorApiTests : IAsyncLifetime
         var steps = (await editor.GetJsonAsync(ApiClient.Incident + "/working"))["content"]!["procedures"]![0]!["steps"]!.AsArray();
         Assert.Equal(["log", "resolve", "check-with-the-caller", "close"], steps.Select(s => s!["id"]!.GetValue<string>()));
         Assert.Equal("quality-desk", steps[2]!["raci"]!["responsible"]![0]!.GetValue<string>());
-        var roles = (await editor.GetJsonAsync("/api/editor/documents/handbook/working"))["content"]!["roles"]!.AsArray();
+        var roles = (await editor.GetJsonAsync(ApiClient.Handbook + "/working"))["content"]!["roles"]!.AsArray();
         Assert.Contains(roles, r => r!["id"]!.GetValue<string>() == "quality-desk");
     }
 

@@ -1,13 +1,13 @@
 namespace Plumb.Server.Editor.Web;
 
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 
 /// <summary>The page frame of the editor: landmarks, navigation, the bundled stylesheet and the page's script.</summary>
 internal static class EditorHtml
 {
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    // One escaper for portal and editor pages.
+    public static string E(string? text) => Portal.Html.E(text);
 
     public static string U(string text) => Uri.EscapeDataString(text);
 

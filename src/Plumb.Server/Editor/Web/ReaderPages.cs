@@ -16,7 +16,7 @@ internal static class ReaderPages
         if (found is null) return Results.NotFound();
         var body = new StringBuilder();
         body.Append($"<p>Published step of {E(handbook.FindProcess(process)!.Name)} / {E(handbook.FindProcess(process)!.FindProcedure(procedure)!.Name)}.</p>");
-        body.Append($"<h2>Instruction</h2><div class=\"instruction\" id=\"instruction\">{E(found.Instruction)}</div>");
+        body.Append($"<h2>Instruction</h2><div class=\"instruction\" id=\"instruction\">{Portal.MarkdownRenderer.ToHtml(found.Instruction)}</div>");
         body.Append("<h2>Who</h2><ul id=\"raci\">");
         foreach (var (role, letter) in found.Raci.Assignments())
             body.Append($"<li>{letter}: {E(handbook.FindRole(role)?.Name ?? role)}</li>");
