@@ -58,7 +58,7 @@ async function formsPage() {
   const root = document.getElementById('forms');
   const summary = el('div', { class: 'summary', 'aria-live': 'polite' });
   const open = new Set();
-  const type = body.document === 'handbook' ? 'handbook' : 'process';
+  const type = body.document === 'handbook.yaml' ? 'handbook' : 'process';
   let session;
   const draw = (copy) => {
     const renderer = new FormRenderer({
