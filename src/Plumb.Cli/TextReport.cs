@@ -70,7 +70,7 @@ public sealed class TextReport(TextWriter output, Handbook handbook)
             var s = procedure.Steps[i];
             var next = s.Decision is { } d
                 ? string.Join(" | ", d.Branches.Select(b => b.When is null ? b.Goto : $"{b.When} -> {b.Goto}"))
-                : s.Next ?? (i + 1 < procedure.Steps.Count ? procedure.Steps[i + 1].Id : Step.End);
+                : procedure.NextOf(i);
             steps.Add((i + 1).ToString(), s.Id, s.Name, Join(s.Raci.Responsible), Join(s.Raci.Accountable),
                 Join(s.Raci.Consulted), Join(s.Raci.Informed), next);
         }

@@ -2,7 +2,6 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using Plumb.Handbook.Folder;
-using Plumb.Server.Handbooks;
 
 public static class PullCommand
 {
@@ -30,7 +29,7 @@ public static class PullCommand
         using var client = new ServerClient(server, token);
         var pulled = await client.GetDocumentsAsync(version, cancellationToken);
         if (pulled.Documents.Count == 0) throw new UsageException($"{server} holds no handbook yet; push one first");
-        FolderDocuments.Write(pulled.Documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal), directory);
+        HandbookFolder.WriteDocuments(pulled.Documents.ToDictionary(d => d.Path, d => d.Content, StringComparer.Ordinal), directory);
         await context.Out.WriteLineAsync($"Pulled version {pulled.Version} ({pulled.Documents.Count} document(s)) into {directory}.");
         return ExitCodes.Ok;
     }

@@ -2,7 +2,7 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using System.Net;
-using Plumb.Server.Handbooks;
+using Plumb.Handbook.Folder;
 
 public static class PushCommand
 {
@@ -37,7 +37,7 @@ public static class PushCommand
     {
         var (handbook, _) = HandbookLoader.Open(directory, context);
         if (handbook is null) return ExitCodes.BadInput;
-        var documents = FolderDocuments.Read(directory);
+        var documents = HandbookFolder.ReadDocuments(directory);
         using var client = new ServerClient(server, token);
         var current = await client.GetDocumentsAsync(null, cancellationToken);
         if (current.Documents.Count == documents.Count && current.Documents.All(d => documents.TryGetValue(d.Path, out var text) && text == d.Content))

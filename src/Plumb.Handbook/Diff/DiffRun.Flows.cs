@@ -35,7 +35,7 @@ internal sealed partial class DiffRun
                 continue;
             }
 
-            Flow(step.Id, Target(procedure, step.Next ?? (i + 1 < steps.Count ? steps[i + 1].Id : Model.Step.End)), null);
+            Flow(step.Id, Target(procedure, procedure.NextOf(i)), null);
         }
 
         return flows;

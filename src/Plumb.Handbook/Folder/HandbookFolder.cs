@@ -107,6 +107,57 @@ public static class HandbookFolder
         }
     }
 
+    /// <summary>
+    /// The YAML documents of a handbook folder as text, byte for byte, keyed by their document name
+    /// (<c>handbook.yaml</c>, <c>processes/ID.yaml</c>): what <c>plumb push</c> sends, so nothing of the files is lost.
+    /// </summary>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="DecoderFallbackException">A file is not UTF-8.</exception>
+    public static Dictionary<string, string> ReadDocuments(string directory)
+    {
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [HandbookFile] = ReadExact(Path.Combine(directory, HandbookFile)),
+        };
+        var processes = Path.Combine(directory, ProcessesFolder);
+        if (!Directory.Exists(processes)) return documents;
+        foreach (var file in Directory.GetFiles(processes).Where(IsYaml).Order(StringComparer.Ordinal))
+        {
+            documents[ProcessDocument(Path.GetFileNameWithoutExtension(file))] = ReadExact(file);
+        }
+
+        return documents;
+    }
+
+    /// <summary>
+    /// Writes documents keyed by document name into <paramref name="directory"/>, each file atomically, with the schemas,
+    /// and removes process files that are no longer among them: what <c>plumb pull</c> does.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A document name points outside the folder.</exception>
+    public static void WriteDocuments(IReadOnlyDictionary<string, string> documents, string directory)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, ProcessesFolder));
+        WriteSchemas(directory);
+        var root = Path.GetFullPath(directory);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, content) in documents)
+        {
+            var target = Path.GetFullPath(Path.Combine(root, path));
+            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"a document outside the handbook folder: {path}");
+            }
+
+            kept.Add(target);
+            WriteAtomically(target, content);
+        }
+
+        foreach (var stale in Directory.GetFiles(Path.Combine(root, ProcessesFolder)).Where(IsYaml))
+        {
+            if (!kept.Contains(Path.GetFullPath(stale))) File.Delete(stale);
+        }
+    }
+
     /// <summary>Writes the JSON Schemas the YAML files point at into <c>schema/</c>.</summary>
     public static void WriteSchemas(string directory)
     {
@@ -127,6 +178,8 @@ public static class HandbookFolder
         var comments = YamlComments.Read(old, map(old));
         return comments.IsEmpty ? text : comments.Apply(text, map(text));
     }
+
+    private static string ReadExact(string path) => new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
 
     private static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);

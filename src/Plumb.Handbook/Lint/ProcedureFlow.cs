@@ -32,21 +32,12 @@ public sealed class ProcedureFlow
         var unknown = false;
         for (var i = 0; i < steps.Count; i++)
         {
-            var targets = Targets(steps, i).ToList();
+            var targets = procedure.Successors(i).ToList();
             unknown |= targets.Any(t => t != Step.End && steps.FindIndex(s => s.Id == t) < 0);
             successors[i] = [.. targets.Select(target => Index(steps, i, target)).Distinct()];
         }
 
         return new ProcedureFlow(successors, unknown);
-    }
-
-    /// <summary>The targets a step names, in the order written.</summary>
-    public static IEnumerable<string> Targets(List<Step> steps, int index)
-    {
-        var step = steps[index];
-        if (step.Decision is { Branches.Count: > 0 } decision) return decision.Branches.Select(b => b.Goto);
-        if (step.Next is { } next) return [next];
-        return [index + 1 < steps.Count ? steps[index + 1].Id : Step.End];
     }
 
     /// <summary>Which steps can be reached from the first step.</summary>

@@ -26,4 +26,20 @@ public sealed class Procedure
 
     /// <summary>The step with this id, if any.</summary>
     public Step? FindStep(string id) => Steps.Find(s => s.Id == id);
+
+    /// <summary>Where the step at <paramref name="index"/> goes by its position alone: the step after it, or <see cref="Step.End"/> after the last.</summary>
+    public string Following(int index) => index + 1 < Steps.Count ? Steps[index + 1].Id : Step.End;
+
+    /// <summary>
+    /// Where the step at <paramref name="index"/> goes when it has no decision: the step its <c>next</c> names, else
+    /// <see cref="Following"/>. The one place the "next step" rule is written.
+    /// </summary>
+    public string NextOf(int index) => Steps[index].Next ?? Following(index);
+
+    /// <summary>
+    /// The steps the step at <paramref name="index"/> can go to, in the order written: its decision's branches, else
+    /// <see cref="NextOf"/>. Targets are step ids or <see cref="Step.End"/>, as written (they may name no step).
+    /// </summary>
+    public IEnumerable<string> Successors(int index) =>
+        Steps[index].Decision is { Branches.Count: > 0 } decision ? decision.Branches.Select(b => b.Goto) : [NextOf(index)];
 }

@@ -76,7 +76,7 @@ internal sealed class ProcedureFlow(Handbook handbook, Process process, Procedur
             else
             {
                 var target = step.Decision is { Branches.Count: 1 } single ? single.Branches[0].Goto
-                    : step.Next ?? (i + 1 < steps.Count ? steps[i + 1].Id : Step.End);
+                    : procedure.NextOf(i);
                 _raw.Add((node, target, null, null, false, 0));
             }
         }

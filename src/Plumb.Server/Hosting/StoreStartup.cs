@@ -1,6 +1,7 @@
 namespace Plumb.Server.Hosting;
 
 using Microsoft.Extensions.Options;
+using Plumb.Handbook.Folder;
 using Plumb.Server.Handbooks;
 using Plumb.Server.Storage;
 
@@ -19,7 +20,7 @@ public sealed class StoreStartup(IPlumbStore store, HandbookService handbooks, I
             return;
         }
 
-        var result = await handbooks.SaveAsync(0, FolderDocuments.Read(folder), "plumb serve", $"Seeded from {Path.GetFileName(Path.GetFullPath(folder))}",
+        var result = await handbooks.SaveAsync(0, HandbookFolder.ReadDocuments(folder), "plumb serve", $"Seeded from {Path.GetFileName(Path.GetFullPath(folder))}",
             cancellationToken);
         if (result.Saved is null)
         {

@@ -89,7 +89,7 @@ public sealed partial class PortalRenderer
         }
         else
         {
-            var next = step.Next ?? (position + 1 < procedure.Steps.Count ? procedure.Steps[position + 1].Id : Plumb.Handbook.Model.Step.End);
+            var next = procedure.NextOf(position);
             html.Append($"<p>{ReferenceLink(request, next, process, procedure)}</p>");
         }
 

@@ -88,7 +88,7 @@ public static class ProcedureDiagrams
                 var branches = decision.Branches.Select(b => $"{(string.IsNullOrWhiteSpace(b.When) ? "otherwise" : b.When.Trim())}: {Target(b.Goto)}");
                 text.Append($"; {(string.IsNullOrWhiteSpace(decision.Question) ? "then" : decision.Question.Trim())} {string.Join("; ", branches)}");
             }
-            else if (step.Next is { } next && next != (i + 1 < steps.Count ? steps[i + 1].Id : Step.End))
+            else if (step.Next is { } next && next != procedure.Following(i))
             {
                 text.Append($"; then {Target(next)}");
             }
