@@ -84,7 +84,7 @@ public sealed class ProcedureDiagramBrowserTests
             await page.Locator(selector).First.FocusAsync();
             await page.Keyboard.PressAsync("Shift+Tab");
             await page.Keyboard.PressAsync("Tab"); // keyboard focus, so :focus-visible applies
-            var ratio = await page.EvaluateAsync<double>(ContrastScript);
+            var ratio = await page.EvaluateAsync<double>(FocusContrast.Script);
             Assert.True(ratio >= 3, $"{selector}: focus ring contrast {ratio:0.00}:1");
         }
     }
@@ -97,26 +97,4 @@ public sealed class ProcedureDiagramBrowserTests
           return Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
         }
         """);
-
-    // The best contrast any ring colour (outline, then the halo of the box shadow) has with the background behind the focused element.
-    private const string ContrastScript = """
-        () => {
-          const parse = c => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
-          const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-          const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-          const el = document.activeElement;
-          let back = null;
-          for (let n = el.parentElement; n && !back; n = n.parentElement) {
-            const bg = getComputedStyle(n).backgroundColor;
-            if (bg && !bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') back = parse(bg);
-          }
-          back = back || [255, 255, 255];
-          const style = getComputedStyle(el);
-          const rings = [];
-          if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) rings.push(parse(style.outlineColor));
-          const shadow = style.boxShadow.match(/rgba?\([^)]*\)/);
-          if (shadow) rings.push(parse(shadow[0]));
-          return Math.max(0, ...rings.map(r => ratio(r, back)));
-        }
-        """;
 }

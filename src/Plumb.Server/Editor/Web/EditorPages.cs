@@ -16,7 +16,8 @@ internal static partial class EditorPages
         pages.MapGet("", HomeAsync);
         pages.MapGet("/handbook", () => Forms("Roles, records and context", Documents.Handbook, null));
         pages.MapGet("/processes/{process}", async (string process, EditorService editor, CancellationToken ct) =>
-            await NameAsync(editor, process, ct) is { } name ? Forms(name, Documents.Process(process), process) : Results.NotFound());
+            await NameAsync(editor, process, ct) is { } name ? Forms(name, Documents.Process(process), process)
+                : EditorHtml.NotFound($"The handbook has no process '{process}'."));
         pages.MapGet("/processes/{process}/procedures/{procedure}/diagram", (string process, string procedure) =>
             Page($"Diagram of {procedure}", """
                 <p>Draw steps, flows and lanes; <strong>Save diagram</strong> shows what changes in the procedure, then carries it in
@@ -83,7 +84,7 @@ internal static partial class EditorPages
     {
         var document = Documents.Process(process);
         var head = await handbooks.GetCurrentAsync(cancellationToken);
-        if (head.Handbook.FindProcess(process) is not { } current) return Results.NotFound();
+        if (head.Handbook.FindProcess(process) is not { } current) return EditorHtml.NotFound($"The handbook has no process '{process}'.");
         var versions = await store.ListDocumentVersionsAsync(document, cancellationToken);
         var proposals = await store.ListProposalsAsync(document, openOnly: false, cancellationToken);
         var me = EditorApi.User(context);
