@@ -179,6 +179,30 @@ public abstract class WorkflowContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_proposal_sent_back_for_a_conflict_is_settled_by_its_author_and_then_lands()
+    {
+        await SeedAsync(TestHandbooks.Documents());
+        var first = await ProposeAsync("editor", "procedures[0].steps[1].instruction", "Editor: try the known error first.");
+        var second = await ProposeAsync("bob", "procedures[0].steps[1].instruction", "Bob: call the resolver group.");
+        await Editor.SubmitAsync(Incident, "bob", null, None);
+        await Editor.SubmitAsync(Incident, "editor", null, None);
+        Assert.True((await Proposals.ApproveAsync(first.Id, "owner", null, None)).Approved);
+        Assert.False((await Proposals.ApproveAsync(second.Id, "owner", null, None)).Approved);
+
+        // Bob saves his proposal as it is: the save shows the conflict; keeping both texts moves it onto the head
+        var again = await Editor.SaveAsync(Incident, "bob", "", null, None);
+        var conflict = Assert.Single(again.Conflicts);
+        var settled = await Editor.SaveAsync(Incident, "bob", "", [new Plumb.Handbook.Merge.MergeResolution(conflict.Path, Plumb.Handbook.Merge.MergeChoice.Both, null)], None);
+        Assert.True(settled.Saved, settled.Problem);
+        Assert.Equal((2L, ProposalState.Draft), (settled.Proposal!.BaseVersion, settled.Proposal.State));
+        Assert.Null(await Editor.SubmitAsync(Incident, "bob", null, None));
+        Assert.True((await Proposals.ApproveAsync(second.Id, "owner", null, None)).Approved);
+
+        Assert.Equal("Bob: call the resolver group.\n\nEditor: try the known error first.",
+            (await Handbooks.GetCurrentAsync(None)).Handbook.FindProcess("incident")!.Procedures[0].Steps[1].Instruction);
+    }
+
+    [Fact]
     public async Task Eight_writers_changing_different_processes_all_succeed()
     {
         // Given eight processes, one per writer

@@ -82,10 +82,14 @@ public sealed partial class EditorService(IPlumbStore store, HandbookService han
         string document, string user, string message, IReadOnlyList<MergeResolution>? resolutions, CancellationToken cancellationToken)
     {
         var draft = await store.GetDraftAsync(document, user, cancellationToken);
-        if (draft is null) return new SaveOutcome(null, [], "there is nothing to save");
         var head = await handbooks.GetCurrentAsync(cancellationToken);
-        var baseline = draft.BaseVersion == head.Version.Number ? head : await handbooks.GetVersionAsync(draft.BaseVersion, cancellationToken);
         var proposal = await proposals.OpenProposalAsync(user, document, cancellationToken);
+        // Saving a proposal left behind by the head (sent back or stale) without changing it moves it onto the head.
+        if (draft is null && proposal is not null && proposal.BaseVersion != head.Version.Number && proposal.Find(document) is { Content: { } text }
+            && Documents.FromYaml(document, text) is { } json)
+            draft = new Draft(document, user, proposal.BaseVersion, json, time.GetUtcNow());
+        if (draft is null) return new SaveOutcome(null, [], "there is nothing to save");
+        var baseline = draft.BaseVersion == head.Version.Number ? head : await handbooks.GetVersionAsync(draft.BaseVersion, cancellationToken);
         var baseText = baseline?.FindDocument(document)?.Content;
         // The draft was made on the proposal's text when the proposal stood on the draft's base; that text keeps its layout.
         var startText = proposal is not null && proposal.BaseVersion == draft.BaseVersion && proposal.Find(document) is { Content: { } own } ? own : baseText;
