@@ -3,6 +3,7 @@ namespace Plumb.Documents;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Plumb.Handbook.Review;
+using Plumb.Modelling.Office;
 
 /// <summary>Appends the review's headings, paragraphs, facts, lists and tables to a Word body.</summary>
 internal sealed class DocxBody(Body body) : IDocumentWriter
@@ -89,7 +90,7 @@ internal sealed class DocxBody(Body body) : IDocumentWriter
     {
         var run = new Run();
         if (bold) run.Append(new RunProperties(new Bold()));
-        var lines = Clean(text).Split('\n');
+        var lines = OfficeText.Clean(text).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0) run.Append(new Break());
@@ -98,8 +99,4 @@ internal sealed class DocxBody(Body body) : IDocumentWriter
 
         return run;
     }
-
-    // Characters XML 1.0 cannot carry are dropped; tabs stay as text.
-    private static string Clean(string text) =>
-        new([.. text.Replace("\r", "", StringComparison.Ordinal).Where(c => c >= ' ' || c is '\t' or '\n')]);
 }

@@ -3,6 +3,7 @@ namespace Plumb.Documents;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Plumb.Modelling.Office;
 
 /// <summary>A spreadsheet being written: the workbook part, its styles and the sheets added so far.</summary>
 internal sealed class XlsxBook
@@ -47,7 +48,7 @@ internal sealed class XlsxBook
             var row = new Row { RowIndex = (uint)(r + 1) };
             for (var c = 0; c < rows[r].Cells.Count; c++)
             {
-                var text = Clean(rows[r].Cells[c]);
+                var text = OfficeText.Cell(rows[r].Cells[c]);
                 if (text.Length == 0) continue;
                 row.Append(new Cell
                 {
@@ -95,12 +96,5 @@ internal sealed class XlsxBook
         var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count);
         return [.. Enumerable.Range(0, columns).Select(c => (double)Math.Clamp(
             rows.Where(r => c < r.Cells.Count).Select(r => r.Cells[c].Split('\n').Max(l => l.Length)).DefaultIfEmpty(0).Max() + 2, 8, 60))];
-    }
-
-    // Excel keeps at most 32767 characters in a cell, and XML cannot carry most control characters.
-    private static string Clean(string text)
-    {
-        var clean = new string([.. text.Replace("\r", "", StringComparison.Ordinal).Where(c => c >= ' ' || c is '\t' or '\n')]);
-        return clean.Length > 32767 ? clean[..32767] : clean;
     }
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Plumb.Handbook.Model;
+using Plumb.Modelling.Office;
 
 /// <summary>The RACI matrix as an Excel workbook: one sheet per process, a row per step, a column per role.</summary>
 public static class RaciWorkbook
@@ -76,7 +77,7 @@ public static class RaciWorkbook
             {
                 CellReference = $"{ColumnName(column++)}{index}",
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(text)),
+                InlineString = new InlineString(new Text(OfficeText.Cell(text)) { Space = SpaceProcessingModeValues.Preserve }),
                 StyleIndex = style,
             });
         }

@@ -3,6 +3,7 @@ namespace Plumb.Modelling.Word;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Plumb.Modelling.Office;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
@@ -40,18 +41,18 @@ internal static class WordParts
     }
 
     public static Paragraph Styled(string style, string text) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(OfficeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
 
     public static Paragraph Text(string text, bool bold = false)
     {
-        var run = new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        var run = new Run(new Text(OfficeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         if (bold) run.PrependChild(new RunProperties(new Bold()));
         return new Paragraph(run);
     }
 
     public static Paragraph Labelled(string label, string text) => new(
-        new Run(new RunProperties(new Bold()), new Text($"{label}: ") { Space = SpaceProcessingModeValues.Preserve }),
-        new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new Run(new RunProperties(new Bold()), new Text(OfficeText.Clean($"{label}: ")) { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new Text(OfficeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
 
     public static Paragraph Bullet(string text) => Text($"• {text}");
 

@@ -41,6 +41,25 @@ public class DocumentTests
     }
 
     [Fact]
+    public void Control_characters_and_overlong_text_in_the_handbook_still_make_files_Office_opens()
+    {
+        // Given a role name with a control character pasted in, and an instruction longer than an Excel cell holds
+        var handbook = Plumb.Handbook.Samples.ExampleHandbook.Create("Acme\u0001 IT");
+        handbook.Roles[0].Name = "Service\u0007 Desk\u001b Agent";
+        handbook.Processes[0].Procedures[0].Steps[0].Instruction = new string('x', 40_000) + "\u0002";
+
+        // When the RACI workbook and the Word handbook are written
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(RaciWorkbook.Write(handbook)), false);
+        using var word = WordprocessingDocument.Open(new MemoryStream(HandbookDocument.Write(handbook)), false);
+
+        // Then both are valid Open XML, with the characters dropped
+        Assert.Empty(new OpenXmlValidator().Validate(workbook, TestContext.Current.CancellationToken));
+        Assert.Empty(new OpenXmlValidator().Validate(word, TestContext.Current.CancellationToken));
+        Assert.Contains(workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>()),
+            t => t.Text == "Service Desk Agent");
+    }
+
+    [Fact]
     public void The_draw_io_file_is_an_uncompressed_mxfile_with_BPMN_library_shapes_and_connected_edges()
     {
         var process = Handbook.FindProcess("generated")!;
