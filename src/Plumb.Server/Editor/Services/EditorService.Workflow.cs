@@ -19,6 +19,15 @@ public sealed partial class EditorService
     {
         var proposal = await proposals.OpenProposalAsync(user, document, cancellationToken);
         if (proposal is null) return $"you have no proposal on '{document}'; save a change before submitting";
+
+        // A reviewer is not asked to review what the check already knows is wrong (https://plumb.dev/issues/20).
+        if (proposal.Find(document) is { Content: { } yaml } && Documents.FromYaml(document, yaml) is { } json)
+        {
+            var errors = (await LintAsync(document, json, cancellationToken)).Where(d => d.Severity == Plumb.Handbook.Diagnostics.Severity.Error).ToList();
+            if (errors.Count > 0)
+                return $"the check finds {errors.Count} error(s) in your proposal; fix them before submitting: {string.Join("; ", errors.Select(e => e.Message))}";
+        }
+
         return await proposals.SubmitAsync(proposal.Id, user, comment, cancellationToken);
     }
 
