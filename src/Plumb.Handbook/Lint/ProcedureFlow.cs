@@ -7,8 +7,9 @@ using Plumb.Handbook.Model;
 /// <c>next</c>, else to the step after it (the last step ends the procedure). A target that names no step, or the step
 /// itself, is counted as reaching the end: other rules report those, and one mistake should be reported once.
 /// </summary>
-internal sealed class ProcedureFlow
+public sealed class ProcedureFlow
 {
+    /// <summary>The index that stands for the procedure's end.</summary>
     public const int End = -1;
 
     private ProcedureFlow(List<int>[] successors, bool unknownTargets)
@@ -23,6 +24,7 @@ internal sealed class ProcedureFlow
     /// <summary>The indexes each step can go to; <see cref="End"/> for the end.</summary>
     public IReadOnlyList<List<int>> Successors { get; }
 
+    /// <summary>The flow of <paramref name="procedure"/>'s steps.</summary>
     public static ProcedureFlow Of(Procedure procedure)
     {
         var steps = procedure.Steps;

@@ -30,7 +30,8 @@ public static class HtmlReport
     public static void Write(AnalysisReport report, TextWriter o)
     {
         var s = report.Summary;
-        o.Write($"<!doctype html><html lang=en><head><meta charset=utf-8><title>{E(report.Title)}</title><style>{Css}</style></head><body>");
+        o.Write($"<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width, initial-scale=1\">");
+        o.Write($"<title>{E(report.Title)}</title><style>{Css}</style></head><body>");
         o.Write($"<h1>{E(report.Title)}</h1><p class=muted>{s.Cases:N0} cases · {s.Events:N0} events · {s.Activities} activities · {s.Variants:N0} variants · ");
         o.Write($"{s.First?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {s.Last?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · procedure {E(report.Model.Process)}/{E(report.Model.Procedure)}</p>");
         var m = report.Mapping;
@@ -108,7 +109,10 @@ public static class HtmlReport
         o.Write($"<tr><td>events mapped to steps</td><td>{report.MappedEvents:N0} of {report.Summary.Events:N0} ({report.Mapping.EventPercent:F1}%)</td></tr>");
         o.Write($"<tr><td>cases with every event mapped</td><td>{report.Mapping.MappedCases:N0} of {report.Mapping.Cases:N0} ({report.Mapping.CasePercent:F1}%)</td></tr></table>");
         o.Write("<h3>Hot spots: deviations by step (cases)</h3>");
-        o.Write(Bars(report.Conformance.Deviations.Take(15).Select(d => ($"{d.Step} — {Word(d.Kind)}", (double)d.Cases, Color(d.Kind))).ToList()));
+        // Steps by the names people know them by; the id only when the documented model has no such step.
+        var names = report.Model.Steps.GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        o.Write(Bars(report.Conformance.Deviations.Take(15)
+            .Select(d => ($"{names.GetValueOrDefault(d.Step, d.Step)} — {Word(d.Kind)}", (double)d.Cases, Color(d.Kind))).ToList()));
         if (report.Unmapped.Count > 0)
         {
             o.Write("<h3>Activities that map to no step</h3><table><tr><th>activity</th><th class=r>events</th></tr>");

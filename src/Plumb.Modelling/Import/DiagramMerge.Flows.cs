@@ -30,10 +30,19 @@ internal sealed partial class DiagramMerge
             step.Next = null;
             JoinOf(step, node);
             var outgoing = _outgoing.GetValueOrDefault(node) ?? [];
-            if (outgoing.Count == 1 && _nodes.GetValueOrDefault(outgoing[0].Attribute("targetRef") ?? "") is { } gateway
-                && BpmnKinds.IsGateway(gateway.Kind) && (_outgoing.GetValueOrDefault(gateway.Id!)?.Count ?? 0) > 1)
+            var splits = outgoing.Select(f => _nodes.GetValueOrDefault(f.Attribute("targetRef") ?? ""))
+                .FirstOrDefault(g => g is not null && BpmnKinds.IsGateway(g.Kind) && (_outgoing.GetValueOrDefault(g.Id!)?.Count ?? 0) > 1);
+            if (splits is not null)
             {
-                step.Decision = Decision(step, gateway, previous);
+                // A step either decides or goes on: a flow drawn from the task beside its gateway has no place in the procedure.
+                foreach (var beside in outgoing.Where(f => f.Attribute("targetRef") != splits.Id))
+                {
+                    Refuse(beside.Id ?? splits.Id!, $"'{step.Name}' goes into the {GatewayWord(splits)} '{splits.Name ?? splits.Id}' and also straight to "
+                        + $"'{NameOf(beside.Attribute("targetRef") ?? "")}'; a step that decides has no other way out. "
+                        + "Draw the flow from the gateway as a new branch instead");
+                }
+
+                step.Decision = Decision(step, splits, previous);
                 continue;
             }
 
@@ -86,6 +95,8 @@ internal sealed partial class DiagramMerge
         return decision;
     }
 
+    private static string GatewayWord(BpmnElement gateway) => gateway.Kind == "parallelGateway" ? "parallel split" : "decision";
+
     // A gateway with several ways in, right before the step, is the step's join: parallel joins wait for all paths.
     private void JoinOf(Step step, string node)
     {
@@ -108,7 +119,8 @@ internal sealed partial class DiagramMerge
             if (onward.Count == 0) return Step.End;
             if (onward.Count > 1)
             {
-                _notes.Add($"{node.Kind} '{node.Name ?? node.Id}' splits a branch again; a procedure cannot hold that, so the branch ends there");
+                Refuse(node.Id ?? current, $"{node.Kind} '{node.Name ?? node.Id}' splits a branch again; a procedure cannot hold that, so the branch "
+                    + "would end there. Put a step between the two splits");
                 return Step.End;
             }
 

@@ -45,7 +45,8 @@ internal sealed partial class DiagramMerge(Handbook handbook, Process process, P
         result.Steps = Order(kept);
         Events(result);
         Connect(result);
-        return new ProcedureMerge(result, _newRoles, _notes);
+        Guard(result);
+        return new ProcedureMerge(result, _newRoles, _notes) { Refusals = _refusals };
     }
 
     // The procedure's own process when the diagram still has it, else the one with lanes, else the one with most activities.

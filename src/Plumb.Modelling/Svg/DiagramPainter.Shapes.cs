@@ -115,9 +115,16 @@ public static partial class DiagramPainter
             return;
         }
 
-        var lines = TextMetrics.Wrap(name, b.Width - 12, Math.Max(1, (int)((b.Height - 20) / TextMetrics.LineHeight)));
-        canvas.Text(lines, b.Center.X, b.Center.Y - (lines.Count * TextMetrics.LineHeight / 2), 11);
+        // The label sits below the task-type icon and above the collapsed marker, never over them (https://plumb.dev/issues/20).
+        var top = b.Y + (HasMarker(element.Kind) ? 26 : 6);
+        var bottom = b.Bottom - (collapsed ? 18 : 4);
+        var lines = TextMetrics.Wrap(name, b.Width - 12, Math.Max(1, (int)((bottom - top) / TextMetrics.LineHeight)));
+        var middle = Math.Max(top + (lines.Count * TextMetrics.LineHeight / 2), Math.Min(b.Center.Y, bottom - (lines.Count * TextMetrics.LineHeight / 2)));
+        canvas.Text(lines, b.Center.X, middle - (lines.Count * TextMetrics.LineHeight / 2), 11);
     }
+
+    private static bool HasMarker(string kind) =>
+        kind is "userTask" or "serviceTask" or "manualTask" or "sendTask" or "receiveTask" or "scriptTask" or "businessRuleTask";
 
     private static void Event(BpmnElement element, Bounds b, ICanvas canvas)
     {

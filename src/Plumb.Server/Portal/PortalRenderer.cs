@@ -18,9 +18,16 @@ public sealed partial class PortalRenderer
     {
         if (ProcedureDiagrams.Svg(request, process, procedure) is not { } diagram) return;
         var file = ProcedureDiagrams.FileName(process, procedure);
-        html.Append($"<figure class=\"diagram bpmn{diagram.WidthClass}\"><div class=\"canvas\">{diagram.Svg}</div><figcaption>{caption} ")
+        // Drawn at its natural size so its text stays legible (11 px and up at 100 % zoom): a wide diagram scrolls in a marked,
+        // keyboard-scrollable box; diagram.js adds zoom and full screen (https://plumb.dev/issues/20).
+        html.Append($"<figure class=\"diagram bpmn\"><div class=\"diagram-tools\" hidden></div>")
+            .Append($"<div class=\"canvas\" tabindex=\"0\" role=\"region\" aria-label=\"Diagram of {E(procedure.Name)}\">{diagram.Svg}</div>")
+            .Append("<p class=\"scroll-hint\" hidden>Wider than the page: scroll the diagram sideways, zoom out, or open it full screen.</p>")
+            .Append($"<figcaption>{caption} ")
             .Append($"<a class=\"download\" href=\"{E(request.Site.FileHref(Links.ProcedureBpmn(process.Id, procedure.Id)))}\" download=\"{E(file)}\" ")
             .Append($"type=\"application/xml\" aria-label=\"Download BPMN of {E(procedure.Name)}\">Download BPMN</a></figcaption></figure>\n");
+        if (!html.ToString().Contains("assets/diagram.js", StringComparison.Ordinal))
+            html.Append($"<script src=\"{E(request.Href("/assets/diagram.js"))}\" defer></script>\n");
     }
 
     private static string RoleLink(PageRequest request, string roleId) =>

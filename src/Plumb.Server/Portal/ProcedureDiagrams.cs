@@ -109,18 +109,4 @@ public static class ProcedureDiagrams
 }
 
 /// <summary>A procedure's SVG and its natural width in pixels.</summary>
-public sealed record ProcedureDiagram(string Svg, double Width)
-{
-    /// <summary>
-    /// The class that keeps a wide diagram legible (plumb.css): it shrinks to the page width, but not below about half its
-    /// natural size; below that the figure scrolls sideways instead. Empty for a diagram that may shrink freely.
-    /// </summary>
-    public string WidthClass
-    {
-        get
-        {
-            var rem = (int)(Width * 0.55 / 16 / 10) * 10;
-            return rem < 40 ? "" : $" min-w-{Math.Min(rem, 120)}";
-        }
-    }
-}
+public sealed record ProcedureDiagram(string Svg, double Width);

@@ -73,8 +73,9 @@ public static class ReportsEndpoints
 
         if (extension == ".html")
         {
-            // Reports are self-contained pages with their own inline styles and charts.
+            // Reports are self-contained pages with their own inline styles and charts; served here, they get the portal's way back.
             http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.Policy(null, relaxed: true);
+            return Results.Content(WithPortalHeader(await File.ReadAllTextAsync(file, cancellationToken)), "text/html; charset=utf-8");
         }
 
         var type = extension switch
@@ -93,6 +94,24 @@ public static class ReportsEndpoints
         };
         var inline = extension is ".html" or ".svg" or ".png" or ".pdf" or ".json";
         return Results.File(file, type, inline ? null : name);
+    }
+
+    // A report written before it carried a viewport tag gets one; every report gets a header linking back into the portal.
+    internal static string WithPortalHeader(string page)
+    {
+        const string Viewport = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+        if (!page.Contains("name=viewport", StringComparison.OrdinalIgnoreCase) && !page.Contains("name=\"viewport\"", StringComparison.OrdinalIgnoreCase))
+            page = InsertAfterTag(page, "<head", Viewport);
+        const string Header = "<header style=\"margin:-24px -24px 16px;padding:8px 24px;background:#1f4e79;color:#fff\"><nav aria-label=\"Portal\">"
+            + "<a style=\"color:#fff\" href=\"/\">Processes</a> · <a style=\"color:#fff\" href=\"" + Path + "\">Reports</a></nav></header>";
+        return InsertAfterTag(page, "<body", Header);
+    }
+
+    private static string InsertAfterTag(string page, string tag, string insert)
+    {
+        var at = page.IndexOf(tag, StringComparison.OrdinalIgnoreCase);
+        var end = at < 0 ? -1 : page.IndexOf('>', at);
+        return end < 0 ? page : page.Insert(end + 1, insert);
     }
 
     private static List<ReportEntry> Catalogue(string folder)

@@ -14,7 +14,7 @@ using Plumb.Server.Storage;
 /// </summary>
 public static class StaticPublisher
 {
-    private static readonly string[] Assets = ["plumb.css", "favicon.svg", "search.js"];
+    private static readonly string[] Assets = ["plumb.css", "favicon.svg", "search.js", "diagram.js"];
 
     /// <summary>
     /// Writes every page the anonymous reader may see; returns how many pages were written. Every file's place is worked

@@ -96,6 +96,12 @@ public interface IPlumbStore
     /// <summary>Saves (replaces) the user's draft of a document.</summary>
     Task SaveDraftAsync(Draft draft, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the user's draft only while it still holds <paramref name="expected"/> (null: only while there is none): the content
+    /// read is the version the write is based on. False when another save came first; nothing is written then.
+    /// </summary>
+    Task<bool> ReplaceDraftAsync(Draft draft, string? expected, CancellationToken cancellationToken);
+
     Task DeleteDraftAsync(string path, string user, CancellationToken cancellationToken);
 
     /// <summary>Records a reader's remark; returns it with its id.</summary>

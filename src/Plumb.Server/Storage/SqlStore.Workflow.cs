@@ -112,6 +112,23 @@ public abstract partial class SqlStore
             """, [("@p", draft.Path), ("@u", draft.User), ("@b", draft.BaseVersion), ("@c", draft.Content), ("@t", draft.At.ToUnixTimeMilliseconds())],
             cancellationToken);
 
+    public async Task<bool> ReplaceDraftAsync(Draft draft, string? expected, CancellationToken cancellationToken)
+    {
+        List<(string Name, object? Value)> parameters =
+            [("@p", draft.Path), ("@u", draft.User), ("@b", draft.BaseVersion), ("@c", draft.Content), ("@t", draft.At.ToUnixTimeMilliseconds())];
+        if (expected is null)
+        {
+            return await ExecuteAsync("""
+                INSERT INTO drafts (path, user_name, base_version, content, at_ms) VALUES (@p, @u, @b, @c, @t) ON CONFLICT (path, user_name) DO NOTHING
+                """, parameters, cancellationToken) == 1;
+        }
+
+        parameters.Add(("@e", expected));
+        return await ExecuteAsync("""
+            UPDATE drafts SET base_version = @b, content = @c, at_ms = @t WHERE path = @p AND user_name = @u AND content = @e
+            """, parameters, cancellationToken) == 1;
+    }
+
     public Task DeleteDraftAsync(string path, string user, CancellationToken cancellationToken) =>
         ExecuteAsync("DELETE FROM drafts WHERE path = @p AND user_name = @u", [("@p", path), ("@u", user)], cancellationToken);
 

@@ -44,6 +44,8 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
             }
             """);
         await editor.ClickAsync("#save-diagram");
+        await Expect(editor.Locator("#preview-changes")).ToContainTextAsync("step 'Check the fix with the caller' added");
+        await editor.ClickAsync("#apply-diagram");
         await editor.WaitForStatusAsync("Diagram saved into your draft");
         await editor.GotoAsync("/editor/processes/incident");
         await editor.OpenAsync(Procedure);

@@ -29,6 +29,26 @@ public sealed class AnalysisReportTests
         Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", text, StringComparison.Ordinal);
         Assert.Contains("Median time to resolve", text, StringComparison.Ordinal);
+        Assert.Contains("<meta name=viewport content=\"width=device-width, initial-scale=1\">", text, StringComparison.Ordinal);
+    }
+
+    // https://plumb.dev/issues/20: hot spots named step ids.
+    [Fact]
+    public void Hot_spots_name_the_steps_by_their_names()
+    {
+        var report = Report();
+        var html = new StringWriter();
+        HtmlReport.Write(report, html);
+        var hotSpots = html.ToString().Split("<h3>Hot spots")[1].Split("<h3>")[0];
+
+        var named = report.Conformance.Deviations.Take(15).Where(d => report.Model.Steps.Any(s => s.Id == d.Step)).ToList();
+        Assert.NotEmpty(named);
+        foreach (var deviation in named)
+        {
+            var step = report.Model.Steps.First(s => s.Id == deviation.Step);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(step.Name) + " — ", hotSpots, StringComparison.Ordinal);
+            if (step.Name != step.Id) Assert.DoesNotContain($">{step.Id} — ", hotSpots, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class ProcedureFromBpmnTests
 
         Assert.Null(merge.Problem);
         Assert.Empty(merge.NewRoles);
+        Assert.Empty(merge.Refusals);
         Assert.Equal(Flow(procedure), Flow(merge.Procedure));
         Assert.Equal(procedure.Steps.Select(s => (s.Instruction, s.Raci.Accountable.Count, s.Findings.Count, s.Tool?.Table)),
             merge.Procedure.Steps.Select(s => (s.Instruction, s.Raci.Accountable.Count, s.Findings.Count, s.Tool?.Table)));
@@ -116,6 +117,64 @@ public sealed class ProcedureFromBpmnTests
         Assert.Equal([("yes", "resolve"), ("no", Step.End)], decision.Branches.Select(b => (b.When!, b.Goto)));
     }
 
+    // https://plumb.dev/issues/20: a flow from a deciding step to a new task turned the decision into a parallel split and dropped a branch.
+    [Fact]
+    public void A_flow_drawn_from_a_deciding_step_beside_its_gateway_is_refused_on_that_flow_and_the_decision_is_kept()
+    {
+        // Given "log" decides between "resolve" and "raise-change", and the user connects "log" straight to a new task
+        var (handbook, process, procedure) = Deciding();
+        var definitions = ProcedureModeller.Model(handbook, process, [procedure]);
+        var bpmn = definitions.Processes.Single();
+        bpmn.Add(new BpmnElement("userTask", "Activity_new", "Tell the caller"));
+        bpmn.Add(Flow("Flow_new", BpmnIds.Step(Handle, "log"), "Activity_new"));
+        bpmn.Add(Flow("Flow_on", "Activity_new", BpmnIds.Step(Handle, "close")));
+
+        // When it is merged back
+        var merge = ProcedureFromBpmn.Merge(handbook, process, procedure, RoundTrip(definitions));
+
+        // Then the save is refused on the new flow, with the reason, and the decision and its branches are still there
+        var refusal = Assert.Single(merge.Refusals);
+        Assert.Equal("Flow_new", refusal.Element);
+        Assert.Contains("'Log the incident' goes into the decision 'Can the desk fix it?' and also straight to 'Tell the caller'", refusal.Reason,
+            StringComparison.Ordinal);
+        var decision = merge.Procedure.FindStep("log")!.Decision!;
+        Assert.Equal(DecisionKind.Exclusive, decision.Kind);
+        Assert.Equal(["resolve", "raise-change"], decision.Branches.Select(b => b.Goto));
+    }
+
+    [Fact]
+    public void A_branch_removed_so_that_a_drawn_step_can_no_longer_be_reached_is_refused_on_that_step()
+    {
+        var (handbook, process, procedure) = Deciding();
+        var definitions = ProcedureModeller.Model(handbook, process, [procedure]);
+        var bpmn = definitions.Processes.Single();
+        var change = BpmnIds.Step(Handle, "raise-change");
+        bpmn.Children.RemoveAll(c => c.Kind == "sequenceFlow" && c.Attribute("targetRef") == change);
+
+        var merge = ProcedureFromBpmn.Merge(handbook, process, procedure, RoundTrip(definitions));
+
+        var refusal = Assert.Single(merge.Refusals);
+        Assert.Equal(change, refusal.Element);
+        Assert.StartsWith("'Raise a change for the fix' would become unreachable", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_deleted_with_its_branch_is_dropped_without_refusal()
+    {
+        // Given the user deletes "raise-change" and every flow into and out of it
+        var (handbook, process, procedure) = Deciding();
+        var definitions = ProcedureModeller.Model(handbook, process, [procedure]);
+        var bpmn = definitions.Processes.Single();
+        var change = BpmnIds.Step(Handle, "raise-change");
+        bpmn.Children.RemoveAll(c => c.Id == change || (c.Kind == "sequenceFlow" && (c.Attribute("targetRef") == change || c.Attribute("sourceRef") == change)));
+        foreach (var lane in bpmn.Descendants().Where(e => e.Kind == "lane")) lane.Children.RemoveAll(r => r.Text == change);
+
+        var merge = ProcedureFromBpmn.Merge(handbook, process, procedure, RoundTrip(definitions));
+
+        Assert.Empty(merge.Refusals);
+        Assert.Equal(["log", "resolve", "close"], merge.Procedure.Steps.Select(s => s.Id));
+    }
+
     [Fact]
     public void A_diagram_from_another_modeler_becomes_steps_with_lanes_as_new_roles()
     {
@@ -150,6 +209,24 @@ public sealed class ProcedureFromBpmnTests
         var handbook = ExampleHandbook.Create("Acme");
         var process = handbook.FindProcess(Incident)!;
         return (handbook, process, process.FindProcedure(Handle)!);
+    }
+
+    // The example procedure where "log" decides: the desk fixes it ("resolve"), or a change is raised first ("raise-change").
+    private static (Handbook, Process, Procedure) Deciding()
+    {
+        var (handbook, process, procedure) = Example();
+        procedure.Steps.Insert(2, new Step
+        {
+            Id = "raise-change", Name = "Raise a change for the fix", Next = "close",
+            Raci = new Raci { Responsible = ["incident-manager"], Accountable = ["incident-manager"] },
+        });
+        procedure.FindStep("resolve")!.Next = "close";
+        procedure.FindStep("log")!.Decision = new Decision
+        {
+            Question = "Can the desk fix it?",
+            Branches = [new Branch { When = "yes", Goto = "resolve" }, new Branch { When = "no", Goto = "raise-change" }],
+        };
+        return (handbook, process, procedure);
     }
 
     private static BpmnDefinitions Written(Handbook handbook, Process process, Procedure procedure) =>

@@ -12,7 +12,7 @@ public sealed class PortalBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./test.sh (it installs Debian's chromium)");
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

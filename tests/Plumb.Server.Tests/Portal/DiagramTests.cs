@@ -110,7 +110,7 @@ public sealed partial class DiagramTests(SeededPortal portal) : IClassFixture<Se
             (await client.GetAsync("/processes/incident/procedures/nope/diagram.bpmn", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    [GeneratedRegex("<figure class=\"diagram bpmn[^\"]*\"><div class=\"canvas\">(?<svg><svg.*?</svg>)\\s*</div><figcaption>.*?<a class=\"download\" href=\"(?<bpmn>[^\"]+)\"", RegexOptions.Singleline)]
+    [GeneratedRegex("<figure class=\"diagram bpmn[^\"]*\">.*?<div class=\"canvas\"[^>]*>(?<svg><svg.*?</svg>)\\s*</div>.*?<figcaption>.*?<a class=\"download\" href=\"(?<bpmn>[^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex Figure();
 
     [GeneratedRegex(" id=\"([^\"]+)\"")]

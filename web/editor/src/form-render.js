@@ -122,8 +122,31 @@ export function showDiagnostics(root, diagnostics, summary) {
     }
   });
   if (summary) {
+    // Every problem listed, each a link to its field (its sections opened, the field focused); errors first, as they block review.
+    const order = { error: 0, warning: 1, hint: 2 };
+    const items = diagnostics.map((d, i) => ({ d, i })).sort((a, b) => (order[a.d.severity] ?? 3) - (order[b.d.severity] ?? 3));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
     summary.replaceChildren(...(diagnostics.length
-      ? [el('p', {}, `${diagnostics.length} problem(s) found by the check.`), ...unplaced]
+      ? [el('p', {}, `${diagnostics.length} problem(s) found by the check${errors ? `, ${errors} of them error(s): submitting for review waits until they are fixed` : ''}.`),
+        el('ul', { class: 'problems' }, ...items.map(({ d, i }) => el('li', { class: `diag-link ${d.severity}` },
+          el('a', { href: `#diag-${i}`, onclick: (e) => { e.preventDefault(); goTo(root, i, d.path); } },
+            `${d.severity} ${d.code} at ${d.path || 'the document'}: ${d.message}`)))),
+        ...unplaced]
       : [el('p', {}, 'The check finds no problem.')]));
   }
+}
+
+// Opens the sections around a problem's message and puts the focus on its field (or the message itself).
+function goTo(root, index, path) {
+  const message = root.querySelector(`#diag-${index}`);
+  if (!message) return;
+  // The field itself, or for a problem about a group of fields (a step's RACI) the group's first field.
+  const within = (p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`);
+  const control = message.closest('.field')?.querySelector('input, textarea, select')
+    || [...root.querySelectorAll('.field[data-path]')].find((f) => within(f.dataset.path))?.querySelector('input, textarea, select');
+  const target = control || message;
+  for (let node = target.parentElement; node && node !== root; node = node.parentElement) if (node.tagName === 'DETAILS') node.open = true;
+  if (!control) message.setAttribute('tabindex', '-1');
+  target.scrollIntoView({ block: 'center' });
+  target.focus();
 }

@@ -82,6 +82,8 @@ async function formsPage() {
     await save(session, draw, []);
   });
   document.getElementById('discard').addEventListener('click', async () => {
+    // A discarded draft cannot be brought back: ask first.
+    if (!window.confirm('Discard your draft? Every change not yet saved into your proposal is lost.')) { status('Draft kept'); return; }
     await api('DELETE', `${documentUrl(body.document)}/draft`);
     const fresh = await session.load();
     if (fresh) draw(fresh);

@@ -5,6 +5,7 @@ using Plumb.Handbook.Json;
 using Plumb.Handbook.Model;
 using Plumb.Modelling.Bpmn;
 using Plumb.Modelling.Import;
+using Plumb.Server.Editor.Diff;
 
 /// <summary>Diagrams of procedures: written and laid out by Plumb.Modelling for the modeler, and carried back into the procedure on save.</summary>
 public sealed partial class EditorService
@@ -45,9 +46,12 @@ public sealed partial class EditorService
 
     /// <summary>
     /// Carries a diagram saved in the modeler into the user's draft of the process: new tasks become steps, flows become next
-    /// steps and decisions, lanes become responsible roles (lanes no role matches become roles in the handbook draft).
+    /// steps and decisions, lanes become responsible roles (lanes no role matches become roles in the handbook draft). An edit that
+    /// would drop a decision, a branch or a step the user did not delete is refused, and nothing is saved; with
+    /// <paramref name="preview"/> nothing is saved either, and the answer says what would change.
     /// </summary>
-    public async Task<DiagramSave> SaveDiagramAsync(string processId, string procedureId, string xml, string user, CancellationToken cancellationToken)
+    public async Task<DiagramSave> SaveDiagramAsync(
+        string processId, string procedureId, string xml, string user, bool preview, CancellationToken cancellationToken)
     {
         var process = await ProcessAsync(processId, null, user, cancellationToken);
         var index = process?.Procedures.FindIndex(p => p.Id == procedureId) ?? -1;
@@ -62,6 +66,15 @@ public sealed partial class EditorService
         var handbook = await WorkingHandbookAsync(user, process, cancellationToken);
         var merge = ProcedureFromBpmn.Merge(handbook, process, process.Procedures[index], read.Definitions!);
         if (merge.Problem is { } problem) return new DiagramSave(null, [], problem, 400);
+        if (merge.Refusals.Count > 0)
+        {
+            return new DiagramSave(null, merge.NotCarried, $"not saved: {string.Join("; ", merge.Refusals.Select(r => r.Reason))}", 422)
+            {
+                Refusals = merge.Refusals,
+            };
+        }
+
+        if (preview) return new DiagramSave(null, merge.NotCarried, null, 200) { Changes = Preview(handbook, process, index, merge) };
         if (merge.NewRoles.Count > 0)
         {
             var roles = merge.NewRoles.Select(r => new JsonPatch("add", "roles", JsonSerializer.SerializeToNode(r, HandbookJson.Compact))).ToList();
@@ -72,5 +85,14 @@ public sealed partial class EditorService
         var patch = new JsonPatch("set", $"procedures[{index}]", JsonSerializer.SerializeToNode(merge.Procedure, HandbookJson.Compact));
         var (copy, patchProblem) = await PatchAsync(Documents.Process(processId), user, [patch], cancellationToken);
         return new DiagramSave(copy, merge.NotCarried, patchProblem, 400);
+    }
+
+    // The working handbook beside a copy holding the merged procedure and the new roles, compared as the diff page compares versions.
+    private static ProcedureDiff Preview(Handbook handbook, Process process, int index, ProcedureMerge merge)
+    {
+        var after = JsonSerializer.Deserialize<Handbook>(JsonSerializer.Serialize(handbook, HandbookJson.Compact), HandbookJson.Compact)!;
+        after.Roles.AddRange(merge.NewRoles);
+        after.FindProcess(process.Id)!.Procedures[index] = merge.Procedure;
+        return ProcedureDiff.Between(handbook, after, process.Id, merge.Procedure.Id);
     }
 }

@@ -19,6 +19,15 @@ public sealed partial class EditorService
     {
         var proposal = await proposals.OpenProposalAsync(user, document, cancellationToken);
         if (proposal is null) return $"you have no proposal on '{document}'; save a change before submitting";
+
+        // A reviewer is not asked to review what the check already knows is wrong (https://plumb.dev/issues/20).
+        if (proposal.Find(document) is { Content: { } yaml } && Documents.FromYaml(document, yaml) is { } json)
+        {
+            var errors = (await LintAsync(document, json, cancellationToken)).Where(d => d.Severity == Plumb.Handbook.Diagnostics.Severity.Error).ToList();
+            if (errors.Count > 0)
+                return $"the check finds {errors.Count} error(s) in your proposal; fix them before submitting: {string.Join("; ", errors.Select(e => e.Message))}";
+        }
+
         return await proposals.SubmitAsync(proposal.Id, user, comment, cancellationToken);
     }
 
@@ -72,6 +81,15 @@ public sealed partial class EditorService
             var (_, problem) = await PatchAsync(document, editor, [patch], cancellationToken);
             if (problem is not null) return problem;
             findingId = finding.Id;
+
+            // Saved at once into the editor's proposal, so discarding a draft never loses it (https://plumb.dev/issues/20).
+            var saved = await SaveAsync(document, editor, $"Finding {finding.Id} from reader feedback", null, cancellationToken);
+            if (!saved.Saved)
+            {
+                await store.AnswerFeedbackAsync(feedbackId, answer.Trim(), editor, findingId, cancellationToken);
+                return $"finding {finding.Id} is in your draft but not yet in your proposal: "
+                    + (saved.Problem ?? "the process changed meanwhile; save the draft in the forms and settle the conflicts");
+            }
         }
 
         return await store.AnswerFeedbackAsync(feedbackId, answer.Trim(), editor, findingId, cancellationToken)
@@ -86,16 +104,30 @@ public sealed partial class EditorService
         return await store.ListPresenceAsync(document, now - PresenceWindow, cancellationToken);
     }
 
+    // One sequence (F-001, F-002 …) over the whole handbook, and an id once given is never given again: besides the findings of
+    // the head and the draft, every id ever recorded against reader feedback and every finding of an open proposal counts.
     private async Task<string> NextFindingIdAsync(Process draft, CancellationToken cancellationToken)
     {
         var handbook = await HandbookAsync(cancellationToken);
         handbook.Processes.RemoveAll(p => p.Id == draft.Id);
         handbook.Processes.Add(draft);
-        var numbers = handbook.Processes
-            .SelectMany(p => p.Findings.Concat(p.Procedures.SelectMany(q => q.Findings.Concat(q.Steps.SelectMany(s => s.Findings)))))
-            .Select(f => f.Id.StartsWith("F-", StringComparison.Ordinal) && int.TryParse(f.Id[2..], CultureInfo.InvariantCulture, out var n) ? n : 0);
+        var ids = handbook.Processes.SelectMany(FindingIds).ToList();
+        foreach (var process in handbook.Processes)
+            ids.AddRange((await store.ListFeedbackAsync(process.Id, cancellationToken)).Select(f => f.FindingId).OfType<string>());
+        foreach (var proposal in await store.ListProposalsAsync(null, openOnly: true, cancellationToken))
+        {
+            foreach (var proposed in proposal.Documents.Where(d => Documents.ProcessId(d.Path) is not null && d.Content is not null))
+            {
+                if (Documents.FromYaml(proposed.Path, proposed.Content!) is { } json) ids.AddRange(FindingIds(Documents.ReadProcess(json)));
+            }
+        }
+
+        var numbers = ids.Select(id => id.StartsWith("F-", StringComparison.Ordinal) && int.TryParse(id[2..], CultureInfo.InvariantCulture, out var n) ? n : 0);
         return $"F-{numbers.DefaultIfEmpty(0).Max() + 1:000}";
     }
+
+    private static IEnumerable<string> FindingIds(Process p) =>
+        p.Findings.Concat(p.Procedures.SelectMany(q => q.Findings.Concat(q.Steps.SelectMany(s => s.Findings)))).Select(f => f.Id);
 
     internal static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, HandbookJson.Compact);
 }

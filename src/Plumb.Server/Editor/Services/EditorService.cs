@@ -47,26 +47,35 @@ public sealed partial class EditorService(IPlumbStore store, HandbookService han
     public async Task<(WorkingCopy? Copy, string? Problem)> PatchAsync(
         string document, string user, IReadOnlyList<JsonPatch> patches, CancellationToken cancellationToken)
     {
-        var copy = await WorkingCopyAsync(document, user, cancellationToken);
-        if (copy is null) return (null, $"there is no document '{document}'");
-        var tree = Documents.Tree(copy.Content);
-        foreach (var patch in patches)
+        // Two saves of one user (two tabs, or a save slower than the autosave delay) must not lose a field: each write is based on
+        // the draft it read and lands only if the draft is still that one; otherwise the patches are applied again to the newer
+        // draft, which merges them, since a patch names the fields it sets (https://plumb.dev/issues/20).
+        for (var attempt = 0; attempt < 20; attempt++)
         {
-            if (patch.ApplyTo(tree) is { } problem) return (null, problem);
+            var based = (await store.GetDraftAsync(document, user, cancellationToken))?.Content;
+            var copy = await WorkingCopyAsync(document, user, cancellationToken);
+            if (copy is null) return (null, $"there is no document '{document}'");
+            var tree = Documents.Tree(copy.Content);
+            foreach (var patch in patches)
+            {
+                if (patch.ApplyTo(tree) is { } problem) return (null, problem);
+            }
+
+            string content;
+            try
+            {
+                content = Documents.Normalise(document, tree.ToJsonString());
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return (null, $"{e.Path?.TrimStart('$', '.') ?? "a field"} has a value of the wrong kind");
+            }
+
+            if (!await store.ReplaceDraftAsync(new Draft(document, user, copy.BaseNumber, content, time.GetUtcNow()), based, cancellationToken)) continue;
+            return (copy with { Content = content, IsDraft = true, Diagnostics = await LintAsync(document, content, cancellationToken) }, null);
         }
 
-        string content;
-        try
-        {
-            content = Documents.Normalise(document, tree.ToJsonString());
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return (null, $"{e.Path?.TrimStart('$', '.') ?? "a field"} has a value of the wrong kind");
-        }
-
-        await store.SaveDraftAsync(new Draft(document, user, copy.BaseNumber, content, time.GetUtcNow()), cancellationToken);
-        return (copy with { Content = content, IsDraft = true, Diagnostics = await LintAsync(document, content, cancellationToken) }, null);
+        return (null, "the draft kept changing while it was saved; save again");
     }
 
     /// <summary>Drops the editor's draft, going back to their proposal or the head.</summary>

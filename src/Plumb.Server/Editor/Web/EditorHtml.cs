@@ -15,6 +15,10 @@ internal static class EditorHtml
     public static IResult Page(string title, string body, string? script = null, string? process = null,
         IReadOnlyDictionary<string, string>? data = null) => new PageResult(title, body, script, process, data);
 
+    /// <summary>A "not found" page in the editor's frame (HTTP 404), for a browser rather than problem details.</summary>
+    public static IResult NotFound(string what) => new PageResult("Not found",
+        $"<p>{E(what)}</p><p><a href=\"/editor\">Go to the editor's home</a> or <a href=\"/\">the portal</a>.</p>", null, null, null, 404);
+
     // The anti-forgery token goes into every page as the server's pages carry it, a hidden form field (in the sign-out form when
     // someone is signed in); the scripts send it back in the anti-forgery header on every write.
     private static string Antiforgery(HttpContext http)
@@ -56,10 +60,28 @@ internal static class EditorHtml
         return html.ToString();
     }
 
-    // Rendered when the response is written, so that the page carries a token for the person asking.
-    private sealed class PageResult(string title, string body, string? script, string? process, IReadOnlyDictionary<string, string>? data) : IResult
+    // Rendered when the response is written, so that the page carries a token for the person asking. A page of a process names
+    // the process in its title (tabs and history tell processes apart), and a process the handbook lacks is a 404 page.
+    private sealed class PageResult(string title, string body, string? script, string? process, IReadOnlyDictionary<string, string>? data,
+        int status = 200) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) =>
-            Results.Content(Render(httpContext, title, body, script, process, data), "text/html; charset=utf-8").ExecuteAsync(httpContext);
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var heading = title;
+            if (process is { Length: > 0 })
+            {
+                var handbook = await httpContext.RequestServices.GetRequiredService<Services.EditorService>().HandbookAsync(httpContext.RequestAborted);
+                if (handbook.FindProcess(process) is not { } found)
+                {
+                    await NotFound($"The handbook has no process '{process}'.").ExecuteAsync(httpContext);
+                    return;
+                }
+
+                heading = title == found.Name ? title : $"{title} · {found.Name}";
+            }
+
+            await Results.Content(Render(httpContext, heading, body, script, process, data), "text/html; charset=utf-8", statusCode: status)
+                .ExecuteAsync(httpContext);
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static partial class EditorPages
     private static async Task<IResult> WorkbookAsync(string process, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
         var copy = await editor.WorkingCopyAsync(Documents.Process(process), EditorApi.User(context), cancellationToken);
-        if (copy is null) return Results.NotFound();
+        if (copy is null) return EditorHtml.NotFound($"The handbook has no process '{process}'.");
         var handbook = await editor.HandbookAsync(cancellationToken);
         var p = Documents.ReadProcess(copy.Content);
         string Role(string id) => handbook.FindRole(id) is { } r ? $"{r.Name}{(r.InPlace ? "" : " (not in place)")}" : id;

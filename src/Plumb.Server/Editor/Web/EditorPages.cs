@@ -16,12 +16,18 @@ internal static partial class EditorPages
         pages.MapGet("", HomeAsync);
         pages.MapGet("/handbook", () => Forms("Roles, records and context", Documents.Handbook, null));
         pages.MapGet("/processes/{process}", async (string process, EditorService editor, CancellationToken ct) =>
-            await NameAsync(editor, process, ct) is { } name ? Forms(name, Documents.Process(process), process) : Results.NotFound());
+            await NameAsync(editor, process, ct) is { } name ? Forms(name, Documents.Process(process), process)
+                : EditorHtml.NotFound($"The handbook has no process '{process}'."));
         pages.MapGet("/processes/{process}/procedures/{procedure}/diagram", (string process, string procedure) =>
             Page($"Diagram of {procedure}", """
-                <p>Draw steps, flows and lanes; <strong>Save diagram</strong> carries them into the procedure (lanes become the responsible role).</p>
+                <p>Draw steps, flows and lanes; <strong>Save diagram</strong> shows what changes in the procedure, then carries it in
+                (lanes become the responsible role). An edit that would drop a decision, a branch or a step you did not delete is refused.</p>
                 <div class="toolbar"><button type="button" id="save-diagram">Save diagram</button>
                 <a id="back-to-forms" href="#">Back to the forms</a> <span id="status" role="status"></span></div>
+                <section id="preview" class="preview" aria-labelledby="preview-h" hidden><h2 id="preview-h">What saving changes in the procedure</h2>
+                <ul id="preview-changes"></ul><button type="button" id="apply-diagram">Apply to my draft</button>
+                <button type="button" id="cancel-preview">Keep drawing</button></section>
+                <ul id="refusals" class="refusals" aria-live="polite"></ul>
                 <div id="canvas" class="canvas" role="application" aria-label="Diagram editor"></div>
                 """, "modeler", process, new Dictionary<string, string> { ["page"] = "modeler", ["process"] = process, ["procedure"] = procedure,
                 ["document"] = Documents.Process(process) }));
@@ -78,7 +84,7 @@ internal static partial class EditorPages
     {
         var document = Documents.Process(process);
         var head = await handbooks.GetCurrentAsync(cancellationToken);
-        if (head.Handbook.FindProcess(process) is not { } current) return Results.NotFound();
+        if (head.Handbook.FindProcess(process) is not { } current) return EditorHtml.NotFound($"The handbook has no process '{process}'.");
         var versions = await store.ListDocumentVersionsAsync(document, cancellationToken);
         var proposals = await store.ListProposalsAsync(document, openOnly: false, cancellationToken);
         var me = EditorApi.User(context);

@@ -26,12 +26,25 @@ internal static class ProcedureApi
             ? Results.Text(xml, "application/xml")
             : EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(version is null ? "" : $" in version {version}")}", 404);
 
+    // preview=true: nothing is saved; the answer lists what the save would change in the procedure.
     private static async Task<IResult> PutBpmnAsync(
-        string process, string procedure, HttpContext context, EditorService editor, CancellationToken cancellationToken)
+        string process, string procedure, bool? preview, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(context.Request.Body);
         var xml = await reader.ReadToEndAsync(cancellationToken);
-        var saved = await editor.SaveDiagramAsync(process, procedure, xml, EditorApi.User(context), cancellationToken);
+        var saved = await editor.SaveDiagramAsync(process, procedure, xml, EditorApi.User(context), preview == true, cancellationToken);
+        if (saved.Refusals.Count > 0)
+        {
+            return Results.Problem(title: "The diagram would change more than was drawn.", detail: saved.Problem, statusCode: 422,
+                extensions: new Dictionary<string, object?> { ["refusals"] = saved.Refusals.Select(r => new { element = r.Element, reason = r.Reason }).ToList() });
+        }
+
+        if (saved.Changes is { } changes)
+        {
+            var named = await editor.ProcessAsync(process, null, EditorApi.User(context), cancellationToken);
+            return EditorApi.Json(new { changes = Changes(changes, named, procedure), notCarried = saved.NotCarried });
+        }
+
         return saved.Copy is { } copy
             ? EditorApi.Json(new DiagramSaveDto(EditorApi.Dto(copy), saved.NotCarried))
             : EditorApi.Problem(saved.Problem!, saved.Status);
@@ -47,21 +60,26 @@ internal static class ProcedureApi
         var diff = ProcedureDiff.Between(await editor.WorkingHandbookAsync(user, older, cancellationToken),
             await editor.WorkingHandbookAsync(user, newer, cancellationToken), process, procedure);
 
-        // Every change lies within this procedure, so its name is left out of each line.
-        var name = newer.FindProcedure(procedure) ?? older.FindProcedure(procedure);
-        var within = name is null ? null : $" of procedure '{(name.Name.Length > 0 ? name.Name : name.Id)}' ({(newer.Name.Length > 0 ? newer.Name : newer.Id)})";
         return EditorApi.Json(new
         {
-            changes = diff.Changes.Select(c => new
-            {
-                kind = HandbookDiff.Word(c.Kind),
-                text = within is null ? c.Message : c.Message.Replace(within, "", StringComparison.Ordinal),
-                field = c.Field,
-                before = c.Before,
-                after = c.After,
-            }),
+            changes = Changes(diff, newer.FindProcedure(procedure) is null ? older : newer, procedure),
             older = diff.Older.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
             newer = diff.Newer.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
+        });
+    }
+
+    // Every change lies within this procedure, so its name is left out of each line.
+    private static IEnumerable<object> Changes(ProcedureDiff diff, Plumb.Handbook.Model.Process? process, string procedure)
+    {
+        var name = process?.FindProcedure(procedure);
+        var within = name is null ? null : $" of procedure '{(name.Name.Length > 0 ? name.Name : name.Id)}' ({(process!.Name.Length > 0 ? process.Name : process.Id)})";
+        return diff.Changes.Select(c => new
+        {
+            kind = HandbookDiff.Word(c.Kind),
+            text = within is null ? c.Message : c.Message.Replace(within, "", StringComparison.Ordinal),
+            field = c.Field,
+            before = c.Before,
+            after = c.After,
         });
     }
 }

@@ -9,11 +9,18 @@ internal static class ReaderPages
 {
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder app) => app.MapGet("/feedback/{process}/{procedure}/{step}", StepAsync);
 
-    private static async Task<IResult> StepAsync(string process, string procedure, string step, EditorService editor, CancellationToken cancellationToken)
+    private static async Task<IResult> StepAsync(
+        string process, string procedure, string step, HttpContext http, EditorService editor, CancellationToken cancellationToken)
     {
         var handbook = await editor.HandbookAsync(cancellationToken);
         var found = handbook.FindProcess(process)?.FindProcedure(procedure)?.FindStep(step);
-        if (found is null) return Results.NotFound();
+        // Readers are not editors: a step that is not there is the portal's own "not found" page.
+        if (found is null)
+        {
+            return await Portal.PortalEndpoints.RenderAsync(http, (_, _) => Portal.PortalRenderer.NotFound("There is no such published step."),
+                cancellationToken, cache: false);
+        }
+
         var body = new StringBuilder();
         body.Append($"<p>Published step of {E(handbook.FindProcess(process)!.Name)} / {E(handbook.FindProcess(process)!.FindProcedure(procedure)!.Name)}.</p>");
         body.Append($"<h2>Instruction</h2><div class=\"instruction\" id=\"instruction\">{Portal.MarkdownRenderer.ToHtml(found.Instruction)}</div>");
