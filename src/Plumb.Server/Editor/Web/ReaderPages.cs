@@ -18,7 +18,7 @@ internal static class ReaderPages
         if (found is null)
         {
             return await Portal.PortalEndpoints.RenderAsync(http, (_, _) => Portal.PortalRenderer.NotFound("There is no such published step."),
-                cancellationToken, cache: false);
+                cancellationToken, useCache: false);
         }
 
         var body = new StringBuilder();
