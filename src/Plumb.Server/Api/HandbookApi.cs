@@ -62,6 +62,11 @@ public static class HandbookApi
         if (!present) return ApiSupport.PreconditionRequired();
         if (expected is not { } baseVersion) return ApiSupport.BadRequest("If-Match must be one version number such as \"12\"");
         if (request.Documents is not { Count: > 0 } documents) return ApiSupport.BadRequest("documents is required: a map from path to YAML text");
+        if (documents.Count > DocumentSet.MaxDocuments)
+        {
+            return ApiSupport.BadRequest($"documents holds {documents.Count} documents; a version holds at most {DocumentSet.MaxDocuments}");
+        }
+
         var message = string.IsNullOrWhiteSpace(request.Message) ? "Saved the handbook" : request.Message.Trim();
         var result = await handbooks.SaveAsync(baseVersion, documents, PlumbClaims.Actor(http.User), message, cancellationToken);
         if (result.IsConflict)

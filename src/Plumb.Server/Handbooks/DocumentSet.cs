@@ -22,6 +22,12 @@ public static partial class DocumentSet
     private static readonly HashSet<string> MalformedCodes =
         [LoadError.SyntaxCode, LoadError.DuplicateKeyCode, LoadError.EmptyCode, LoadError.BinaryCode];
 
+    /// <summary>
+    /// The most documents one version may hold (<c>handbook.yaml</c> and one per process): far more processes than any
+    /// organisation documents, few enough that a push cannot make the server parse and lint without end.
+    /// </summary>
+    public const int MaxDocuments = 1000;
+
     public static string ProcessPath(string processId) => HandbookFolder.ProcessDocument(processId);
 
     /// <summary>The process a document path names (<c>processes/ID.yaml</c>), or null for any other path.</summary>

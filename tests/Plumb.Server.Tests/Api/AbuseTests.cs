@@ -194,6 +194,24 @@ public sealed partial class AbuseTests
     }
 
     [Fact]
+    public async Task A_push_of_more_documents_than_a_version_holds_is_refused_before_it_is_read()
+    {
+        await using var factory = new PlumbFactory();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await factory.TokenAsync("ed", AccountRole.Editor));
+        var documents = Enumerable.Range(0, DocumentSet.MaxDocuments + 1).ToDictionary(i => $"processes/p{i}.yaml", i => $"id: p{i}\nname: P{i}\n");
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/handbook/documents") { Content = JsonContent.Create(new { message = "many", documents }) };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"holds {DocumentSet.MaxDocuments + 1} documents; a version holds at most {DocumentSet.MaxDocuments}", body, StringComparison.Ordinal);
+        Assert.Equal(0, (await factory.Services.GetRequiredService<IPlumbStore>().GetHeadAsync(TestContext.Current.CancellationToken))?.Number ?? 0);
+    }
+
+    [Fact]
     public async Task The_API_refuses_a_handbook_whose_ids_would_lead_outside_a_folder()
     {
         await using var factory = new PlumbFactory();
