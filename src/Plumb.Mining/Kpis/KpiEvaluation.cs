@@ -79,9 +79,20 @@ public static class KpiEvaluation
                     continue;
                 }
 
+                // A figure from no case is not a figure: the KPI is not measurable, with what its slice lacks.
+                var overall = evaluator.Overall(measure);
+                if (evaluator.Empty(measure, overall) is { } empty)
+                {
+                    results.Add(new KpiResult(kpi.Id, kpi.Name, kpi.Measure, kpi.Unit, kpi.Target, kpi.Direction, null, [], [], [], null)
+                    {
+                        NotMeasurable = empty,
+                    });
+                    continue;
+                }
+
                 KpiCell Cell(MeasureCell m) => new(m.Key, m.Value, m.Cases, Status(kpi, m.Value));
                 results.Add(new KpiResult(kpi.Id, kpi.Name, kpi.Measure, kpi.Unit, kpi.Target, kpi.Direction,
-                    Cell(evaluator.Overall(measure)),
+                    Cell(overall),
                     evaluator.Grouped(measure).Select(Cell).ToList(),
                     evaluator.Grouped(measure, [new Grouping(GroupingKind.Period, period)]).Select(Cell).ToList(),
                     evaluator.Grouped(measure, [new Grouping(GroupingKind.Field, "group")]).Select(Cell).ToList(),

@@ -28,6 +28,95 @@ public sealed class MeasureEvaluator
     /// <summary>Why the measure cannot be measured on this log (the events or fields it depends on are absent), or null.</summary>
     public string? Unavailable(Measure measure) => _facts.Unavailable(measure);
 
+    /// <summary>
+    /// Why the overall figure is not a figure: the slice it is taken over has no case (a ratio whose <c>of</c> keeps nothing, a
+    /// duration no case has both ends of, a filter that keeps nothing), naming the filter and, for a field, the values the log has
+    /// ("no case has priority = 1; the log's priority values are Major, High, Medium, Low"); null when the figure stands. A count of
+    /// zero over a log with cases is a figure.
+    /// </summary>
+    public string? Empty(Measure measure, MeasureCell overall)
+    {
+        if (_facts.Log.CaseCount == 0) return "the log has no cases";
+        if (overall.Value is not null) return null;
+        switch (measure.Aggregate)
+        {
+            case RatioAggregate { Of: { } of }:
+                return NoCase(of);
+            case DurationAggregate duration:
+                if (duration.Where is { } where && !Mask(where).Contains(true)) return NoCase(where);
+                return $"no case has both {Describe(duration.From)} and {Describe(duration.To)}"
+                    + (duration.Where is null ? "" : $" among the cases where {Describe(duration.Where)}");
+            default:
+                return "no case qualifies";
+        }
+    }
+
+    // The filter that keeps nothing, and for the field tests in it that no case passes, the values the log has instead.
+    private string NoCase(Condition condition)
+    {
+        var reason = $"no case has {Describe(condition)}";
+        var fields = Leaves(condition).OfType<FieldCondition>().Select(f => (f.Field, Condition: (Condition)f))
+            .Concat(Leaves(condition).OfType<InCondition>().Select(i => (i.Field, Condition: (Condition)i)))
+            .Where(f => !Mask(f.Condition).Contains(true)).Select(f => f.Field).Distinct(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var column = _facts.Field(field);
+            var counts = new int[column.Values.Count];
+            foreach (var code in column.Codes) if (code >= 0) counts[code]++;
+            var values = Enumerable.Range(0, counts.Length).Where(v => counts[v] > 0).OrderByDescending(v => counts[v])
+                .Select(v => column.Values[v]).ToList();
+            reason += values.Count == 0 ? $"; no case of the log has a {field}"
+                : $"; the log's {field} values are {string.Join(", ", values.Take(8))}{(values.Count > 8 ? $" and {values.Count - 8} more" : "")}";
+        }
+
+        return reason;
+    }
+
+    private static IEnumerable<Condition> Leaves(Condition condition) => condition switch
+    {
+        AndCondition a => Leaves(a.Left).Concat(Leaves(a.Right)),
+        OrCondition o => Leaves(o.Left).Concat(Leaves(o.Right)),
+        NotCondition n => Leaves(n.Inner),
+        _ => [condition],
+    };
+
+    /// <summary>A condition as the measure language writes it.</summary>
+    private static string Describe(Condition condition) => condition switch
+    {
+        AndCondition a => $"{Describe(a.Left)} and {Describe(a.Right)}",
+        OrCondition o => $"({Describe(o.Left)} or {Describe(o.Right)})",
+        NotCondition n => $"not {Describe(n.Inner)}",
+        HasCondition h => $"{Describe(h.Target)}",
+        VisitsCondition v => $"visits {Describe(v.Target)} {Symbol(v.Comparison)} {v.Count}",
+        DurationCondition d => $"duration from {Describe(d.From)} to {Describe(d.To)} {Symbol(d.Comparison)} {d.Duration.TotalHours}h",
+        FieldCondition f => $"{f.Field} {Symbol(f.Comparison)} {f.Value}",
+        InCondition i => $"{i.Field} in ({string.Join(", ", i.Values)})",
+        _ => condition.GetType().Name,
+    };
+
+    private static string Describe(Milestone milestone) => milestone.Kind switch
+    {
+        MilestoneKind.Start => "a start",
+        MilestoneKind.End => "an end",
+        _ => (milestone.Last ? "last " : "") + Describe(milestone.Target!),
+    };
+
+    private static string Describe(Target target) => target.Kind switch
+    {
+        TargetKind.Activity => $"\"{target.Value}\"",
+        _ => $"{target.Kind.ToString().ToLowerInvariant()}:{target.Value}",
+    };
+
+    private static string Symbol(Comparison comparison) => comparison switch
+    {
+        Comparison.Equal => "=",
+        Comparison.NotEqual => "!=",
+        Comparison.Less => "<",
+        Comparison.LessOrEqual => "<=",
+        Comparison.Greater => ">",
+        _ => ">=",
+    };
+
     /// <summary>The value over all cases.</summary>
     public MeasureCell Overall(Measure measure)
     {

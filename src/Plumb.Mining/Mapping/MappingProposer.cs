@@ -73,6 +73,8 @@ public static class MappingProposer
                 $"reads as {meaning.Name}"));
         }
 
+        proposals = InOrder(procedure, log, proposals);
+
         // A step that no event shows even with the proposals is one this tool (or this export) does not record: proposed as not
         // observable, so replay does not count its absence against every case.
         var trial = Clone(procedure);
@@ -87,6 +89,66 @@ public static class MappingProposer
         }
 
         return proposals;
+    }
+
+    /// <summary>
+    /// Where in the cases an activity comes, beside what its words say: an activity proposed for a step that, in most of the
+    /// cases that have it, comes right after an event of a later step of the procedure is said so in the proposal's reason
+    /// ("comes after investigate in 74 % of its cases"). The step stays the one its words name: on BPI Challenge 2013 a
+    /// "Queued-Awaiting Assignment" after the work began is a ticket sent on to another team, rework the baseline's procedure
+    /// does not allow, and moving it into the later step would hide that and the first-line resolution that depends on it.
+    /// </summary>
+    private static List<MappingProposal> InOrder(Procedure procedure, EventLog log, List<MappingProposal> proposals)
+    {
+        var trial = Clone(procedure);
+        Apply(trial, proposals);
+        var stepOf = ProcedureMapping.Map(trial, log).StepOfEvent;
+        var result = new List<MappingProposal>(proposals.Count);
+        foreach (var proposal in proposals)
+        {
+            var code = log.ActivityNames.Find(proposal.Value);
+            var own = trial.Steps.FindIndex(s => s.Id == proposal.Step);
+            if (proposal.Target != MappingTarget.Activity || code < 0 || own < 0)
+            {
+                result.Add(proposal);
+                continue;
+            }
+
+            // Per case with the activity: the step of the last mapped event of another step before its first occurrence.
+            var before = new int[trial.Steps.Count];
+            var cases = 0;
+            for (var c = 0; c < log.CaseCount; c++)
+            {
+                var previous = -1;
+                for (var e = log.Start(c); e < log.End(c); e++)
+                {
+                    if (log.Activities[e] == code)
+                    {
+                        cases++;
+                        if (previous >= 0) before[previous]++;
+                        break;
+                    }
+
+                    if (stepOf[e] >= 0 && stepOf[e] != own) previous = stepOf[e];
+                }
+            }
+
+            var later = Enumerable.Range(own + 1, Math.Max(0, before.Length - own - 1)).Where(s => trial.Steps[s].Call is null)
+                .OrderByDescending(s => before[s]).FirstOrDefault(-1);
+            var afterLater = Enumerable.Range(own + 1, Math.Max(0, before.Length - own - 1)).Sum(s => before[s]);
+            if (later >= 0 && cases > 0 && afterLater * 2 > cases)
+            {
+                result.Add(proposal with
+                {
+                    Reason = $"{proposal.Reason}; comes after {trial.Steps[later].Id} in {100 * before[later] / cases} % of its cases",
+                });
+                continue;
+            }
+
+            result.Add(proposal);
+        }
+
+        return result;
     }
 
     // The procedure with copies of the steps' tool mappings, so trying the proposals leaves the handbook as it is.

@@ -64,6 +64,25 @@ public sealed class ObservableStepTests
         Assert.True(json.PercentFittingCases >= csv.PercentFittingCases - 5, $"json {json.PercentFittingCases:F1} % vs csv {csv.PercentFittingCases:F1} %");
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("snow-json")]
+    public void Every_case_that_does_not_fit_a_generated_log_carries_an_injected_deviation(string format)
+    {
+        // Given a log generated with the generator's default deviations, and its own record of what it injected per case
+        var generated = LogGenerator.Generate(Baseline, Incident, new GeneratorOptions { Cases = 1000, Seed = 1 });
+        var log = format == "csv" ? AsCsv(generated.Log) : AsSnowJson(generated.Log);
+        var injected = generated.Injected.GroupBy(d => d.Case).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(d => $"{d.Kind} {d.Step}")));
+
+        // When it is replayed on the procedure it was generated from
+        var result = ConformanceChecker.CheckProcedure(log, Incident, ProcedureMapping.Map(Incident, log));
+
+        // Then no case is reported as deviating without a deviation having been put into it
+        var falseNonFits = result.PerCase.Where(c => !c.Fits && !injected.ContainsKey(c.Case))
+            .Select(c => $"{c.Case}: {string.Join(", ", c.Deviations.Select(d => $"{d.Kind} {d.Step}"))}").ToList();
+        Assert.True(falseNonFits.Count == 0, $"{format}: {falseNonFits.Count} cases do not fit without an injected deviation: {string.Join("; ", falseNonFits.Take(10))}");
+    }
+
     [Fact]
     public void The_steps_the_state_history_cannot_show_apart_are_marked_and_silent()
     {

@@ -41,6 +41,59 @@ public sealed class HonestKpiTests
     }
 
     [Fact]
+    public void A_kpi_whose_slice_has_no_case_is_not_measurable_naming_the_values_the_log_has()
+    {
+        // Given incidents whose priorities are words (as BPI Challenge 2013's impact), so no case has priority 1
+        var log = Csv("case,activity,timestamp,priority\n" +
+            "1,Incident logged,2024-01-01T08:00:00Z,Major\n1,Incident resolved,2024-01-01T09:00:00Z,Major\n" +
+            "2,Incident logged,2024-01-02T08:00:00Z,Low\n2,Incident resolved,2024-01-02T20:00:00Z,Low\n" +
+            "3,Incident logged,2024-01-03T08:00:00Z,Low\n3,Incident resolved,2024-01-03T09:00:00Z,Low\n");
+
+        // When the KPIs are evaluated
+        var p1 = Kpi(log, "p1-within-4h");
+
+        // Then the share of P1 incidents resolved in 4 hours is no figure: not measurable, naming the priorities there are
+        Assert.Null(p1.Overall);
+        Assert.Equal("no case has priority = 1; the log's priority values are Low, Major", p1.NotMeasurable);
+
+        // A figure over the cases there are still stands.
+        Assert.Null(Kpi(log, "mttr").NotMeasurable);
+        Assert.Equal(1, Kpi(log, "mttr").Overall!.Value!.Value, 9);
+    }
+
+    [Theory]
+    [InlineData("ratio where has step:resolve of priority = 9", "no case has priority = 9; the log's priority values are 2")]
+    [InlineData("p90 duration from start to step:resolve where priority = 9", "no case has priority = 9; the log's priority values are 2")]
+    [InlineData("median duration from step:resolve to step:log", "no case has both step:resolve and step:log")]
+    public void Every_kind_of_measure_over_no_case_says_why(string measure, string reason)
+    {
+        // Given a log where every case is resolved after it is logged, at priority 2
+        var log = Csv("case,activity,timestamp,priority\n1,Incident logged,2024-01-01T08:00:00Z,2\n1,Incident resolved,2024-01-01T09:00:00Z,2\n");
+        var evaluator = new MeasureEvaluator(log, Incident);
+        var parsed = Plumb.Handbook.Measures.MeasureParser.Parse(measure).Value!;
+
+        // When the measure is evaluated over all cases
+        var overall = evaluator.Overall(parsed);
+
+        // Then there is no value, and the reason names the filter or the ends that no case has
+        Assert.Null(overall.Value);
+        Assert.Equal(reason, evaluator.Empty(parsed, overall));
+    }
+
+    [Fact]
+    public void A_count_of_zero_over_cases_is_a_figure()
+    {
+        var log = Csv("case,activity,timestamp,priority\n1,Incident logged,2024-01-01T08:00:00Z,2\n1,Incident resolved,2024-01-01T09:00:00Z,2\n");
+        var evaluator = new MeasureEvaluator(log, Incident);
+        var parsed = Plumb.Handbook.Measures.MeasureParser.Parse("count where priority = 1").Value!;
+
+        var overall = evaluator.Overall(parsed);
+
+        Assert.Equal(0, overall.Value);
+        Assert.Null(evaluator.Empty(parsed, overall));
+    }
+
+    [Fact]
     public void A_state_field_with_final_states_makes_a_reopen_rate_of_zero_measurable()
     {
         var log = Csv("number,incident_state,assignment_group,sys_updated_on\nINC1,New,SD,2024-01-01T08:00:00Z\nINC1,Resolved,SD,2024-01-01T09:00:00Z\n");
