@@ -47,15 +47,7 @@ public static class ConnectionsApi
     private static SnowCredentials Credentials(NewConnectionRequest request)
     {
         static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
-        var (user, password, clientId, secret) = (Blank(request.User), Blank(request.Password), Blank(request.ClientId), Blank(request.ClientSecret));
-        if (clientId is not null || secret is not null)
-        {
-            if (clientId is null || secret is null) throw new SnowException("OAuth needs both clientId and clientSecret");
-            if ((user is null) != (password is null)) throw new SnowException("the OAuth password grant needs both user and password");
-            return SnowCredentials.OAuth(clientId, secret, user, password, "the request");
-        }
-
-        if (user is null || password is null) throw new SnowException("give user and password (basic auth) or clientId and clientSecret (OAuth)");
-        return SnowCredentials.Basic(user, password, "the request");
+        return SnowCredentials.Build(Blank(request.User), Blank(request.Password), Blank(request.ClientId), Blank(request.ClientSecret), "the request",
+            "give user and password (basic auth) or clientId and clientSecret (OAuth)");
     }
 }

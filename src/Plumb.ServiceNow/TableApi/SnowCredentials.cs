@@ -111,7 +111,12 @@ public sealed class SnowCredentials
     public override string ToString() =>
         IsOAuth ? $"OAuth client {ClientId}{(User is null ? "" : $" as {User}")} (from {Origin})" : $"user {User} (from {Origin})";
 
-    private static SnowCredentials Build(string? user, string? password, string? clientId, string? secret, string origin, string none)
+    /// <summary>
+    /// Credentials from the four values as given (null for absent): OAuth when a client id or secret is given, else basic
+    /// auth; <paramref name="none"/> is the message when nothing is given, <paramref name="origin"/> names the source in messages.
+    /// </summary>
+    /// <exception cref="SnowException">The values are incomplete for either way of signing in.</exception>
+    public static SnowCredentials Build(string? user, string? password, string? clientId, string? secret, string origin, string none)
     {
         if (clientId is not null || secret is not null)
         {
