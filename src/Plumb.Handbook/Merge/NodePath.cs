@@ -3,9 +3,10 @@ namespace Plumb.Handbook.Merge;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-// Reads lint-style paths (procedures[0].steps[2].instruction) against a JSON tree of the model.
-internal static class NodePath
+/// <summary>Reads lint-style field paths (<c>procedures[0].steps[2].instruction</c>) against a JSON tree of the model.</summary>
+public static class NodePath
 {
+    /// <summary>Sets the field the path names, making missing objects on the way.</summary>
     public static void Set(JsonNode root, string path, JsonNode? value)
     {
         var (parent, last) = Parent(root, path);
@@ -17,6 +18,7 @@ internal static class NodePath
         }
     }
 
+    /// <summary>Removes the field or list item the path names.</summary>
     public static void Remove(JsonNode root, string path)
     {
         var (parent, last) = Parent(root, path);
@@ -24,6 +26,7 @@ internal static class NodePath
         else if (parent is JsonObject o && last is string name) o.Remove(name);
     }
 
+    /// <summary>The list index the path ends with, or -1.</summary>
     public static int LastIndex(string path)
     {
         var segments = Segments(path);
@@ -47,7 +50,8 @@ internal static class NodePath
         return (node, segments.Count == 0 ? null : segments[^1]);
     }
 
-    private static List<object> Segments(string path)
+    /// <summary>The path's segments: names as strings, list indexes as ints; null when an index is not a number.</summary>
+    public static List<object>? TryParse(string path)
     {
         var segments = new List<object>();
         foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -56,9 +60,14 @@ internal static class NodePath
             if (bracket < 0) { segments.Add(part); continue; }
             if (bracket > 0) segments.Add(part[..bracket]);
             foreach (var index in part[bracket..].Split(['[', ']'], StringSplitOptions.RemoveEmptyEntries))
-                segments.Add(int.Parse(index, CultureInfo.InvariantCulture));
+            {
+                if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i)) return null;
+                segments.Add(i);
+            }
         }
 
         return segments;
     }
+
+    private static List<object> Segments(string path) => TryParse(path) ?? [];
 }

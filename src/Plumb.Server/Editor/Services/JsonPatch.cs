@@ -1,7 +1,7 @@
 namespace Plumb.Server.Editor.Services;
 
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Plumb.Handbook.Merge;
 
 /// <summary>
 /// One change a form makes to a document, addressed by a lint-style path (<c>procedures[0].steps[2].instruction</c>):
@@ -12,7 +12,7 @@ public sealed record JsonPatch(string Op, string Path, JsonNode? Value = null, i
     /// <summary>Applies the change; returns a one-line problem naming the path when it cannot be applied.</summary>
     public string? ApplyTo(JsonNode root)
     {
-        var segments = Segments(Path);
+        var segments = NodePath.TryParse(Path);
         if (segments is null || segments.Count == 0) return $"'{Path}' is not a field path";
         JsonNode? parent = root;
         for (var i = 0; i < segments.Count - 1; i++)
@@ -76,23 +76,5 @@ public sealed record JsonPatch(string Op, string Path, JsonNode? Value = null, i
         a[i] = second;
         a[j] = first;
         return null;
-    }
-
-    private static List<object>? Segments(string path)
-    {
-        var segments = new List<object>();
-        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            if (bracket < 0) { segments.Add(part); continue; }
-            if (bracket > 0) segments.Add(part[..bracket]);
-            foreach (var index in part[bracket..].Split(['[', ']'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i)) return null;
-                segments.Add(i);
-            }
-        }
-
-        return segments;
     }
 }
