@@ -108,17 +108,14 @@ public sealed class EventLog
             // Then with spaces, '_' and '-' alike, so a measure's field:resolved_time finds an export's "Resolved Time".
             if (found is null)
             {
-                var wanted = Loose(name);
-                found = Attributes.FirstOrDefault(a => Loose(a.Key) == wanted).Value;
+                var wanted = Readers.CsvColumnGuess.Normalize(name);
+                found = Attributes.FirstOrDefault(a => Readers.CsvColumnGuess.Normalize(a.Key) == wanted).Value;
             }
 
             _found[name] = found;
             return found;
         }
     }
-
-    private static string Loose(string name) =>
-        string.Join(' ', name.ToLowerInvariant().Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private readonly Dictionary<string, CaseAttribute?> _found = new(StringComparer.Ordinal);
 

@@ -70,22 +70,15 @@ public static class KpiEvaluation
             try
             {
                 var measure = parsed.Value!;
-                if (evaluator.Unavailable(measure) is { } reason)
+                // Events it needs are absent, or no case is in its slice: not a figure, but the reason there is none.
+                var reason = evaluator.Unavailable(measure);
+                var overall = reason is null ? evaluator.Overall(measure) : null;
+                if (overall is not null) reason = evaluator.Empty(measure, overall);
+                if (reason is not null || overall is null)
                 {
                     results.Add(new KpiResult(kpi.Id, kpi.Name, kpi.Measure, kpi.Unit, kpi.Target, kpi.Direction, null, [], [], [], null)
                     {
                         NotMeasurable = reason,
-                    });
-                    continue;
-                }
-
-                // A figure from no case is not a figure: the KPI is not measurable, with what its slice lacks.
-                var overall = evaluator.Overall(measure);
-                if (evaluator.Empty(measure, overall) is { } empty)
-                {
-                    results.Add(new KpiResult(kpi.Id, kpi.Name, kpi.Measure, kpi.Unit, kpi.Target, kpi.Direction, null, [], [], [], null)
-                    {
-                        NotMeasurable = empty,
                     });
                     continue;
                 }

@@ -73,15 +73,17 @@ public static class MappingProposer
                 $"reads as {meaning.Name}"));
         }
 
-        proposals = InOrder(procedure, log, proposals);
+        // The log mapped once with the proposals: where each proposed activity comes, and which steps no event shows. Only
+        // reasons change after this, so the mapping stays valid for both.
+        var trial = Clone(procedure);
+        Apply(trial, proposals);
+        var stepOf = ProcedureMapping.Map(trial, log).StepOfEvent;
+        proposals = InOrder(trial, log, stepOf, proposals);
 
         // A step that no event shows even with the proposals is one this tool (or this export) does not record: proposed as not
         // observable, so replay does not count its absence against every case.
-        var trial = Clone(procedure);
-        Apply(trial, proposals);
-        var after = ProcedureMapping.Map(trial, log);
         var seen = new bool[trial.Steps.Count];
-        foreach (var step in after.StepOfEvent) if (step >= 0) seen[step] = true;
+        foreach (var step in stepOf) if (step >= 0) seen[step] = true;
         for (var s = 0; s < trial.Steps.Count; s++)
         {
             if (seen[s] || trial.Steps[s].Tool is { Observable: false }) continue;
@@ -98,11 +100,8 @@ public static class MappingProposer
     /// "Queued-Awaiting Assignment" after the work began is a ticket sent on to another team, rework the baseline's procedure
     /// does not allow, and moving it into the later step would hide that and the first-line resolution that depends on it.
     /// </summary>
-    private static List<MappingProposal> InOrder(Procedure procedure, EventLog log, List<MappingProposal> proposals)
+    private static List<MappingProposal> InOrder(Procedure trial, EventLog log, short[] stepOf, List<MappingProposal> proposals)
     {
-        var trial = Clone(procedure);
-        Apply(trial, proposals);
-        var stepOf = ProcedureMapping.Map(trial, log).StepOfEvent;
         var result = new List<MappingProposal>(proposals.Count);
         foreach (var proposal in proposals)
         {

@@ -93,7 +93,8 @@ internal static class CsvColumnGuess
     public static IEnumerable<string> Candidates(string[] header, params string[] words) =>
         header.Where(h => h.Length > 0 && words.Any(w => Normalize(h).Contains(w, StringComparison.Ordinal)));
 
-    private static string Normalize(string name)
+    /// <summary>A column name as it is compared: trimmed, lower case, with spaces, '_' and '-' alike.</summary>
+    internal static string Normalize(string name)
     {
         var chars = name.Trim().ToLowerInvariant().Select(c => c is '_' or '-' ? ' ' : c).ToArray();
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -55,23 +55,11 @@ public sealed class TimestampColumn
                 return TimestampParser.TryIso(text, out utcTicks);
             case Form.UnixSeconds:
             case Form.UnixMilliseconds:
-                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return false;
-                try
-                {
-                    utcTicks = (_form == Form.UnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(value) : DateTimeOffset.FromUnixTimeSeconds(value)).UtcTicks;
-                    return true;
-                }
-                catch (ArgumentOutOfRangeException)
-                {
-                    return false;
-                }
-
+                return TimestampParser.TryUnix(text, out utcTicks, _form == Form.UnixMilliseconds);
             case Form.Numeric:
                 return TryNumeric(text, line, eventIndex, out utcTicks);
             case Form.General:
-                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
-                utcTicks = parsed.UtcTicks;
-                return true;
+                return TimestampParser.TryGeneral(text, out utcTicks);
             default:
                 return false;
         }

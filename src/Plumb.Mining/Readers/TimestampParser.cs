@@ -106,7 +106,7 @@ public sealed class TimestampParser
         return true;
     }
 
-    private static bool TryUnix(ReadOnlySpan<char> s, out long utcTicks, bool? milliseconds)
+    internal static bool TryUnix(ReadOnlySpan<char> s, out long utcTicks, bool? milliseconds)
     {
         utcTicks = 0;
         if (!long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return false;
@@ -135,7 +135,7 @@ public sealed class TimestampParser
         return true;
     }
 
-    private static bool TryGeneral(ReadOnlySpan<char> s, out long utcTicks)
+    internal static bool TryGeneral(ReadOnlySpan<char> s, out long utcTicks)
     {
         utcTicks = 0;
         if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;

@@ -75,7 +75,7 @@ public sealed record AnalysisReport(
             }
             else
             {
-                flows.Add(new ModelFlow(s.Id, s.Next ?? (i + 1 < steps.Count ? steps[i + 1].Id : Step.End), null));
+                flows.Add(new ModelFlow(s.Id, procedure.NextOf(i), null));
             }
         }
 

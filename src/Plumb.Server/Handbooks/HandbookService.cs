@@ -53,7 +53,7 @@ public sealed class HandbookService(IPlumbStore store, TimeProvider time)
     {
         var read = DocumentSet.Read(version.Documents, lint: true);
         if (!read.Succeeded) return new SaveResult(null, version.BaseVersion, read.Malformed, read.Violations);
-        var outcome = await store.SaveVersionAsync(version with { At = time.GetUtcNow() }, cancellationToken);
+        var outcome = await store.SaveVersionAsync(version, cancellationToken);
         if (outcome.Saved is not { } saved) return new SaveResult(null, outcome.Head, [], []) { ProposalMoved = outcome.ProposalMoved };
         return new SaveResult(await LoadAsync(saved, cancellationToken), saved.Number, [], []);
     }

@@ -34,17 +34,19 @@ public sealed partial class PortalRenderer
 
         html.Append("<h2>Procedures</h2>\n");
         if (process.Procedures.Count == 0) html.Append("<p>No procedures yet.</p>");
+        var drawn = false;
         foreach (var procedure in process.Procedures)
         {
             html.Append($"<section class=\"procedure\" aria-labelledby=\"proc-{E(procedure.Id)}\"><h3 id=\"proc-{E(procedure.Id)}\">")
                 .Append(Link(request, Links.Procedure(process.Id, procedure.Id), procedure.Name)).Append("</h3>");
             if (procedure.Purpose is { } purpose) html.Append($"<p>{E(purpose)}</p>");
-            Diagram(html, request, process, procedure, $"Flow of “{E(procedure.Name)}”, one lane per role. Select a step to open it.");
+            drawn |= Diagram(html, request, process, procedure, $"Flow of “{E(procedure.Name)}”, one lane per role. Select a step to open it.");
 
             StepList(html, request, process, procedure);
             html.Append("</section>\n");
         }
 
+        if (drawn) DiagramScript(html, request);
         FindingsTable(html, "Findings", process.Findings);
         return new PortalPage(process.Name, html.ToString(), Crumbs: [("Home", Links.Home)]);
     }
@@ -61,7 +63,7 @@ public sealed partial class PortalRenderer
         if (procedure.Steps.Count > 0)
         {
             html.Append("<h2>Diagram</h2>");
-            Diagram(html, request, process, procedure, "One lane per role. Select a step to open it.");
+            if (Diagram(html, request, process, procedure, "One lane per role. Select a step to open it.")) DiagramScript(html, request);
         }
 
         html.Append("<h2>Steps</h2>");

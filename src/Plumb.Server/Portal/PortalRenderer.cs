@@ -13,10 +13,13 @@ public sealed partial class PortalRenderer
     public static PortalPage NotFound(string what) =>
         new("Not found", $"<h1>Not found</h1><p>{E(what)}</p><p><a href=\"/\">Go to the process landscape</a></p>", 404);
 
-    /// <summary>The procedure's BPMN diagram with its caption and a link to download the .bpmn file; nothing for a procedure without steps.</summary>
-    private static void Diagram(StringBuilder html, PageRequest request, Process process, Procedure procedure, string caption)
+    /// <summary>
+    /// The procedure's BPMN diagram with its caption and a link to download the .bpmn file; nothing for a procedure without
+    /// steps. True when a diagram was drawn, so the page adds <see cref="DiagramScript"/> once.
+    /// </summary>
+    private static bool Diagram(StringBuilder html, PageRequest request, Process process, Procedure procedure, string caption)
     {
-        if (ProcedureDiagrams.Svg(request, process, procedure) is not { } diagram) return;
+        if (ProcedureDiagrams.Svg(request, process, procedure) is not { } diagram) return false;
         var file = ProcedureDiagrams.FileName(process, procedure);
         // Drawn at its natural size so its text stays legible (11 px and up at 100 % zoom): a wide diagram scrolls in a marked,
         // keyboard-scrollable box; diagram.js adds zoom and full screen (https://plumb.dev/issues/20).
@@ -26,9 +29,12 @@ public sealed partial class PortalRenderer
             .Append($"<figcaption>{caption} ")
             .Append($"<a class=\"download\" href=\"{E(request.Site.FileHref(Links.ProcedureBpmn(process.Id, procedure.Id)))}\" download=\"{E(file)}\" ")
             .Append($"type=\"application/xml\" aria-label=\"Download BPMN of {E(procedure.Name)}\">Download BPMN</a></figcaption></figure>\n");
-        if (!html.ToString().Contains("assets/diagram.js", StringComparison.Ordinal))
-            html.Append($"<script src=\"{E(request.Href("/assets/diagram.js"))}\" defer></script>\n");
+        return true;
     }
+
+    /// <summary>The script that adds zoom and full screen to the page's diagrams; the diagrams work without it.</summary>
+    private static void DiagramScript(StringBuilder html, PageRequest request) =>
+        html.Append($"<script src=\"{E(request.Href("/assets/diagram.js"))}\" defer></script>\n");
 
     private static string RoleLink(PageRequest request, string roleId) =>
         request.Handbook.FindRole(roleId) is { } role

@@ -78,9 +78,11 @@ public sealed class TicketFeed
                 foreach (var (table, steps) in _steps)
                 {
                     if (!tables.TryGetValue(table, out var rows)) tables[table] = rows = [];
+                    // The table is scanned once per step for its highest number, not once per ticket opened.
+                    var next = NextNumber(rows);
                     for (var i = 0; i < open; i++)
                     {
-                        var number = NextNumber(rows);
+                        var number = next++;
                         var sysId = SnapshotGenerator.TicketId(table, number);
                         var user = SnapshotGenerator.Users[_random.Next(SnapshotGenerator.Users.Length)];
                         var priority = (1 + _random.Next(4)).ToString(CultureInfo.InvariantCulture);

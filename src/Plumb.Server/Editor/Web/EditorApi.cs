@@ -42,8 +42,6 @@ internal static class EditorApi
             .WithSummary("Checks a KPI measure as it is typed: whether it parses, and where it goes wrong.");
     }
 
-    internal static string User(HttpContext context) => context.User.Identity?.Name ?? "anonymous";
-
     // The path of a document arrives escaped in one segment (processes%2Fincident.yaml); ids never hold '%', so unescaping is safe.
     internal static string Path(string document) => Uri.UnescapeDataString(document);
 
@@ -73,7 +71,7 @@ internal static class EditorApi
 
     private static async Task<IResult> WorkingAsync(string document, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var copy = await editor.WorkingCopyAsync(Path(document), User(context), cancellationToken);
+        var copy = await editor.WorkingCopyAsync(Path(document), PlumbClaims.Actor(context.User), cancellationToken);
         return copy is null ? Problem($"there is no document '{Path(document)}'", 404) : Json(Dto(copy));
     }
 
@@ -83,13 +81,13 @@ internal static class EditorApi
     private static async Task<IResult> PatchAsync(
         string document, List<JsonPatch> patches, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var (copy, problem) = await editor.PatchAsync(Path(document), User(context), patches, cancellationToken);
+        var (copy, problem) = await editor.PatchAsync(Path(document), PlumbClaims.Actor(context.User), patches, cancellationToken);
         return copy is null ? Problem(problem!) : Json(Dto(copy));
     }
 
     private static async Task<IResult> DiscardAsync(string document, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        await editor.DiscardAsync(Path(document), User(context), cancellationToken);
+        await editor.DiscardAsync(Path(document), PlumbClaims.Actor(context.User), cancellationToken);
         return Results.NoContent();
     }
 
@@ -104,7 +102,7 @@ internal static class EditorApi
             resolutions.Add(new MergeResolution(r.Path, choice, r.Text));
         }
 
-        var outcome = await editor.SaveAsync(Path(document), User(context), request.Message ?? "", resolutions, cancellationToken);
+        var outcome = await editor.SaveAsync(Path(document), PlumbClaims.Actor(context.User), request.Message ?? "", resolutions, cancellationToken);
         if (outcome.Problem is { } problem) return Problem(problem, 409);
         return outcome.Proposal is { } proposal
             ? Json(ProposalDto.From(proposal))
@@ -114,14 +112,14 @@ internal static class EditorApi
     private static async Task<IResult> SubmitAsync(
         string document, CommentRequest request, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var problem = await editor.SubmitAsync(Path(document), User(context), request.Comment, cancellationToken);
+        var problem = await editor.SubmitAsync(Path(document), PlumbClaims.Actor(context.User), request.Comment, cancellationToken);
         return problem is null ? Results.NoContent() : Problem(problem, 409);
     }
 
     private static async Task<IResult> ReviewAsync(
         string document, ReviewRequest request, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var (approval, problem) = await editor.ReviewAsync(Path(document), request.Proposal, User(context), request.Approve, request.Comment,
+        var (approval, problem) = await editor.ReviewAsync(Path(document), request.Proposal, PlumbClaims.Actor(context.User), request.Approve, request.Comment,
             cancellationToken);
         if (approval?.Saved is { } saved) return Json(new { version = saved.Version.Number });
         if (approval is { Conflicts.Count: > 0 }) return Json(new { problem, conflicts = approval.Conflicts }, 409);
@@ -143,7 +141,7 @@ internal static class EditorApi
 
     private static async Task<IResult> PresenceAsync(string document, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var me = User(context);
+        var me = PlumbClaims.Actor(context.User);
         var present = await editor.PresenceAsync(Path(document), me, cancellationToken);
         return Json(new { me, others = present.Where(p => p.User != me).Select(p => p.User) });
     }

@@ -5,13 +5,14 @@ using Plumb.Server.Editor.Services;
 using Plumb.Handbook.Model;
 using Plumb.Handbook.Yaml;
 using static Plumb.Server.Editor.Web.EditorHtml;
+using Plumb.Server.Accounts;
 
 /// <summary>The review workbook (the summary of a workshop) and the feedback inbox.</summary>
 internal static partial class EditorPages
 {
     private static async Task<IResult> WorkbookAsync(string process, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var copy = await editor.WorkingCopyAsync(Documents.Process(process), EditorApi.User(context), cancellationToken);
+        var copy = await editor.WorkingCopyAsync(Documents.Process(process), PlumbClaims.Actor(context.User), cancellationToken);
         if (copy is null) return EditorHtml.NotFound($"The handbook has no process '{process}'.");
         var handbook = await editor.HandbookAsync(cancellationToken);
         var p = Documents.ReadProcess(copy.Content);

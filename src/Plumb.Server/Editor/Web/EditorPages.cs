@@ -87,7 +87,7 @@ internal static partial class EditorPages
         if (head.Handbook.FindProcess(process) is not { } current) return EditorHtml.NotFound($"The handbook has no process '{process}'.");
         var versions = await store.ListDocumentVersionsAsync(document, cancellationToken);
         var proposals = await store.ListProposalsAsync(document, openOnly: false, cancellationToken);
-        var me = EditorApi.User(context);
+        var me = PlumbClaims.Actor(context.User);
         var owner = PlumbClaims.HasRole(context.User, AccountRole.Owner);
         var body = new StringBuilder();
         var newest = proposals.Count == 0 ? null : proposals[^1];

@@ -2,6 +2,7 @@ namespace Plumb.Server.Editor.Web;
 
 using Plumb.Server.Editor.Services;
 using Plumb.Handbook.Model;
+using Plumb.Server.Accounts;
 
 /// <summary>Feedback from readers on a step, and editors' answers that can turn it into a finding.</summary>
 internal static class FeedbackApi
@@ -20,7 +21,7 @@ internal static class FeedbackApi
     private static async Task<IResult> AddAsync(FeedbackRequest request, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
         if (await EditorEndpoints.RefuseForgeryAsync(context) is { } refused) return refused;
-        var author = context.User.Identity?.IsAuthenticated == true ? EditorApi.User(context) : "anonymous reader";
+        var author = context.User.Identity?.IsAuthenticated == true ? PlumbClaims.Actor(context.User) : "anonymous reader";
         var (feedback, problem) = await editor.AddFeedbackAsync(request.Process, request.Procedure, request.Step, author, request.Text,
             cancellationToken);
         return feedback is null ? EditorApi.Problem(problem!) : EditorApi.Json(feedback, 201);
@@ -41,7 +42,7 @@ internal static class FeedbackApi
             finding = new Finding { Text = request.Text?.Trim() ?? "", Severity = severity, PlannedUpdate = request.PlannedUpdate };
         }
 
-        var problem = await editor.AnswerFeedbackAsync(request.Process, id, EditorApi.User(context), request.Answer, finding, cancellationToken);
+        var problem = await editor.AnswerFeedbackAsync(request.Process, id, PlumbClaims.Actor(context.User), request.Answer, finding, cancellationToken);
         return problem is null ? Results.NoContent() : EditorApi.Problem(problem);
     }
 }

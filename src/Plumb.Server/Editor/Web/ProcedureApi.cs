@@ -3,6 +3,7 @@ namespace Plumb.Server.Editor.Web;
 using Plumb.Server.Editor.Diff;
 using Plumb.Server.Editor.Services;
 using Plumb.Handbook.Diff;
+using Plumb.Server.Accounts;
 
 /// <summary>Diagrams of procedures (BPMN for the modeler, saved back into the steps) and the changes between two versions.</summary>
 internal static class ProcedureApi
@@ -22,7 +23,7 @@ internal static class ProcedureApi
     // version: a stored version number; without it, the editor's working copy.
     private static async Task<IResult> GetBpmnAsync(
         string process, string procedure, long? version, HttpContext context, EditorService editor, CancellationToken cancellationToken) =>
-        await editor.DiagramAsync(process, procedure, version, EditorApi.User(context), cancellationToken) is { } xml
+        await editor.DiagramAsync(process, procedure, version, PlumbClaims.Actor(context.User), cancellationToken) is { } xml
             ? Results.Text(xml, "application/xml")
             : EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(version is null ? "" : $" in version {version}")}", 404);
 
@@ -32,7 +33,7 @@ internal static class ProcedureApi
     {
         using var reader = new StreamReader(context.Request.Body);
         var xml = await reader.ReadToEndAsync(cancellationToken);
-        var saved = await editor.SaveDiagramAsync(process, procedure, xml, EditorApi.User(context), preview == true, cancellationToken);
+        var saved = await editor.SaveDiagramAsync(process, procedure, xml, PlumbClaims.Actor(context.User), preview == true, cancellationToken);
         if (saved.Refusals.Count > 0)
         {
             return Results.Problem(title: "The diagram would change more than was drawn.", detail: saved.Problem, statusCode: 422,
@@ -41,7 +42,7 @@ internal static class ProcedureApi
 
         if (saved.Changes is { } changes)
         {
-            var named = await editor.ProcessAsync(process, null, EditorApi.User(context), cancellationToken);
+            var named = await editor.ProcessAsync(process, null, PlumbClaims.Actor(context.User), cancellationToken);
             return EditorApi.Json(new { changes = Changes(changes, named, procedure), notCarried = saved.NotCarried });
         }
 
@@ -53,7 +54,7 @@ internal static class ProcedureApi
     private static async Task<IResult> ChangesAsync(
         string process, string procedure, long from, long? to, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
-        var user = EditorApi.User(context);
+        var user = PlumbClaims.Actor(context.User);
         var older = await editor.ProcessAsync(process, from, user, cancellationToken);
         var newer = await editor.ProcessAsync(process, to, user, cancellationToken);
         if (older is null || newer is null) return EditorApi.Problem($"process '{process}' has no version {(older is null ? from : to)}", 404);
