@@ -43,6 +43,7 @@ public static class PlumbServices
         ConnectionService.ConfigureProtection(services, sp => sp.GetRequiredService<IPlumbStore>());
         services.AddSingleton(sp => (IConnectionStore)sp.GetRequiredService<IPlumbStore>());
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<Plumb.Server.History.TicketDataSignal>();
 
         services.AddAuthentication(o => o.DefaultScheme = "plumb")
             .AddPolicyScheme("plumb", "Cookie or token", o => o.ForwardDefaultSelector = context =>
