@@ -68,7 +68,7 @@ public sealed class TextReport(TextWriter output, Handbook handbook)
         for (var i = 0; i < procedure.Steps.Count; i++)
         {
             var s = procedure.Steps[i];
-            var next = s.Decision is { } d
+            var next = s.Decision is { Branches.Count: > 0 } d
                 ? string.Join(" | ", d.Branches.Select(b => b.When is null ? b.Goto : $"{b.When} -> {b.Goto}"))
                 : procedure.NextOf(i);
             steps.Add((i + 1).ToString(), s.Id, s.Name, Join(s.Raci.Responsible), Join(s.Raci.Accountable),

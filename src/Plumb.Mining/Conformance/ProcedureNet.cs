@@ -23,7 +23,7 @@ public static class ProcedureNet
         if (steps.Count == 0) return net;
 
         var index = steps.Select((s, i) => (s.Id, i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-        var successors = steps.Select((s, i) => Successors(s, i, steps, index)).ToArray();
+        var successors = steps.Select((_, i) => Successors(procedure, i, index)).ToArray();
         var parallel = ParallelBranchSteps(steps, successors);
 
         // A parallel join waits for the paths that come out of parallel branches; any other path into the step merges with it.
@@ -128,19 +128,18 @@ public static class ProcedureNet
         return inside;
     }
 
-    private static (FlowKind Kind, List<int> Targets) Successors(Step step, int i, List<Step> steps, Dictionary<string, int> index)
+    // Where each step goes is the domain's rule (Procedure.Successors); the net only adds how the branches split.
+    private static (FlowKind Kind, List<int> Targets) Successors(Procedure procedure, int i, Dictionary<string, int> index)
     {
-        int Resolve(string? id) => id is null
-            ? (i + 1 < steps.Count ? i + 1 : -1)
-            : id == Step.End ? -1 : index.TryGetValue(LastSegment(id), out var j) ? j : -1;
-
-        if (step.Decision is { Branches.Count: > 0 } decision)
+        var targets = procedure.Successors(i)
+            .Select(id => id == Step.End ? -1 : index.TryGetValue(LastSegment(id), out var j) ? j : -1).ToList();
+        var kind = procedure.Steps[i].Decision switch
         {
-            var targets = decision.Branches.Select(b => Resolve(b.Goto)).ToList();
-            return (decision.Kind == DecisionKind.Parallel ? FlowKind.Parallel : FlowKind.Exclusive, targets);
-        }
-
-        return (FlowKind.Sequence, [Resolve(step.Next)]);
+            { Branches.Count: > 0, Kind: DecisionKind.Parallel } => FlowKind.Parallel,
+            { Branches.Count: > 0 } => FlowKind.Exclusive,
+            _ => FlowKind.Sequence,
+        };
+        return (kind, targets);
     }
 
     // A reference may be written as process/procedure/step; within a procedure only the step id matters.

@@ -57,23 +57,22 @@ public sealed partial class LogGenerator
             while (step >= 0 && step < steps.Count && step != stopAt && guard++ < 100)
             {
                 _path.Add(step);
-                var s = steps[step];
-                if (s.Decision is { Branches.Count: > 0 } decision)
+                var targets = g._procedure.Successors(step).Select(IndexOf).ToList();
+                if (steps[step].Decision is { Branches.Count: > 0 } decision)
                 {
                     if (decision.Kind == DecisionKind.Parallel)
                     {
-                        var targets = decision.Branches.Select(b => IndexOf(b.Goto)).ToList();
                         var join = FindJoin(targets);
                         foreach (var target in targets.OrderBy(_ => g._random.Next())) Walk(target, join);
                         step = join;
                         continue;
                     }
 
-                    step = IndexOf(decision.Branches[g._random.Next(decision.Branches.Count)].Goto);
+                    step = targets[g._random.Next(targets.Count)];
                     continue;
                 }
 
-                step = s.Next is null ? step + 1 : IndexOf(s.Next);
+                step = targets[0];
             }
         }
 

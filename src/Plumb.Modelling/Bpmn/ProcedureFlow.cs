@@ -75,9 +75,8 @@ internal sealed class ProcedureFlow(Handbook handbook, Process process, Procedur
             }
             else
             {
-                var target = step.Decision is { Branches.Count: 1 } single ? single.Branches[0].Goto
-                    : procedure.NextOf(i);
-                _raw.Add((node, target, null, null, false, 0));
+                // One way out (a single branch or the next step) needs no gateway.
+                _raw.Add((node, procedure.Successors(i).First(), null, null, false, 0));
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed partial class DiagramMerge
             var step = procedure.Steps[i];
             var node = nodeOf[step];
             var previous = step.Decision;
-            var following = i + 1 < procedure.Steps.Count ? procedure.Steps[i + 1].Id : Step.End;
+            var following = procedure.Following(i);
             step.Decision = null;
             step.Next = null;
             JoinOf(step, node);

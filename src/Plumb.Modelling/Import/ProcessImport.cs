@@ -115,9 +115,7 @@ internal sealed class ProcessImport(Handbook handbook, BpmnElement process, Dict
             return;
         }
 
-        var position = procedure.Steps.IndexOf(step);
-        var following = position + 1 < procedure.Steps.Count ? procedure.Steps[position + 1].Id : Step.End;
-        step.Next = targets[0] == following ? null : targets[0];
+        step.Next = targets[0] == procedure.Following(procedure.Steps.IndexOf(step)) ? null : targets[0];
     }
 
     // Where a flow leads, passing through joins and intermediate events, to a step id or "end".

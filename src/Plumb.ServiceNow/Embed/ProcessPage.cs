@@ -129,13 +129,13 @@ public static class ProcessPage
     {
         var step = procedure.Steps[index];
         string Name(string id) => id == Step.End ? "end" : procedure.FindStep(id)?.Name ?? id;
-        if (step.Decision is { } d)
+        if (step.Decision is { Branches.Count: > 0 } d)
         {
             return $"{d.Question ?? "Decide"} " + string.Join("; ", d.Branches.Select(b => b.When is null ? Name(b.Goto) : $"{b.When}: {Name(b.Goto)}"));
         }
 
         if (step.Call is { } call) return $"Hand over to {call}";
-        var next = step.Next ?? (index + 1 < procedure.Steps.Count ? procedure.Steps[index + 1].Id : Step.End);
+        var next = procedure.NextOf(index);
         return next == Step.End ? "Then: the procedure ends." : $"Then: {Name(next)}";
     }
 
