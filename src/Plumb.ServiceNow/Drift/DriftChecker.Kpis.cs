@@ -127,7 +127,7 @@ public static partial class DriftChecker
         : $"{Math.Round(duration.TotalMinutes):0}m";
 
     // A KPI's fields are looked for on the tables its process owns (the cases it counts), and only when the snapshot holds
-    // their dictionary; fields the measure language derives from events (reassignments, reopened) are no table's.
+    // their dictionary (MeasureFields leaves out the fields the measure language derives from events: they are no table's).
     private static void CheckKpiFields(Handbook handbook, ConfigurationSnapshot snapshot, List<DriftItem> items)
     {
         if (snapshot.Dictionary.Count == 0 && snapshot.Choices.Count == 0 && snapshot.Tables.Count == 0) return; // said by CheckTables
@@ -147,7 +147,7 @@ public static partial class DriftChecker
             for (var i = 0; i < process.Kpis.Count; i++)
             {
                 var kpi = process.Kpis[i];
-                foreach (var field in MeasureFields.Extract(kpi.Measure).Where(f => !Plumb.Handbook.Measures.MeasureFields.Derived.Contains(f)))
+                foreach (var field in MeasureFields.Extract(kpi.Measure))
                 {
                     if (tables.Any(t => snapshot.FindField(t, field) is not null)) continue;
                     items.Add(new DriftItem(DriftCodes.KpiFieldMissing, DriftCodes.Kinds[DriftCodes.KpiFieldMissing], $"{process.Id}/kpi {kpi.Id}",

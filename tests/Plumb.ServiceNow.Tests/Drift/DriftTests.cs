@@ -191,7 +191,7 @@ public sealed class DriftTests
     public void A_KPI_needing_a_field_the_instance_lacks_is_reported()
     {
         var handbook = Baseline.IncidentHandbook();
-        handbook.Processes[0].Kpis.Add(new Kpi { Id = "rca", Name = "Root causes", Measure = "count cases where u_root_cause = known by month" });
+        handbook.Processes[0].Kpis.Add(new Kpi { Id = "rca", Name = "Root causes", Measure = "count where u_root_cause = known by period(month)" });
 
         var item = Assert.Single(Drift(handbook, Baseline.OutOfBoxSnapshot()));
         Assert.Equal(DriftCodes.KpiFieldMissing, item.Code);
@@ -241,9 +241,24 @@ public sealed class DriftTests
 
     [Theory]
     [InlineData("median duration from start to step:resolve by priority", new[] { "priority" })]
-    [InlineData("count cases where category = network and contact_type = phone by month", new[] { "category", "contact_type" })]
-    [InlineData("average field:reassignment_count by group, service", new[] { "assignment_group", "business_service", "reassignment_count" })]
-    [InlineData("share of incident.reopen_count > 0", new[] { "reopen_count" })]
+    [InlineData("count where category = network and contact_type = phone by period(month)", new[] { "category", "contact_type" })]
+    [InlineData("median duration from start to field:resolved_at by group, service", new[] { "assignment_group", "business_service", "resolved_at" })]
+    [InlineData("ratio where incident.reopen_count > 0", new[] { "reopen_count" })]
     public void Measure_fields_are_found_in_grouping_filters_and_names(string measure, string[] fields) =>
         Assert.Equal(fields.Order(), MeasureFields.Extract(measure).Order());
+
+    // https://plumb.dev/issues/14: the fields were found a second time with regexes, which missed a field after 'of', 'not'
+    // or '(' and took a word after 'by' inside a quoted activity name for a field.
+    [Theory]
+    [InlineData("ratio where duration from start to step:resolve <= 4h of priority = 1", new[] { "priority" })]
+    [InlineData("count where not category = network", new[] { "category" })]
+    [InlineData("count where (impact = 1 or urgency = 1) and has \"Resolved by vendor\"", new[] { "impact", "urgency" })]
+    [InlineData("ratio where reassignments > 1 of channel in (phone, email)", new[] { "contact_type" })]
+    public void Measure_fields_are_read_from_the_parsed_measure(string measure, string[] fields) =>
+        Assert.Equal(fields, MeasureFields.Extract(measure));
+
+    [Theory]
+    [InlineData("average field:reassignment_count by group, service")]
+    [InlineData("share of incident.reopen_count > 0")]
+    public void A_measure_that_does_not_parse_names_no_field(string measure) => Assert.Empty(MeasureFields.Extract(measure));
 }
