@@ -1,6 +1,6 @@
 namespace Plumb.Mining.Discovery;
 
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 
 /// <summary>

@@ -2,6 +2,7 @@ namespace Plumb.Mining.Generation;
 
 using System.Globalization;
 using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
 

@@ -1,7 +1,7 @@
 namespace Plumb.Mining.Readers;
 
 using System.Text;
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Reads an event log from CSV in one streaming pass; see <see cref="CsvLogOptions"/> for the columns and conventions.</summary>

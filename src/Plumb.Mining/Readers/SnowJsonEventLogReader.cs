@@ -2,7 +2,7 @@ namespace Plumb.Mining.Readers;
 
 using System.Text.Json;
 using System.Xml;
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 
 /// <summary>

@@ -1,6 +1,7 @@
 namespace Plumb.Mining.Readers;
 
 using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 
 /// <summary>
 /// The out-of-box choices of a ticket table's state field (value ↔ label, and which states end the work), so state changes

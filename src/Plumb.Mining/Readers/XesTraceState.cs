@@ -1,7 +1,7 @@
 namespace Plumb.Mining.Readers;
 
 using System.Xml;
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Reads one <c>&lt;trace&gt;</c> at a time: its attributes, then its events, into the builder.</summary>

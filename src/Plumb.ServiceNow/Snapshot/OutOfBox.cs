@@ -1,6 +1,6 @@
 namespace Plumb.ServiceNow.Snapshot;
 
-using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 
 /// <summary>
 /// ServiceNow's documented out-of-box configuration for the ITSM task tables: state and category choices, the demo

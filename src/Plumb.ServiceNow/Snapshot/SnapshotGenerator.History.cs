@@ -2,6 +2,7 @@ namespace Plumb.ServiceNow.Snapshot;
 
 using System.Globalization;
 using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 
 public static partial class SnapshotGenerator
 {

@@ -4,6 +4,7 @@ using System.Globalization;
 using Plumb.Handbook.Baseline;
 using Plumb.Handbook.Measures;
 using Plumb.Handbook.Model;
+using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Generation;
 using Plumb.Mining.Kpis;

@@ -1,4 +1,4 @@
-namespace Plumb.Handbook.Model;
+namespace Plumb.Handbook.Tool;
 
 /// <summary>
 /// ServiceNow's out-of-box choices of the state field of the ticket tables (value, label), kept in one place for the

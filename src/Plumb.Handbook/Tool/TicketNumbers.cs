@@ -1,4 +1,4 @@
-namespace Plumb.Handbook.Model;
+namespace Plumb.Handbook.Tool;
 
 /// <summary>The number prefixes ServiceNow gives records of the ticket tables (INC0010001 is an incident), both ways.</summary>
 public static class TicketNumbers
