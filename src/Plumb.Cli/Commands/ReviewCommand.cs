@@ -2,8 +2,9 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using System.Text;
-using Plumb.Documents;
 using Plumb.Handbook.Review;
+using Plumb.Modelling.Excel;
+using Plumb.Modelling.Word;
 
 public static class ReviewCommand
 {

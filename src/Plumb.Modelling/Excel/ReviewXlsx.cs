@@ -1,4 +1,4 @@
-namespace Plumb.Documents;
+namespace Plumb.Modelling.Excel;
 
 using DocumentFormat.OpenXml.Packaging;
 using Plumb.Handbook.Review;

@@ -1,8 +1,10 @@
-namespace Plumb.Documents.Tests;
+namespace Plumb.Modelling.Tests.Documents;
 
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Plumb.Handbook.Review;
+using Plumb.Modelling.Excel;
+using Plumb.Modelling.Word;
 using Spreadsheet = DocumentFormat.OpenXml.Spreadsheet;
 using Word = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -74,13 +76,16 @@ public sealed class ReviewDocumentsTests : IDisposable
     [Fact]
     public void The_docx_and_xlsx_workbooks_convert_to_PDF_with_LibreOffice()
     {
-        var libreOffice = Tools.LibreOffice();
+        var libreOffice = Tools.Require("libreoffice", "install libreoffice-writer and libreoffice-calc (scripts/install-test-deps.sh)");
         var docx = Path.Combine(_folder, "review-document.docx");
         var xlsx = Path.Combine(_folder, "review-sheets.xlsx");
         using (var stream = File.Create(docx)) ReviewDocx.Write(_workbook, stream);
         using (var stream = File.Create(xlsx)) ReviewXlsx.Write(_workbook, stream);
 
-        Tools.ConvertToPdf(libreOffice, _folder, docx, xlsx);
+        // A private LibreOffice profile, so parallel runs do not share a lock.
+        var (exit, output, error) = Tools.Run(libreOffice,
+            ["--headless", $"-env:UserInstallation=file://{_folder}/profile", "--convert-to", "pdf", "--outdir", _folder, docx, xlsx], _folder, 180);
+        Assert.True(exit == 0, $"LibreOffice exited with {exit}: {output} {error}");
 
         foreach (var pdf in new[] { "review-document.pdf", "review-sheets.pdf" })
         {

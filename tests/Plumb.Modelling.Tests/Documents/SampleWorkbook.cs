@@ -1,4 +1,4 @@
-namespace Plumb.Documents.Tests;
+namespace Plumb.Modelling.Tests.Documents;
 
 using Plumb.Handbook.Baseline;
 using Plumb.Handbook.Model;

@@ -1,4 +1,4 @@
-namespace Plumb.Documents;
+namespace Plumb.Modelling.Excel;
 
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;

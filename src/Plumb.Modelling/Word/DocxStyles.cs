@@ -1,4 +1,4 @@
-namespace Plumb.Documents;
+namespace Plumb.Modelling.Word;
 
 using DocumentFormat.OpenXml.Wordprocessing;
 
