@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Plumb.Handbook.Model;
-using Plumb.Modelling.Office;
 
 /// <summary>The RACI matrix as an Excel workbook: one sheet per process, a row per step, a column per role.</summary>
 public static class RaciWorkbook
@@ -71,25 +70,8 @@ public static class RaciWorkbook
     {
         var row = new Row { RowIndex = index };
         var column = 0;
-        foreach (var (text, style) in cells)
-        {
-            row.Append(new Cell
-            {
-                CellReference = $"{ColumnName(column++)}{index}",
-                DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(OfficeText.Cell(text)) { Space = SpaceProcessingModeValues.Preserve }),
-                StyleIndex = style,
-            });
-        }
-
+        foreach (var (text, style) in cells) row.Append(XlsxBook.TextCell(column++, (int)index, text, style));
         return row;
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + ((index - 1) % 26)) + name;
-        return name;
     }
 
     // Excel sheet names: at most 31 characters, none of []:*?/\ and unique.

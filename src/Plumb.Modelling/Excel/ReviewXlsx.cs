@@ -63,11 +63,4 @@ public static class ReviewXlsx
     }
 
     private static string Lines(IReadOnlyList<string> items) => string.Join("\n", items);
-
-    internal static string Column(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + ((n - 1) % 26)) + name;
-        return name;
-    }
 }

@@ -48,15 +48,9 @@ internal sealed class XlsxBook
             var row = new Row { RowIndex = (uint)(r + 1) };
             for (var c = 0; c < rows[r].Cells.Count; c++)
             {
-                var text = OfficeText.Cell(rows[r].Cells[c]);
-                if (text.Length == 0) continue;
-                row.Append(new Cell
-                {
-                    CellReference = ReviewXlsx.Column(c) + (r + 1),
-                    DataType = CellValues.InlineString,
-                    StyleIndex = rows[r].Bold ? HeaderStyle : WrapStyle,
-                    InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-                });
+                var cell = TextCell(c, r + 1, rows[r].Cells[c], rows[r].Bold ? HeaderStyle : WrapStyle);
+                if (cell.InlineString!.InnerText.Length == 0) continue;
+                row.Append(cell);
             }
 
             data.Append(row);
@@ -89,6 +83,26 @@ internal sealed class XlsxBook
     }
 
     public void Save() => _workbook.Workbook.Save();
+
+    /// <summary>
+    /// A cell holding text, the one way Plumb's workbooks write a cell: the text goes through <see cref="OfficeText.Cell"/>,
+    /// so no cell carries a character Excel refuses or more than Excel keeps.
+    /// </summary>
+    public static Cell TextCell(int column, int row, string? text, uint style) => new()
+    {
+        CellReference = Column(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        DataType = CellValues.InlineString,
+        StyleIndex = style,
+        InlineString = new InlineString(new Text(OfficeText.Cell(text)) { Space = SpaceProcessingModeValues.Preserve }),
+    };
+
+    /// <summary>The letters of a zero-based column index: A, B, ... Z, AA, AB ...</summary>
+    public static string Column(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + ((n - 1) % 26)) + name;
+        return name;
+    }
 
     // Width in characters: the longest line of the column, between 8 and 60.
     private static List<double> Widths(IReadOnlyList<XlsxRow> rows)

@@ -74,6 +74,24 @@ public sealed class ReviewDocumentsTests : IDisposable
     }
 
     [Fact]
+    public void Every_cell_of_the_review_workbook_is_cleaned_and_cut_to_what_Excel_keeps()
+    {
+        // Given a finding longer than an Excel cell holds, with a control character in it
+        var handbook = Plumb.Handbook.Baseline.BaselineLibrary.Load();
+        handbook.FindProcess("incident")!.Findings.Add(new Plumb.Handbook.Model.Finding { Id = "F-9", Text = "\u0003" + new string('x', 40_000) });
+
+        // When the review workbook is written
+        using var stream = new MemoryStream();
+        ReviewXlsx.Write(ReviewWorkbookBuilder.Build(handbook), stream);
+
+        // Then the cell holds the text without the character, cut to the most Excel keeps
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var texts = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<Spreadsheet.Text>()).Select(t => t.Text).ToList();
+        Assert.Contains(new string('x', Plumb.Modelling.Office.OfficeText.MaxCellLength), texts);
+        Assert.DoesNotContain(texts, t => t.Any(c => c < ' ' && c is not '\t' and not '\n'));
+    }
+
+    [Fact]
     public void The_docx_and_xlsx_workbooks_convert_to_PDF_with_LibreOffice()
     {
         var libreOffice = Tools.Require("libreoffice", "install libreoffice-writer and libreoffice-calc (scripts/install-test-deps.sh)");
