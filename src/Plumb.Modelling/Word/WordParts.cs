@@ -20,24 +20,34 @@ internal static class WordParts
         styles.Append(new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
         styles.Append(Heading("Title", "Title", 40, null));
         for (var level = 1; level <= 3; level++) styles.Append(Heading($"Heading{level}", $"heading {level}", 34 - (level * 4), level - 1));
-        styles.Append(new Style(
-            new StyleName { Val = "Table Grid" },
-            new StyleTableProperties(new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
-                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })))
+        styles.Append(new Style(new StyleName { Val = "Table Grid" }, new StyleTableProperties(GridBorders(null)))
         { Type = StyleValues.Table, StyleId = "TableGrid" });
         return styles;
     }
 
-    private static Style Heading(string id, string name, int halfPoints, int? outline)
+    /// <summary>A heading paragraph style: bold, dark blue, kept with the next paragraph, at an outline level when given.</summary>
+    public static Style Heading(string id, string name, int halfPoints, int? outline, string spaceBefore = "240", string spaceAfter = "120")
     {
-        var paragraph = new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" });
+        var paragraph = new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = spaceBefore, After = spaceAfter });
         if (outline is { } level) paragraph.Append(new OutlineLevel { Val = level });
         return new Style(
             new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" }, new PrimaryStyle(), paragraph,
             new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
         { Type = StyleValues.Paragraph, StyleId = id };
+    }
+
+    /// <summary>Single half-point lines around and inside a table, in <paramref name="color"/> (Word's automatic colour when null).</summary>
+    public static TableBorders GridBorders(string? color)
+    {
+        BorderType[] sides = [new TopBorder(), new LeftBorder(), new BottomBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder()];
+        foreach (var side in sides)
+        {
+            side.Val = BorderValues.Single;
+            if (color is not null) side.Color = color;
+            side.Size = 4U;
+        }
+
+        return new TableBorders(sides);
     }
 
     public static Paragraph Styled(string style, string text) =>
