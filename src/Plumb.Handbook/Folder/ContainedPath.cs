@@ -8,16 +8,16 @@ namespace Plumb.Handbook.Folder;
 public static class ContainedPath
 {
     /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>; <see cref="InvalidDataException"/> when it leads outside.</summary>
-    public static string Resolve(string root, string relative)
+    public static string Resolve(string root, string relative) => TryResolve(root, relative, out var target)
+        ? target
+        : throw new InvalidDataException($"'{relative}' leads outside {root}; ids may not hold '/', '\\' or '..' ({Model.HandbookIds.Rule})");
+
+    /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>, or false when it leads outside.</summary>
+    public static bool TryResolve(string root, string relative, out string target)
     {
         var full = Path.GetFullPath(root);
-        var target = Path.GetFullPath(Path.Combine(full, relative));
+        target = Path.GetFullPath(Path.Combine(full, relative));
         var prefix = Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
-        if (!target.StartsWith(prefix, StringComparison.Ordinal) || Path.IsPathRooted(relative))
-        {
-            throw new InvalidDataException($"'{relative}' leads outside {root}; ids may not hold '/', '\\' or '..' ({Model.HandbookIds.Rule})");
-        }
-
-        return target;
+        return target.StartsWith(prefix, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 }

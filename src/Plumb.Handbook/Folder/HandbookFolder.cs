@@ -142,8 +142,7 @@ public static class HandbookFolder
         var targets = new List<(string Target, string Content)>();
         foreach (var (path, content) in documents)
         {
-            var target = Path.GetFullPath(Path.Combine(root, path));
-            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (!ContainedPath.TryResolve(root, path, out var target))
             {
                 throw new InvalidDataException($"a document outside the handbook folder: {path}");
             }
