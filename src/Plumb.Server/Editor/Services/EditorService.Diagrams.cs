@@ -16,7 +16,7 @@ public sealed partial class EditorService
         var document = Documents.Process(processId);
         var content = version is { } number
             ? await VersionContentAsync(document, number, cancellationToken)
-            : (await WorkingCopyAsync(document, user, cancellationToken))?.Content;
+            : (await ReadWorkingCopyAsync(document, user, cancellationToken))?.Content;
         return content is null ? null : Documents.ReadProcess(content);
     }
 
@@ -29,7 +29,7 @@ public sealed partial class EditorService
     public async Task<Handbook> WorkingHandbookAsync(string user, Process process, CancellationToken cancellationToken)
     {
         var newest = await HandbookAsync(cancellationToken);
-        var own = await WorkingCopyAsync(Documents.Handbook, user, cancellationToken);
+        var own = await ReadWorkingCopyAsync(Documents.Handbook, user, cancellationToken);
         var handbook = own is null ? newest : Documents.ReadHandbook(own.Content);
         handbook.Processes = [.. newest.Processes.Where(p => p.Id != process.Id), process];
         return handbook;

@@ -68,7 +68,7 @@ public sealed partial class EditorService
         if (finding is not null)
         {
             var document = Documents.Process(processId);
-            var copy = await WorkingCopyAsync(document, editor, cancellationToken);
+            var copy = await ReadWorkingCopyAsync(document, editor, cancellationToken);
             if (copy is null) return $"there is no process '{processId}'";
             var process = Documents.ReadProcess(copy.Content);
             var procedureIndex = process.Procedures.FindIndex(p => p.Id == feedback.Procedure);

@@ -27,7 +27,16 @@ public sealed partial class EditorService(IPlumbStore store, HandbookService han
         Copy((await handbooks.GetCurrentAsync(cancellationToken)).Handbook);
 
     /// <summary>The editor's working copy of a document, with its lint: their draft, else their open proposal, else the head.</summary>
-    public async Task<WorkingCopy?> WorkingCopyAsync(string document, string user, CancellationToken cancellationToken)
+    public async Task<WorkingCopy?> WorkingCopyAsync(string document, string user, CancellationToken cancellationToken) =>
+        await ReadWorkingCopyAsync(document, user, cancellationToken) is { } copy
+            ? copy with { Diagnostics = await LintAsync(document, copy.Content, cancellationToken) }
+            : null;
+
+    /// <summary>
+    /// The editor's working copy without its lint (<see cref="WorkingCopy.Diagnostics"/> empty): for the autosave path and
+    /// the readers of its content, which would otherwise lint the whole handbook on every read.
+    /// </summary>
+    public async Task<WorkingCopy?> ReadWorkingCopyAsync(string document, string user, CancellationToken cancellationToken)
     {
         var head = await handbooks.GetCurrentAsync(cancellationToken);
         var proposal = await proposals.OpenProposalAsync(user, document, cancellationToken);
@@ -39,8 +48,7 @@ public sealed partial class EditorService(IPlumbStore store, HandbookService han
         else if (head.FindDocument(document) is { } stored) (content, baseNumber) = (Documents.FromYaml(document, stored.Content), head.Version.Number);
         else return null;
         if (content is null) return null;
-        return new WorkingCopy(document, content, baseNumber, head.Version.Number, draft is not null, proposal,
-            await LintAsync(document, content, cancellationToken));
+        return new WorkingCopy(document, content, baseNumber, head.Version.Number, draft is not null, proposal, []);
     }
 
     /// <summary>Applies form changes to the editor's draft (autosave); returns the new working copy or a problem naming the field.</summary>
@@ -53,7 +61,7 @@ public sealed partial class EditorService(IPlumbStore store, HandbookService han
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var based = (await store.GetDraftAsync(document, user, cancellationToken))?.Content;
-            var copy = await WorkingCopyAsync(document, user, cancellationToken);
+            var copy = await ReadWorkingCopyAsync(document, user, cancellationToken);
             if (copy is null) return (null, $"there is no document '{document}'");
             var tree = Documents.Tree(copy.Content);
             foreach (var patch in patches)
