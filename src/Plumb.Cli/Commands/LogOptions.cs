@@ -50,7 +50,7 @@ public sealed class LogOptions
 
     public Option<string[]> Missing { get; } = new("--missing")
     {
-        Description = "CSV: a marker of \"no value\" besides empty, ?, NULL, (empty), (null) and N/A (repeat for several).",
+        Description = "CSV and XES: a marker of \"no value\" besides empty, ?, NULL, (empty), (null) and N/A (repeat for several).",
     };
 
     public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip unreadable rows (reported) instead of stopping at the first." };
@@ -105,6 +105,7 @@ public sealed class LogOptions
                 using (var stream = File.OpenRead(path)) result = XesEventLogReader.Read(stream, new XesLogOptions
                 {
                     DropDuplicates = parse.GetValue(DropDuplicates), SkipBadRows = parse.GetValue(SkipBadRows),
+                    MissingValues = parse.GetValue(Missing) ?? [],
                 }, progress);
                 break;
             case "snow-json":
