@@ -81,6 +81,7 @@ public static class MapCommand
     {
         MappingTarget.State => "state",
         MappingTarget.Unobservable => "observable",
+        MappingTarget.Group => "group",
         _ => "activity",
     };
 
