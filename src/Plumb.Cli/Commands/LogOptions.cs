@@ -76,6 +76,14 @@ public sealed class LogOptions
         Required = true, AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>CSV: the columns kept per event as well as per case (see <see cref="CsvLogOptions.EventAttributes"/>).</summary>
+    public IReadOnlyList<string> EventFields { get; set; } = [];
+
+    /// <summary>Keeps per event the fields the process's tool mappings test (<c>tool.when</c>).</summary>
+    public void KeepFieldsOf(Plumb.Handbook.Model.Process process) =>
+        EventFields = process.Procedures.SelectMany(p => p.Steps).Select(s => s.Tool?.When?.Attribute)
+            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>Reads every log and merges them into one (cases with the same id become one case).</summary>
     public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context) =>
         EventLogMerge.Merge(paths.Select(p => Open(parse, p, context)).ToList());
@@ -177,7 +185,7 @@ public sealed class LogOptions
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
             TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator, MissingValues = parse.GetValue(Missing) ?? [],
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
-            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
+            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields,
         };
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
         return CsvEventLogReader.Read(stream, encoding, options, progress);

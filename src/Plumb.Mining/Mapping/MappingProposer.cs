@@ -21,13 +21,27 @@ public enum MappingTarget
 
     /// <summary>An entry of <c>tool.groups</c>: an assignment group most of whose events the step's states or activities show.</summary>
     Group,
+
+    /// <summary>
+    /// <c>tool.when</c>: a field whose values split the events of two steps that the tool records alike (the first line's work at
+    /// ST Level L1 is the service desk matching known fixes, at L2 and L3 a resolver investigating); the proposal carries the
+    /// condition and the activities the step takes over.
+    /// </summary>
+    Condition,
 }
 
 /// <summary>
 /// A proposed addition to a step's tool mapping, with the events of the log it maps and why (the meaning read from the
 /// activity's words, e.g. "on hold" for <c>Accepted-Wait - User</c> or <c>Awaiting User Info</c>).
 /// </summary>
-public sealed record MappingProposal(string Step, MappingTarget Target, string Value, int Events, string Reason);
+public sealed record MappingProposal(string Step, MappingTarget Target, string Value, int Events, string Reason)
+{
+    /// <summary>For a <see cref="MappingTarget.Condition"/>: the condition the step's events meet.</summary>
+    public ToolCondition? When { get; init; }
+
+    /// <summary>For a <see cref="MappingTarget.Condition"/>: the activities the step takes over with the condition.</summary>
+    public IReadOnlyList<string> Activities { get; init; } = [];
+}
 
 /// <summary>
 /// Proposes tool mappings from a log: every activity that maps to no step is read for what it means in ITSM terms (logged,
@@ -85,6 +99,13 @@ public static class MappingProposer
         Apply(trial, proposals);
         var stepOf = ProcedureMapping.Map(trial, log).StepOfEvent;
         proposals = InOrder(trial, log, stepOf, proposals);
+        if (Conditions(trial, log, stepOf, choices) is { Count: > 0 } conditions)
+        {
+            // The split moves events between steps: map again with it, so the groups and the steps no event shows follow it.
+            proposals.AddRange(conditions);
+            Apply(trial, conditions);
+            stepOf = ProcedureMapping.Map(trial, log).StepOfEvent;
+        }
 
         proposals.AddRange(Groups(trial, log, stepOf));
 
@@ -167,6 +188,108 @@ public static class MappingProposer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Conditions that split a step's events with the step before it that the tool records alike: a step S with events and an
+    /// earlier step M on one of its states that shows almost none (under 5 % of S's); a field kept per event with 2 to 8 values
+    /// over S's events that tells apart events of one activity (at least 10 % of them differ from their activity's usual value)
+    /// and changes within at least 10 % of the cases, one of whose values (v, with 10 to 90 % of the events) opens S in at least
+    /// 75 % of its cases and comes first in at least 75 % of the cases where the field changes. M is proposed
+    /// <c>when: field in [v]</c> with S's activities of those events, S the other values. On BPI Challenge 2013, ST Level L1
+    /// is the service desk's work before a ticket goes to L2 or L3.
+    /// </summary>
+    private static List<MappingProposal> Conditions(Procedure trial, EventLog log, short[] stepOf, StateChoices choices)
+    {
+        var result = new List<MappingProposal>();
+        if (log.EventAttributes.Count == 0) return result;
+        var events = new int[trial.Steps.Count];
+        foreach (var step in stepOf) if (step >= 0) events[step]++;
+        var taken = new HashSet<int>();
+        for (var si = 0; si < trial.Steps.Count; si++)
+        {
+            var s = trial.Steps[si];
+            if (events[si] < 20 || s.Tool is not { When: null } sTool || taken.Contains(si)) continue;
+            var sStates = sTool.States.Select(choices.ValueOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var mi = Enumerable.Range(0, si).FirstOrDefault(m => !taken.Contains(m) && trial.Steps[m] is { Call: null, Tool: { Observable: true, When: null } t }
+                && t.States.Any(v => sStates.Contains(choices.ValueOf(v))) && events[m] * 20 < events[si], -1);
+            if (mi < 0) continue;
+            MappingProposal? best = null;
+            var bestShare = 0.0;
+            string[] others = [];
+            foreach (var attribute in log.EventAttributes.Values)
+            {
+                if (Split(log, stepOf, si, attribute) is not { } split || split.First <= bestShare) continue;
+                bestShare = split.First;
+                others = split.Others;
+                var activities = Enumerable.Range(0, log.EventCount).Where(e => stepOf[e] == si && attribute.Codes[e] == split.Value)
+                    .Select(e => log.ActivityNames[log.Activities[e]]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                var name = attribute.Values[split.Value];
+                best = new MappingProposal(trial.Steps[mi].Id, MappingTarget.Condition, $"{attribute.Name} = {name}", split.Events,
+                    $"{attribute.Name} tells {s.Id}'s events apart: {name} opens it in {100 * split.Opens:F0} % of its cases and comes first in {100 * split.First:F0} % of those where {attribute.Name} changes")
+                {
+                    When = new ToolCondition { Attribute = attribute.Name, Values = [name] }, Activities = activities,
+                };
+            }
+
+            if (best is null) continue;
+            result.Add(best);
+            result.Add(new MappingProposal(s.Id, MappingTarget.Condition, $"{best.When!.Attribute} = {string.Join(", ", others)}", events[si] - best.Events,
+                $"the rest of its events, once {trial.Steps[mi].Id} takes {best.When.Values[0]}")
+            {
+                When = new ToolCondition { Attribute = best.When.Attribute, Values = [.. others] },
+            });
+            taken.Add(si);
+            taken.Add(mi);
+        }
+
+        return result;
+    }
+
+    private sealed record FieldSplit(int Value, string[] Others, int Events, double Opens, double First);
+
+    // The value of the field that opens the step in most of its cases and comes first in the cases where the field changes; only a
+    // field that tells apart events of one activity (not Sub Status, which the activity already says) and changes within cases.
+    private static FieldSplit? Split(EventLog log, short[] stepOf, int step, EventAttribute attribute)
+    {
+        var counts = new Dictionary<int, int>();
+        var byActivity = new Dictionary<(int Activity, int Value), int>();
+        int cases = 0, changing = 0;
+        var opens = new Dictionary<int, int>();
+        var firstWhenChanging = new Dictionary<int, int>();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var first = -1;
+            var changes = false;
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                var code = attribute.Codes[e];
+                if (stepOf[e] != step || code < 0) continue;
+                counts[code] = counts.GetValueOrDefault(code) + 1;
+                byActivity[(log.Activities[e], code)] = byActivity.GetValueOrDefault((log.Activities[e], code)) + 1;
+                if (first < 0) first = code;
+                else if (code != first) changes = true;
+            }
+
+            if (first < 0) continue;
+            cases++;
+            opens[first] = opens.GetValueOrDefault(first) + 1;
+            if (!changes) continue;
+            changing++;
+            firstWhenChanging[first] = firstWhenChanging.GetValueOrDefault(first) + 1;
+        }
+
+        if (counts.Count is < 2 or > 8 || cases == 0 || changing * 10 < cases) return null;
+        var total = counts.Values.Sum();
+        var withinActivity = total - byActivity.GroupBy(p => p.Key.Activity).Sum(g => g.Max(p => p.Value));
+        if (withinActivity * 10 < total) return null;
+        var value = opens.MaxBy(p => p.Value).Key;
+        var opensShare = (double)opens[value] / cases;
+        var firstShare = (double)firstWhenChanging.GetValueOrDefault(value) / changing;
+        var events = counts[value];
+        if (opensShare < 0.75 || firstShare < 0.75 || events * 10 < total || events * 10 > total * 9) return null;
+        var others = counts.Keys.Where(k => k != value).Select(k => attribute.Values[k]).Order(StringComparer.Ordinal).ToArray();
+        return new FieldSplit(value, others, events, opensShare, firstShare);
     }
 
     /// <summary>
@@ -279,7 +402,11 @@ public static class MappingProposer
         {
             Id = s.Id, Name = s.Name, Kind = s.Kind, Next = s.Next, Decision = s.Decision, Join = s.Join, Call = s.Call,
             Tool = s.Tool is { } t
-                ? new ToolMapping { Table = t.Table, Field = t.Field, States = [.. t.States], Groups = [.. t.Groups], Activities = [.. t.Activities], Observable = t.Observable }
+                ? new ToolMapping
+                {
+                    Table = t.Table, Field = t.Field, States = [.. t.States], Groups = [.. t.Groups], Activities = [.. t.Activities], Observable = t.Observable,
+                    When = t.When is { } w ? new ToolCondition { Attribute = w.Attribute, Values = [.. w.Values] } : null,
+                }
                 : null,
         }).ToList(),
     };
@@ -296,6 +423,13 @@ public static class MappingProposer
             if (proposal.Target == MappingTarget.Unobservable)
             {
                 step.Tool.Observable = false;
+                continue;
+            }
+
+            if (proposal.Target == MappingTarget.Condition)
+            {
+                if (proposal.When is { } when) step.Tool.When = new ToolCondition { Attribute = when.Attribute, Values = [.. when.Values] };
+                foreach (var activity in proposal.Activities.Where(a => !step.Tool.Activities.Contains(a, StringComparer.OrdinalIgnoreCase))) step.Tool.Activities.Add(activity);
                 continue;
             }
 

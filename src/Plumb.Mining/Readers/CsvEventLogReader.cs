@@ -56,6 +56,10 @@ public static class CsvEventLogReader
         if (!layout.RecordUpdates) builder.ExpectEvents(expectedRows);
         var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
         var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;
+        var all = options.EventAttributes.Contains("*");
+        var perEvent = layout.AttributeColumns
+            .Where(c => all || options.EventAttributes.Any(n => CsvColumnGuess.IndexOf([header[c]], n) == 0))
+            .Select(c => (Column: c, Slot: builder.EventAttributeSlot(header[c]))).ToArray();
         var timestamps = new TimestampColumn(options.TimestampFormat);
         var missing = new MissingValues(options.MissingValues);
         var records = new CsvRecordReader(reader, separator, 2);
@@ -139,6 +143,12 @@ public static class CsvEventLogReader
             else
             {
                 builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
+                foreach (var (column, slot) in perEvent)
+                {
+                    if (column >= records.FieldCount) continue;
+                    var value = records[column].Trim();
+                    if (!missing.IsMissing(value)) builder.SetEventAttribute(slot, value);
+                }
             }
 
             if (priority >= 0) builder.SetAttribute(prioritySlot, caseIndex, builder.PriorityValues[priority]);
