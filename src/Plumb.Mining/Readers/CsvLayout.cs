@@ -95,7 +95,9 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
 
     private static CsvLayout ForRecordDates(string[] header, int caseColumn, (RecordDate Role, int Column)[] dates, int resource, int group, int priority)
     {
-        var used = new HashSet<int>(dates.Select(d => d.Column)) { caseColumn, resource, group, priority };
+        // The dates stay case attributes too: measures read them as fields (field:resolved_time), and a "Reopen Time" column
+        // says reopenings can be seen even when no record was reopened.
+        var used = new HashSet<int> { caseColumn, resource, group, priority };
         var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
         var guesses = new List<string> { $"case '{header[caseColumn]}'" };
         guesses.Add("one row per record, events from " + string.Join(", ", dates.Select(d => $"'{header[d.Column]}'")));

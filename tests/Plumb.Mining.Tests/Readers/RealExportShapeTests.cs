@@ -202,6 +202,7 @@ public sealed class RealExportShapeTests
         Assert.Equal(["1", "6", "7"], Enumerable.Range(0, 3).Select(e => log.StateValues[log.States![e]]));
         Assert.Equal("26", log.FindAttribute("# Reassignments")!.ValueOf(0));
         Assert.Equal("Open", log.FindAttribute("Status")!.ValueOf(2));
+        Assert.Equal("04-11-2013 13:50", log.FindAttribute("Resolved Time")!.ValueOf(0));
         Assert.Contains("one row per record, events from 'Open Time', 'Reopen Time', 'Resolved Time', 'Close Time'", log.Notes.GuessedColumns);
     }
 
