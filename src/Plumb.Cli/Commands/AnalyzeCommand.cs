@@ -32,6 +32,7 @@ public static class AnalyzeCommand
                 throw new UsageException($"{path}: the report is written as .html or .json");
             }
 
+            logOptions.KeepFieldsOf(selected);
             var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
             var report = AnalysisReport.Build(eventLog, selected, procedure, parse.GetValue(period)!, new ProgressLines<string>(m => context.Error.WriteLine($"plumb: {m} ...")));
             var temp = path + ".tmp";

@@ -29,6 +29,7 @@ public static class ConformCommand
             var netPath = parse.GetValue(pnml);
             var selection = process.Resolve(parse, context);
             if ((netPath is null) == (selection is null)) throw new UsageException("give either --pnml NET.pnml or --handbook DIR --process ID");
+            if (selection is { } chosen) logOptions.KeepFieldsOf(chosen.Process);
             var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
             ConformanceResult result;
             ProcedureMapping? mapping = null;

@@ -25,10 +25,10 @@ public static class GenerateCommand
         var output = new Option<string>("--output", "-o") { Description = "The file to write.", Required = true };
         var format = new Option<string?>("--log-format") { Description = "csv, xes or snow-json (default: from the file extension, else csv)." };
         format.AcceptOnlyFromAmong("csv", "xes", "snow-json");
-        var skip = new Option<double>("--skip-rate") { Description = "Chance a step is skipped.", DefaultValueFactory = _ => 0.03 };
-        var reassign = new Option<double>("--reassign-rate") { Description = "Chance a step bounces to another group and back.", DefaultValueFactory = _ => 0.08 };
-        var reopen = new Option<double>("--reopen-rate") { Description = "Chance a case is reopened and resolved again.", DefaultValueFactory = _ => 0.04 };
-        var swap = new Option<double>("--swap-rate") { Description = "Chance two consecutive steps are done out of order.", DefaultValueFactory = _ => 0.02 };
+        var skip = new Option<double>("--skip-rate") { Description = "Chance a case skips one of its steps.", DefaultValueFactory = _ => new GeneratorOptions().SkipRate };
+        var reassign = new Option<double>("--reassign-rate") { Description = "Chance a case bounces to another group and back during a step (not a deviation of the order).", DefaultValueFactory = _ => new GeneratorOptions().ReassignRate };
+        var reopen = new Option<double>("--reopen-rate") { Description = "Chance a case is reopened and resolved again.", DefaultValueFactory = _ => new GeneratorOptions().ReopenRate };
+        var swap = new Option<double>("--swap-rate") { Description = "Chance a case does two consecutive steps out of order.", DefaultValueFactory = _ => new GeneratorOptions().SwapRate };
         var perDay = new Option<double>("--cases-per-day") { Description = "Cases opened per day.", DefaultValueFactory = _ => 40 };
         var command = new Command("log", "Simulate ticket histories from a handbook procedure, with deviations, as CSV, XES or ServiceNow JSON.")
         {

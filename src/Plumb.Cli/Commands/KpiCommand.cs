@@ -25,6 +25,7 @@ public static class KpiCommand
         command.SetAction(parse =>
         {
             var (selected, _) = process.Resolve(parse, context)!.Value;
+            logOptions.KeepFieldsOf(selected);
             var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
             var results = KpiEvaluation.Evaluate(eventLog, selected, parse.GetValue(period)!);
             if (parse.GetValue(format) == "json")

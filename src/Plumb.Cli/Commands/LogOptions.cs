@@ -50,7 +50,7 @@ public sealed class LogOptions
 
     public Option<string[]> Missing { get; } = new("--missing")
     {
-        Description = "CSV: a marker of \"no value\" besides empty, ?, NULL, (empty), (null) and N/A (repeat for several).",
+        Description = "CSV and XES: a marker of \"no value\" besides empty, ?, NULL, (empty), (null) and N/A (repeat for several).",
     };
 
     public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip unreadable rows (reported) instead of stopping at the first." };
@@ -75,6 +75,14 @@ public sealed class LogOptions
         Description = "The event log; give --log once per file to read several together (incidents, problems, changes, interactions).",
         Required = true, AllowMultipleArgumentsPerToken = false,
     };
+
+    /// <summary>CSV: the columns kept per event as well as per case (see <see cref="CsvLogOptions.EventAttributes"/>).</summary>
+    public IReadOnlyList<string> EventFields { get; set; } = [];
+
+    /// <summary>Keeps per event the fields the process's tool mappings test (<c>tool.when</c>).</summary>
+    public void KeepFieldsOf(Plumb.Handbook.Model.Process process) =>
+        EventFields = process.Procedures.SelectMany(p => p.Steps).Select(s => s.Tool?.When?.Attribute)
+            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>Reads every log and merges them into one (cases with the same id become one case).</summary>
     public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context) =>
@@ -105,6 +113,7 @@ public sealed class LogOptions
                 using (var stream = File.OpenRead(path)) result = XesEventLogReader.Read(stream, new XesLogOptions
                 {
                     DropDuplicates = parse.GetValue(DropDuplicates), SkipBadRows = parse.GetValue(SkipBadRows),
+                    MissingValues = parse.GetValue(Missing) ?? [],
                 }, progress);
                 break;
             case "snow-json":
@@ -176,7 +185,7 @@ public sealed class LogOptions
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
             TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator, MissingValues = parse.GetValue(Missing) ?? [],
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
-            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
+            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields,
         };
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
         return CsvEventLogReader.Read(stream, encoding, options, progress);

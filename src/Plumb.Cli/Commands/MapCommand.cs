@@ -25,6 +25,8 @@ public static class MapCommand
         command.SetAction(parse =>
         {
             var (handbook, selected, procedure) = process.ResolveIn(parse, context)!.Value;
+            // Every column per event, so a proposal can say which field's values tell two steps apart.
+            logOptions.EventFields = ["*"];
             var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
             var before = ProcedureMapping.Map(procedure, eventLog);
             var proposals = MappingProposer.Propose(procedure, eventLog);
@@ -81,6 +83,8 @@ public static class MapCommand
     {
         MappingTarget.State => "state",
         MappingTarget.Unobservable => "observable",
+        MappingTarget.Group => "group",
+        MappingTarget.Condition => "when",
         _ => "activity",
     };
 

@@ -44,6 +44,8 @@ internal sealed partial class DiffRun
         if (tool.Table is { } table) parts.Add(tool.States.Count == 0 ? table : $"{table}.{tool.EffectiveField} in ({string.Join(", ", tool.States)})");
         if (tool.Groups.Count > 0) parts.Add($"groups {string.Join(", ", tool.Groups)}");
         if (tool.Activities.Count > 0) parts.Add($"activities {string.Join(", ", tool.Activities)}");
+        if (!tool.Observable) parts.Add("not observable");
+        if (tool.When is { } when) parts.Add($"when {when.Attribute} in ({string.Join(", ", when.Values)})");
         return string.Join("; ", parts);
     }
 

@@ -28,6 +28,9 @@ public sealed class ToolMapping
     /// </summary>
     public bool Observable { get; set; } = true;
 
+    /// <summary>A condition on a record field that an event must meet to show the step, or null (every matching event does).</summary>
+    public ToolCondition? When { get; set; }
+
     /// <summary>The field the states refer to.</summary>
     public string EffectiveField => string.IsNullOrWhiteSpace(Field) ? "state" : Field;
 }

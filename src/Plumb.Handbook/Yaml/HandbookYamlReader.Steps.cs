@@ -71,9 +71,18 @@ public static partial class HandbookYamlReader
             Groups = m.Strings("groups"),
             Activities = m.Strings("activities"),
             Observable = m.Bool("observable") ?? true,
+            When = ReadCondition(m.Map("when", "the condition of the tool mapping")),
         };
         m.Done();
         return tool;
+    }
+
+    private static ToolCondition? ReadCondition(MapReader? m)
+    {
+        if (m is null) return null;
+        var condition = new ToolCondition { Attribute = m.String("attribute") ?? "", Values = m.Strings("values") };
+        m.Done();
+        return condition;
     }
 
     private static ReviewVerdict? ReadReview(MapReader? m)

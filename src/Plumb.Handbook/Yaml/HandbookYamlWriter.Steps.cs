@@ -64,6 +64,15 @@ public static partial class HandbookYamlWriter
             y.List("groups", tool.Groups, flow: true);
             y.List("activities", tool.Activities, flow: true);
             if (!tool.Observable) y.Field("observable", false);
+            if (tool.When is { } when)
+            {
+                y.Key("when");
+                y.BeginMap();
+                y.Field("attribute", when.Attribute);
+                y.List("values", when.Values, flow: true);
+                y.EndMap();
+            }
+
             y.EndMap();
         }
 

@@ -24,23 +24,35 @@ public static class ConformanceChecker
     /// <summary>Replays a log on the net of a documented procedure, events mapped to steps by their tool mappings.</summary>
     public static ConformanceResult CheckProcedure(EventLog log, Procedure procedure, ProcedureMapping mapping)
     {
-        var replayer = new TokenReplayer(ProcedureNet.Build(procedure));
+        var replayer = new TokenReplayer(ProcedureNet.Build(procedure, mapping.UnseenSteps));
         var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
         var labels = new int[log.EventCount];
         var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
+        var reassigned = log.ActivityNames.Find(StateChangeDeriver.Reassigned);
         for (var c = 0; c < log.CaseCount; c++)
         {
+            var current = -1;
             for (var e = log.Start(c); e < log.End(c); e++)
             {
                 var step = mapping.StepOfEvent[e];
 
+                // A change of group that shows no step is a reassignment within the step the ticket is in, not a step done
+                // out of order: the documented flow lets the group change (a resolver hands on a misrouted ticket), and the
+                // reassignment KPIs and the group flow measure how often. Only a state change moves the ticket on.
+                if (step < 0 && current >= 0 && log.Activities[e] == reassigned && (log.States is not { } st || st[e] < 0 || st[e] == st[e - 1]))
+                {
+                    labels[e] = TokenReplayer.Continuation;
+                    continue;
+                }
+
                 // A step groups activities: further events of the step just done (In Progress, then Resolved) are the same step.
                 // A reopening starts the step again, so it counts as a repeat.
-                var same = step >= 0 && e > log.Start(c) && mapping.StepOfEvent[e - 1] == step && log.Activities[e] != reopened;
+                var same = step >= 0 && step == current && log.Activities[e] != reopened;
 
                 // Events of a step the tool cannot show apart are not replayed: the step is silent in the net.
                 var silent = step >= 0 && procedure.Steps[step].Tool is { Observable: false };
                 labels[e] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
+                current = step;
             }
         }
 

@@ -11,8 +11,8 @@ using Plumb.Handbook.Model;
 /// </summary>
 public static class ProcedureNet
 {
-    /// <summary>The net of a procedure.</summary>
-    public static PetriNet Build(Procedure procedure)
+    /// <summary>The net of a procedure; the steps named in <paramref name="unseen"/> are silent like unobservable ones.</summary>
+    public static PetriNet Build(Procedure procedure, IReadOnlySet<string>? unseen = null)
     {
         var net = new PetriNet();
         var steps = procedure.Steps;
@@ -44,7 +44,7 @@ public static class ProcedureNet
         {
             merge[i] = i == 0 ? source : net.AddPlace($"{steps[i].Id}.in");
             // A step the tool cannot show is silent: the replay may pass it without an event.
-            transitions[i] = net.AddTransition(steps[i].Id, steps[i].Tool is { Observable: false } ? null : steps[i].Id);
+            transitions[i] = net.AddTransition(steps[i].Id, steps[i].Tool is { Observable: false } || unseen?.Contains(steps[i].Id) == true ? null : steps[i].Id);
             net.AddInput(merge[i], transitions[i]);
             joinPlaces[i] = [];
             if (joinPaths[i] < 2) continue;

@@ -3,6 +3,9 @@ namespace Plumb.Mining.EventLogs;
 /// <summary>The per-event arrays while a log is built: sorting a case and finding duplicates move every column together.</summary>
 internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resources, int[]? Groups, int[]? States, int[]? Priorities)
 {
+    /// <summary>The codes of the fields kept per event (<see cref="EventAttribute"/>), moved with the other columns.</summary>
+    public int[][] Extra { get; init; } = [];
+
     /// <summary>Sorts events [from, to) by time, keeping the order of equal times; true when they were out of order.</summary>
     public bool SortCase(int from, int to)
     {
@@ -21,6 +24,7 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         if (Groups is not null) Permute(Groups, from, keys);
         if (States is not null) Permute(States, from, keys);
         if (Priorities is not null) Permute(Priorities, from, keys);
+        foreach (var extra in Extra) Permute(extra, from, keys);
         return true;
     }
 
@@ -49,7 +53,10 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         var keep = 0;
         foreach (var a in Activities) if (a >= 0) keep++;
         var result = new EventColumns(new int[keep], new long[keep], Resources is null ? null : new int[keep], Groups is null ? null : new int[keep],
-            States is null ? null : new int[keep], Priorities is null ? null : new int[keep]);
+            States is null ? null : new int[keep], Priorities is null ? null : new int[keep])
+        {
+            Extra = Extra.Select(_ => new int[keep]).ToArray(),
+        };
         var at = 0;
         for (var c = 0; c + 1 < offsets.Length; c++)
         {
@@ -63,6 +70,7 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
                 if (Groups is not null) result.Groups![at] = Groups[i];
                 if (States is not null) result.States![at] = States[i];
                 if (Priorities is not null) result.Priorities![at] = Priorities[i];
+                for (var x = 0; x < Extra.Length; x++) result.Extra[x][at] = Extra[x][i];
                 at++;
             }
 

@@ -25,6 +25,14 @@ public sealed class EventLog
         Notes = notes;
     }
 
+    /// <summary>The fields kept per event (by name as the source named it), when the reader was asked for them; usually none.</summary>
+    public IReadOnlyDictionary<string, EventAttribute> EventAttributes { get; internal init; } = new Dictionary<string, EventAttribute>();
+
+    /// <summary>A field kept per event, by name without case and with spaces, '_' and '-' alike; null when not kept.</summary>
+    public EventAttribute? FindEventAttribute(string name) =>
+        EventAttributes.TryGetValue(name, out var exact) ? exact
+        : EventAttributes.Values.FirstOrDefault(a => Readers.CsvColumnGuess.Normalize(a.Name) == Readers.CsvColumnGuess.Normalize(name));
+
     /// <summary>The ServiceNow table the tickets come from (incident, problem, change_request, ...), or null when not known.</summary>
     public string? Table { get; internal init; }
 

@@ -19,6 +19,7 @@ public sealed class EventLogBuilder
     private int _lastCase = -1;
     private int _expected;
     private readonly List<(string Name, StringTable Values, CaseCodes Codes)> _attributes = [];
+    private readonly List<(string Name, StringTable Values, EventColumn<int> Codes)> _eventAttributes = [];
     private readonly List<LogProblem> _problems = [];
     private readonly List<string> _remarks = [];
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
@@ -168,6 +169,26 @@ public sealed class EventLogBuilder
         codes[caseIndex] = values.Intern(value);
     }
 
+    /// <summary>The slot of a field kept per event, for <see cref="SetEventAttribute"/>.</summary>
+    public int EventAttributeSlot(string name)
+    {
+        var at = _eventAttributes.FindIndex(a => a.Name == name);
+        if (at >= 0) return at;
+        _eventAttributes.Add((name, new StringTable(), new EventColumn<int>()));
+        return _eventAttributes.Count - 1;
+    }
+
+    /// <summary>Sets a field kept per event on the event added last; events it is not set on have no value.</summary>
+    public void SetEventAttribute(int slot, ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty || EventCount == 0) return;
+        var (_, values, codes) = _eventAttributes[slot];
+        while (codes.Count < EventCount - 1) codes.Add(-1);
+        var code = values.Intern(value);
+        if (codes.Count == EventCount) codes[EventCount - 1] = code;
+        else codes.Add(code);
+    }
+
     /// <summary>Builds the log: groups by case, sorts each case by time (stably), counts or drops duplicates.</summary>
     public EventLog Build()
     {
@@ -179,6 +200,11 @@ public sealed class EventLogBuilder
         var groups = _hasGroup ? _group.ToArray() : null;
         var states = _hasState ? _state.ToArray() : null;
         var priorities = _hasPriority ? _priority.ToArray() : null;
+        var extra = _eventAttributes.Select(a =>
+        {
+            while (a.Codes.Count < n) a.Codes.Add(-1);
+            return a.Codes.ToArray();
+        }).ToArray();
         var offsets = new int[cases + 1];
         if (_contiguous)
         {
@@ -195,9 +221,15 @@ public sealed class EventLogBuilder
             Array.Copy(offsets, fill, cases);
             for (var i = 0; i < n; i++) destination[i] = fill[destination[i]]++;
             EventPermutation.Apply(destination, activities, times, resources, groups, states, priorities);
+            for (var x = 0; x < extra.Length; x++)
+            {
+                var moved = new int[n];
+                for (var i = 0; i < n; i++) moved[destination[i]] = extra[x][i];
+                extra[x] = moved;
+            }
         }
 
-        var columns = new EventColumns(activities, times, resources, groups, states, priorities);
+        var columns = new EventColumns(activities, times, resources, groups, states, priorities) { Extra = extra };
         var unsorted = 0;
         for (var c = 0; c < cases; c++)
         {
@@ -220,6 +252,15 @@ public sealed class EventLogBuilder
             ActivityNames = ActivityNames, ResourceNames = ResourceNames, GroupNames = GroupNames,
             StateValues = StateValues, PriorityValues = PriorityValues,
         };
-        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks, GuessedColumns = GuessedColumns }) { Table = Table };
+        var eventAttributes = new Dictionary<string, EventAttribute>(StringComparer.Ordinal);
+        for (var x = 0; x < _eventAttributes.Count; x++)
+        {
+            eventAttributes[_eventAttributes[x].Name] = new EventAttribute(_eventAttributes[x].Name, _eventAttributes[x].Values, columns.Extra[x]);
+        }
+
+        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks, GuessedColumns = GuessedColumns })
+        {
+            Table = Table, EventAttributes = eventAttributes,
+        };
     }
 }

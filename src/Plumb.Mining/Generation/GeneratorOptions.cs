@@ -18,16 +18,19 @@ public sealed record GeneratorOptions
     /// <summary>Mean hours a step takes (exponential; longer for lower priorities).</summary>
     public double MeanStepHours { get; init; } = 3;
 
-    /// <summary>Chance that a step after the first is skipped.</summary>
-    public double SkipRate { get; init; } = 0.03;
+    /// <summary>Chance that a case skips one of its steps after the first.</summary>
+    public double SkipRate { get; init; } = 0.02;
 
-    /// <summary>Chance that a step hands the ticket to another group and back (a reassignment, sometimes ping-pong).</summary>
+    /// <summary>
+    /// Chance that a case is handed to another group and back during one of its steps (a reassignment, ping-pong). Not a
+    /// deviation from the procedure's order: it shows in the reassignment KPIs and the group flow, not in fitness.
+    /// </summary>
     public double ReassignRate { get; init; } = 0.08;
 
     /// <summary>Chance that a case is reopened after its last resolving step and resolved again.</summary>
-    public double ReopenRate { get; init; } = 0.04;
+    public double ReopenRate { get; init; } = 0.03;
 
-    /// <summary>Chance that two consecutive steps are done in the wrong order.</summary>
+    /// <summary>Chance that a case does two consecutive steps in the wrong order.</summary>
     public double SwapRate { get; init; } = 0.02;
 
     /// <summary>A generator with no deviations at all.</summary>

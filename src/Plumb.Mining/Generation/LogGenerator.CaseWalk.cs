@@ -11,6 +11,7 @@ public sealed partial class LogGenerator
         private readonly List<int> _path = [];
         private long _time = opened;
         private string? _group;
+        private int _reassignAt = -1;
 
         public void Run()
         {
@@ -30,10 +31,15 @@ public sealed partial class LogGenerator
             var done = g._choices.ResolvedValue ?? g._choices.ClosedValue;
             var resolve = _path.FindLastIndex(s => steps[s].Tool?.States.Any(v => g._choices.ValueOf(v) == done) == true);
             var reopenAt = resolve >= 0 && g.Chance(g._options.ReopenRate) ? resolve : -1;
+
+            // Each rate is a chance per case, as its option says: a case skips at most one step and is reassigned at most once,
+            // however many steps it walks (per step, an eight-step case deviated about eight times as often as the rate said).
+            var skipAt = _path.Count > 1 && g.Chance(g._options.SkipRate) ? 1 + g._random.Next(_path.Count - 1) : -1;
+            _reassignAt = _path.Count > 1 && g.Chance(g._options.ReassignRate) ? 1 + g._random.Next(_path.Count - 1) : -1;
             for (var i = 0; i < _path.Count; i++)
             {
                 var step = steps[_path[i]];
-                if (i > 0 && g.Chance(g._options.SkipRate))
+                if (i == skipAt)
                 {
                     g._injected.Add(new InjectedDeviation(id, "skipped", step.Id));
                     continue;
@@ -95,8 +101,9 @@ public sealed partial class LogGenerator
             var groups = g.GroupsOf(step).ToArray();
             if (groups.Length > 0 && (_group is null || !groups.Contains(_group))) _group = groups[g._random.Next(groups.Length)];
             var scale = priority switch { "1" => 0.25, "2" => 0.5, "3" => 1.0, _ => 1.5 };
-            if (position > 0 && g.Chance(g._options.ReassignRate))
+            if (position == _reassignAt)
             {
+                _reassignAt = -1;
                 // A reassignment to another group, which hands the ticket back: ping-pong between two groups.
                 var home = _group;
                 var other = g._allGroups.Where(x => x != home).ToArray();

@@ -8,7 +8,9 @@ using Plumb.Mining.Readers;
 /// Decides which events of a log show that one step happened, from the step's tool mapping: an event whose activity is one of
 /// <c>tool.activities</c> (or the step's id or name); or a state-change event (its activity is the state's label or value) whose
 /// new value of the state field is one of <c>tool.states</c>; or, for a step mapped only by <c>tool.groups</c>, an
-/// assignment to one of those groups. Decisions are precomputed per (activity, state) pair, so matching an event is one lookup.
+/// assignment to one of those groups; with <c>tool.when</c>, only events whose field (the event's value where the log keeps it
+/// per event, else the case's) holds one of its values. Decisions are precomputed per (activity, state) pair and per event for
+/// a condition, so matching an event is a lookup or two.
 /// </summary>
 public sealed class StepMatcher
 {
@@ -51,6 +53,9 @@ public sealed class StepMatcher
             }
         }
 
+        // A field's value that tells the step apart (ST Level L1 is the service desk's work): no field in the log, no event shows it.
+        if (tool?.When is { Attribute.Length: > 0 } condition) _meets = Meets(condition, log);
+
         // A step shown by the group field (only groups mapped, or field: assignment_group) is an assignment into its groups.
         var onlyGroups = tool is not null && tool.Groups.Count > 0
             && ((tool.Activities.Count == 0 && tool.States.Count == 0) || tool.EffectiveField == "assignment_group");
@@ -64,12 +69,38 @@ public sealed class StepMatcher
 
     private readonly int[] _assignments = [];
 
+    // With a condition (tool.when): per event, whether its field (the event's value, else its case's) meets it; null = no condition.
+    private readonly bool[]? _meets;
+
+    private static bool[] Meets(ToolCondition condition, EventLog log)
+    {
+        var meets = new bool[log.EventCount];
+        var values = new HashSet<string>(condition.Values.Select(v => v.Trim()), StringComparer.OrdinalIgnoreCase);
+        var perEvent = log.FindEventAttribute(condition.Attribute);
+        var perCase = log.FindAttribute(condition.Attribute);
+        var eventOk = perEvent?.Values.Values.Select(values.Contains).ToArray();
+        var caseOk = perCase?.Values.Values.Select(values.Contains).ToArray();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var caseCode = perCase?.Codes[c] ?? -1;
+            var byCase = caseCode >= 0 && caseOk![caseCode];
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                var code = perEvent?.Codes[e] ?? -1;
+                meets[e] = code >= 0 ? eventOk![code] : byCase;
+            }
+        }
+
+        return meets;
+    }
+
     /// <summary>The step.</summary>
     public Step Step { get; }
 
     /// <summary>True when the event at this index shows the step.</summary>
     public bool Matches(EventLog log, int e)
     {
+        if (_meets is not null && !_meets[e]) return false;
         var state = log.States?[e] ?? -1;
         if (_byActivityState[(log.Activities[e] * _states) + state + 1]) return true;
         if (_groups is null || log.Groups![e] < 0 || !_groups[log.Groups[e]]) return false;

@@ -24,6 +24,18 @@ internal static class CsvColumnGuess
 
     public static readonly string[] State = ["incident_state", "state", "status"];
 
+    /// <summary>
+    /// The date columns of a file with one row per record and no activity (BPI Challenge 2014's incidents and interactions, a
+    /// ServiceNow list export): when the record was opened, reopened, resolved and closed. Opened must be there.
+    /// </summary>
+    public static readonly (RecordDate Role, string[] Names)[] RecordDates =
+    [
+        (RecordDate.Opened, ["opened_at", "open time", "open time (first touch)", "change record open time", "open date", "opened", "created"]),
+        (RecordDate.Reopened, ["reopen time", "reopened_at", "reopened time", "reopen date"]),
+        (RecordDate.Resolved, ["resolved_at", "resolved time", "resolve time", "resolved date", "resolved"]),
+        (RecordDate.Closed, ["closed_at", "close time", "closed time", "change record close time", "close date", "closed"]),
+    ];
+
     public static readonly string[] Priority = ["priority", "case:priority", "impact", "sr latest impact", "problem latest impact"];
 
     /// <summary>

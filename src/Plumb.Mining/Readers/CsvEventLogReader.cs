@@ -56,6 +56,10 @@ public static class CsvEventLogReader
         if (!layout.RecordUpdates) builder.ExpectEvents(expectedRows);
         var attributeSlots = layout.AttributeColumns.Select(c => builder.AttributeSlot(header[c])).ToArray();
         var prioritySlot = layout.Priority >= 0 ? builder.AttributeSlot("priority") : -1;
+        var all = options.EventAttributes.Contains("*");
+        var perEvent = layout.AttributeColumns
+            .Where(c => all || options.EventAttributes.Any(n => CsvColumnGuess.IndexOf([header[c]], n) == 0))
+            .Select(c => (Column: c, Slot: builder.EventAttributeSlot(header[c]))).ToArray();
         var timestamps = new TimestampColumn(options.TimestampFormat);
         var missing = new MissingValues(options.MissingValues);
         var records = new CsvRecordReader(reader, separator, 2);
@@ -106,7 +110,11 @@ public static class CsvEventLogReader
             var caseIndex = lastCase.Code(caseId, builder.CaseIds);
             var state = layout.State >= 0 ? InternState(builder, records[layout.State], choices, missing) : -1;
             int activity;
-            if (layout.RecordUpdates)
+            if (layout.RecordDates.Length > 0)
+            {
+                activity = -1;
+            }
+            else if (layout.RecordUpdates)
             {
                 activity = state >= 0 ? builder.ActivityNames.Intern(choices.LabelOf(builder.StateValues[state])) : builder.ActivityNames.Intern("Updated");
             }
@@ -122,7 +130,27 @@ public static class CsvEventLogReader
             var resource = lastResource.Optional(builder.ResourceNames, records, layout.Resource, missing);
             var group = lastGroup.Optional(builder.GroupNames, records, layout.Group, missing);
             var priority = lastPriority.Optional(builder.PriorityValues, records, layout.Priority, missing);
-            builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
+            if (layout.RecordDates.Length > 0)
+            {
+                if (AddRecordDates(builder, records, layout, header, timestamps, choices, missing, caseIndex, ticks, resource, group, priority) is { } bad)
+                {
+                    if (!options.SkipBadRows) return new LogReadResult(null, bad);
+                    builder.SkippedRows++;
+                    builder.Warn(bad);
+                    continue;
+                }
+            }
+            else
+            {
+                builder.Add(caseIndex, activity, ticks, resource, group, state, priority);
+                foreach (var (column, slot) in perEvent)
+                {
+                    if (column >= records.FieldCount) continue;
+                    var value = records[column].Trim();
+                    if (!missing.IsMissing(value)) builder.SetEventAttribute(slot, value);
+                }
+            }
+
             if (priority >= 0) builder.SetAttribute(prioritySlot, caseIndex, builder.PriorityValues[priority]);
             if (caseIndex != pending.Case) pending.Flush(builder, caseIndex);
             for (var i = 0; i < attributeSlots.Length; i++)
@@ -151,6 +179,39 @@ public static class CsvEventLogReader
         if (stateColumn is null || !stateColumn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
         var named = stateColumn[..^suffix.Length].ToLowerInvariant();
         return StateChoices.Knows(named) ? named : null;
+    }
+
+    /// <summary>
+    /// The events of a row that is a whole record (see <see cref="CsvLayout.RecordDates"/>): opened at its open date in the new
+    /// state, then reopened, resolved and closed at those dates where the row has them, in the table's states, as a ServiceNow
+    /// record without audit rows reads. A date that is no timestamp stops the row like any other.
+    /// </summary>
+    private static LogProblem? AddRecordDates(EventLogBuilder builder, CsvRecordReader records, CsvLayout layout, string[] header,
+        TimestampColumn timestamps, StateChoices choices, MissingValues missing, int caseIndex, long opened, int resource, int group, int priority)
+    {
+        foreach (var (role, column) in layout.RecordDates)
+        {
+            var ticks = opened;
+            if (role != RecordDate.Opened)
+            {
+                if (column >= records.FieldCount || missing.IsMissing(records[column])) continue;
+                if (!timestamps.TryParse(records[column], records.Line, builder.EventCount, out ticks))
+                {
+                    return new LogProblem(records.Line, header[column], $"'{records[column].ToString()}' is not a timestamp (give --timestamp-format)");
+                }
+            }
+
+            var (name, value) = role switch
+            {
+                RecordDate.Opened => (choices.LabelOf(choices.NewValue), choices.NewValue),
+                RecordDate.Reopened => (StateChangeDeriver.Reopened, choices.ReopenValue),
+                RecordDate.Resolved => (choices.ResolvedValue is { } v ? choices.LabelOf(v) : "Resolved", choices.ResolvedValue),
+                _ => (choices.LabelOf(choices.ClosedValue), choices.ClosedValue),
+            };
+            builder.Add(caseIndex, builder.ActivityNames.Intern(name), ticks, resource, group, value is null ? -1 : builder.StateValues.Intern(value), priority);
+        }
+
+        return null;
     }
 
     private static int InternState(EventLogBuilder builder, ReadOnlySpan<char> text, StateChoices choices, MissingValues missing)

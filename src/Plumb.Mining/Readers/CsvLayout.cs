@@ -4,6 +4,12 @@ namespace Plumb.Mining.Readers;
 internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Resource, int Group, int State, int Priority, bool RecordUpdates,
     int[] AttributeColumns, int MinimumFields)
 {
+    /// <summary>
+    /// For a file with one row per record and no activity: the date columns that give its events (opened, reopened, resolved,
+    /// closed), in that order; empty otherwise.
+    /// </summary>
+    public (RecordDate Role, int Column)[] RecordDates { get; init; } = [];
+
     /// <summary>What was guessed rather than named ("case 'number', activity 'Status'+'Sub Status'"), or null when nothing was.</summary>
     public string? Guessed { get; init; }
 
@@ -31,10 +37,24 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         var group = CsvColumnGuess.Find(header, options.Group, CsvColumnGuess.Group);
         var priority = CsvColumnGuess.Find(header, options.Priority, CsvColumnGuess.Priority);
 
+        // One row per record, no activity and no event time (BPI Challenge 2014's incidents): the record's dates are its events,
+        // as for a ServiceNow record without audit rows. Its status column is the record's last status, kept as an attribute.
+        if (options.Activity is null && options.Timestamp is null && options.RecordUpdates != true && caseColumn >= 0 && timestamp < 0
+            && activity.Length == 0 && RecordDatesOf(header) is { Length: > 0 } dates && dates[0].Role == RecordDate.Opened)
+        {
+            return ForRecordDates(header, caseColumn, dates, resource, group, priority);
+        }
+
         // Every column that is missing is named in one error, each with the columns that may be it.
         var missing = new List<string>();
         if (caseColumn < 0) missing.Add(Missing(header, "case", options.Case, "--case", "id", "number", "case", "ticket", "key"));
-        if (timestamp < 0) missing.Add(Missing(header, "timestamp", options.Timestamp, "--timestamp", "time", "date", "stamp", " on", " at"));
+        if (timestamp < 0)
+        {
+            missing.Add(Missing(header, "timestamp", options.Timestamp, "--timestamp", "time", "date", "stamp", " on", " at")
+                + (options.Timestamp is null && activity.Length == 0
+                    ? $", nor an open date for one row per record (looked for {string.Join(", ", CsvColumnGuess.RecordDates[0].Names.Select(n => $"'{n}'"))})"
+                    : ""));
+        }
         if (recordUpdates && state < 0) missing.Add(Missing(header, "state", options.State, "--state", "state", "status"));
         if (!recordUpdates && (activity.Length == 0 || activity.Contains(-1)))
         {
@@ -67,6 +87,26 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         return new CsvLayout(caseColumn, recordUpdates ? [] : activity, timestamp, resource, group, state, priority, recordUpdates, attributes, minimum)
         {
             Guessed = guesses.Count == 0 ? null : "guessed columns: " + string.Join(", ", guesses),
+        };
+    }
+
+    private static (RecordDate Role, int Column)[] RecordDatesOf(string[] header) =>
+        CsvColumnGuess.RecordDates.Select(d => (d.Role, Column: CsvColumnGuess.Find(header, null, d.Names))).Where(d => d.Column >= 0).ToArray();
+
+    private static CsvLayout ForRecordDates(string[] header, int caseColumn, (RecordDate Role, int Column)[] dates, int resource, int group, int priority)
+    {
+        // The dates stay case attributes too: measures read them as fields (field:resolved_time), and a "Reopen Time" column
+        // says reopenings can be seen even when no record was reopened.
+        var used = new HashSet<int> { caseColumn, resource, group, priority };
+        var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
+        var guesses = new List<string> { $"case '{header[caseColumn]}'" };
+        guesses.Add("one row per record, events from " + string.Join(", ", dates.Select(d => $"'{header[d.Column]}'")));
+        if (resource >= 0) guesses.Add($"resource '{header[resource]}'");
+        if (group >= 0) guesses.Add($"group '{header[group]}'");
+        // Only the case and the open date must be on every row; a later date column may be cut off with the empty fields after it.
+        return new CsvLayout(caseColumn, [], dates[0].Column, resource, group, -1, priority, false, attributes, Math.Max(caseColumn, dates[0].Column) + 1)
+        {
+            RecordDates = dates, Guessed = "guessed columns: " + string.Join(", ", guesses),
         };
     }
 

@@ -45,6 +45,13 @@ public sealed record CsvLogOptions
     /// </summary>
     public bool? RecordUpdates { get; init; }
 
+    /// <summary>
+    /// Columns whose value is kept per event as well as per case (<see cref="EventLogs.EventLog.EventAttributes"/>), by name
+    /// (prefix, case, spaces and '_' as for every column); <c>*</c> keeps every column that is no event field. Step mappings
+    /// with a condition (<c>tool.when</c>) read them: a ticket's <c>ST Level</c> changes as it moves on.
+    /// </summary>
+    public IReadOnlyList<string> EventAttributes { get; init; } = [];
+
     /// <summary>Markers of "no value" besides the defaults of <see cref="Readers.MissingValues.Defaults"/> (<c>?</c>, <c>NULL</c>, <c>(empty)</c>, ...).</summary>
     public IReadOnlyList<string> MissingValues { get; init; } = [];
 

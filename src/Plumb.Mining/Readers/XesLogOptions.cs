@@ -9,6 +9,9 @@ public sealed record XesLogOptions
     /// <summary>Drop exact duplicate events instead of keeping them.</summary>
     public bool DropDuplicates { get; init; }
 
+    /// <summary>Markers of "no value" besides the defaults of <see cref="Readers.MissingValues.Defaults"/>, as in CSV.</summary>
+    public IReadOnlyList<string> MissingValues { get; init; } = [];
+
     /// <summary>Skip events that cannot be read instead of stopping at the first.</summary>
     public bool SkipBadRows { get; init; }
 }

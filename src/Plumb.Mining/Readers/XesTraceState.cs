@@ -8,6 +8,9 @@ using Plumb.Mining.EventLogs;
 internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions options, IXmlLineInfo lines)
 {
     private readonly TimestampParser _parser = new();
+
+    // "?", NULL, (empty) and the --missing markers are no value in XES either: a "?" org:group is not a group.
+    private readonly MissingValues _missing = new(options.MissingValues);
     private readonly List<PendingEvent> _events = [];
     private readonly List<(string Key, string Value)> _caseAttributes = [];
     private int _traces;
@@ -30,7 +33,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
             var value = xml.GetAttribute("value");
             if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
             if (key == "concept:name") caseId = value;
-            else if (key is not null && value is not null) _caseAttributes.Add((key, value));
+            else if (key is not null && value is not null && !_missing.IsMissing(value)) _caseAttributes.Add((key, value));
             xml.Skip();
         }
 
@@ -77,7 +80,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
                 case "state" or "incident_state": state = value; break;
                 case "priority": priority = value; break;
                 default:
-                    if (key is not null && value is not null) attributes.Add((key, value));
+                    if (key is not null && value is not null && !_missing.IsMissing(value)) attributes.Add((key, value));
                     break;
             }
 
@@ -86,6 +89,10 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
 
         if (options.Lifecycle is { } keep && !string.Equals(lifecycle ?? "complete", keep, StringComparison.OrdinalIgnoreCase)) return null;
         if (activity is null) return Bad(line, "concept:name", "the event has no activity name");
+        if (_missing.IsMissing(resource)) resource = null;
+        if (_missing.IsMissing(group)) group = null;
+        if (_missing.IsMissing(state)) state = null;
+        if (_missing.IsMissing(priority)) priority = null;
         if (time is null || !_parser.TryParse(time, out var ticks)) return Bad(line, "time:timestamp", time is null ? "the event has no timestamp" : $"'{time}' is not a timestamp");
         _events.Add(new PendingEvent(
             builder.ActivityNames.Intern(activity), ticks,

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Plumb.Mining.EventLogs;
 
 /// <summary>
-/// Writes a log as ServiceNow Table API JSON: <c>{"result": [...]}</c> holding one task record per case (number, sys_id,
+/// Writes a log as ServiceNow Table API JSON: <c>{"result": [...]}</c> holding one task record per case of the log's table (incident unless the log names another; number, sys_id,
 /// opened_at, state, priority, assignment_group, attributes) followed by the <c>sys_audit</c> rows of its changes of state,
 /// assignment group and priority. Only what ServiceNow audits survives: events that change none of these are not written.
 /// </summary>
@@ -17,6 +17,9 @@ public static class SnowJsonWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartArray("result");
+        // The log's own table (a problem log's records are problems): the reader reads states with that table's choices.
+        var table = log.Table ?? "incident";
+        var newValue = Readers.StateChoices.For(table).NewValue;
         for (var c = 0; c < log.CaseCount; c++)
         {
             if (log.Start(c) == log.End(c)) continue;
@@ -24,7 +27,7 @@ public static class SnowJsonWriter
             var first = log.Start(c);
             var last = log.End(c) - 1;
             json.WriteStartObject();
-            json.WriteString("sys_class_name", "incident");
+            json.WriteString("sys_class_name", table);
             json.WriteString("sys_id", sysId);
             json.WriteString("number", log.CaseIds[c]);
             json.WriteString("opened_at", Time(log.Timestamps[first]));
@@ -47,12 +50,12 @@ public static class SnowJsonWriter
             {
                 var user = Value(log.ResourceNames, log.Resources, e) ?? "system";
                 var time = Time(log.Timestamps[e]);
-                var newState = Value(log.StateValues, log.States, e) ?? (e == log.Start(c) ? "1" : state);
+                var newState = Value(log.StateValues, log.States, e) ?? (e == log.Start(c) ? newValue : state);
                 var newGroup = Value(log.GroupNames, log.Groups, e) ?? group;
                 var newPriority = Value(log.PriorityValues, log.Priorities, e) ?? priority;
-                if (newState != state) Audit(json, sysId, "state", state, newState, time, user);
-                if (newGroup != group) Audit(json, sysId, "assignment_group", group, newGroup, time, user);
-                if (newPriority != priority && priority is not null) Audit(json, sysId, "priority", priority, newPriority, time, user);
+                if (newState != state) Audit(json, table, sysId, "state", state, newState, time, user);
+                if (newGroup != group) Audit(json, table, sysId, "assignment_group", group, newGroup, time, user);
+                if (newPriority != priority && priority is not null) Audit(json, table, sysId, "priority", priority, newPriority, time, user);
                 (state, group, priority) = (newState, newGroup, newPriority);
             }
         }
@@ -61,10 +64,10 @@ public static class SnowJsonWriter
         json.WriteEndObject();
     }
 
-    private static void Audit(Utf8JsonWriter json, string sysId, string field, string? oldValue, string? newValue, string time, string user)
+    private static void Audit(Utf8JsonWriter json, string table, string sysId, string field, string? oldValue, string? newValue, string time, string user)
     {
         json.WriteStartObject();
-        json.WriteString("tablename", "incident");
+        json.WriteString("tablename", table);
         json.WriteString("documentkey", sysId);
         json.WriteString("fieldname", field);
         json.WriteString("oldvalue", oldValue ?? "");

@@ -45,12 +45,16 @@ internal static class HandbookGen
         (1, Gen.Select(OptionalText, Gen.Enum<DecisionKind>(), Gen.Select(Id.Null(), Id, (w, g) => new Branch { When = w, Goto = g }).List[0, 3],
             (q, kind, branches) => (Decision?)new Decision { Question = q, Kind = kind, Branches = branches })));
 
+    private static readonly Gen<ToolCondition?> Condition = Gen.Frequency(
+        (2, Gen.Const(default(ToolCondition?))),
+        (1, Gen.Select(Text, Texts, (attribute, values) => (ToolCondition?)new ToolCondition { Attribute = attribute, Values = values })));
+
     private static readonly Gen<ToolMapping?> Tool = Gen.Frequency(
         (1, Gen.Const(default(ToolMapping?))),
-        (1, Gen.Select(Id.Null(), Id.Null(), Ids, Texts, Texts,
-            (table, field, states, groups, activities) => (ToolMapping?)new ToolMapping
+        (1, Gen.Select(Gen.Select(Id.Null(), Id.Null(), Ids, Texts, Texts), Gen.Bool, Condition,
+            (t, observable, when) => (ToolMapping?)new ToolMapping
             {
-                Table = table, Field = field, States = states, Groups = groups, Activities = activities,
+                Table = t.Item1, Field = t.Item2, States = t.Item3, Groups = t.Item4, Activities = t.Item5, Observable = observable, When = when,
             })));
 
     private static readonly Gen<ReviewVerdict?> Review = Gen.Frequency(

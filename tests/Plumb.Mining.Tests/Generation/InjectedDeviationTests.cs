@@ -53,7 +53,7 @@ public sealed class InjectedDeviationTests
     }
 
     [Fact]
-    public void Injected_reassignments_show_as_undocumented_activity_handovers_and_ping_pong()
+    public void Injected_reassignments_show_as_handovers_and_ping_pong_but_not_as_deviations()
     {
         var options = GeneratorOptions.Clean(300, 5) with { ReassignRate = 0.2 };
         var generated = LogGenerator.Generate(Handbook, Procedure, options);
@@ -61,9 +61,10 @@ public sealed class InjectedDeviationTests
         var flow = GroupFlow.Discover(generated.Log);
         var cases = generated.Injected.Select(i => i.Case).ToHashSet();
 
-        Assert.Equal(cases.Count, result.Deviations.Single(d => d.Kind == DeviationKind.Undocumented && d.Step == "Reassigned").Cases);
+        Assert.NotEmpty(cases);
         Assert.Equal(cases.Count, flow.CasesWithPingPong);
         Assert.NotEmpty(flow.Handovers);
+        Assert.Equal(300, result.Overall.FittingCases);
     }
 
     [Fact]

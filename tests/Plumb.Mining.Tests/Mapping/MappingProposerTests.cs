@@ -148,4 +148,58 @@ public sealed class MappingProposerTests
         Assert.DoesNotContain("categorise", unobservable);
         Assert.True(procedure.Steps.Single(s => s.Id == "log").Tool!.Observable, "proposing leaves the procedure as it is");
     }
+
+    [Fact]
+    public void A_group_whose_events_mostly_sit_in_one_step_is_proposed_for_it_with_its_share()
+    {
+        // Given an export where "Desk" logs 20 tickets and "Tier 2" takes them over (reassigned), works and resolves them
+        var text = new System.Text.StringBuilder("number,state,assignment_group,sys_updated_on\n");
+        for (var c = 1; c <= 20; c++)
+        {
+            text.Append($"INC{c:D7},1,Desk,2024-01-{c:D2}T08:00:00Z\n");
+            text.Append($"INC{c:D7},2,Tier 2,2024-01-{c:D2}T09:00:00Z\n");
+            text.Append($"INC{c:D7},3,Tier 2,2024-01-{c:D2}T10:00:00Z\n");
+            text.Append($"INC{c:D7},2,Tier 2,2024-01-{c:D2}T10:30:00Z\n");
+            text.Append($"INC{c:D7},3,Tier 2,2024-01-{c:D2}T10:45:00Z\n");
+            text.Append($"INC{c:D7},6,Tier 2,2024-01-{c:D2}T11:00:00Z\n");
+        }
+
+        var log = Csv(text.ToString());
+        var procedure = Incident();
+
+        // When
+        var groups = MappingProposer.Propose(procedure, log).Where(p => p.Target == MappingTarget.Group).ToList();
+
+        // Then each group goes to the step most of its events show, counted by those events
+        var desk = Assert.Single(groups, p => p.Value == "Desk");
+        Assert.Equal("log", desk.Step);
+        Assert.Equal(20, desk.Events);
+        var tier2 = Assert.Single(groups, p => p.Value == "Tier 2");
+        Assert.Equal("investigate", tier2.Step);
+        Assert.Equal(80, tier2.Events);
+        Assert.Equal("66 % of the group's mapped events show this step", tier2.Reason);
+        MappingProposer.Apply(procedure, groups);
+        Assert.Contains("Tier 2", procedure.Steps.Single(s => s.Id == "investigate").Tool!.Groups);
+        Assert.DoesNotContain(MappingProposer.Propose(procedure, log), p => p.Target == MappingTarget.Group);
+    }
+
+    [Fact]
+    public void A_step_every_case_passes_that_the_log_rarely_shows_is_proposed_as_not_observable()
+    {
+        // Given a help-desk log where one ticket in 30 records "Insert ticket", though every ticket is taken in charge
+        var text = new System.Text.StringBuilder("case,activity,timestamp\n");
+        for (var c = 1; c <= 30; c++)
+        {
+            if (c == 1) text.Append($"{c},Insert ticket,2024-01-01T07:00:00Z\n");
+            text.Append($"{c},Take in charge ticket,2024-01-01T08:00:00Z\n{c},Resolve ticket,2024-01-01T09:00:00Z\n{c},Closed,2024-01-02T09:00:00Z\n");
+        }
+
+        // When
+        var proposals = MappingProposer.Propose(Incident(), Csv(text.ToString()));
+
+        // Then logging is proposed as not observable, saying why; steps shown in most of the cases that can have them are not
+        var log = Assert.Single(proposals, p => p.Step == "log" && p.Target == MappingTarget.Unobservable);
+        Assert.Equal("shown in 1 of the 30 cases that reach investigate, which comes only after it: the log rarely records it", log.Reason);
+        Assert.DoesNotContain(proposals, p => p.Step is "investigate" or "resolve" && p.Target == MappingTarget.Unobservable);
+    }
 }

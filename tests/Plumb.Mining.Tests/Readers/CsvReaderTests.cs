@@ -100,8 +100,9 @@ public sealed class CsvReaderTests
     public void A_missing_column_names_the_option_and_lists_the_columns()
     {
         var error = Read("id,what\n1,x\n").Error!;
-        Assert.Equal("no case column found (name it with --case, candidates: 'id'); no timestamp column found (name it with --timestamp); "
-            + "no activity column found (name it with --activity) (columns: id, what)", error.Message);
+        Assert.Equal("no case column found (name it with --case, candidates: 'id'); no timestamp column found (name it with --timestamp), "
+            + "nor an open date for one row per record (looked for 'opened_at', 'open time', 'open time (first touch)', 'change record open time', "
+            + "'open date', 'opened', 'created'); no activity column found (name it with --activity) (columns: id, what)", error.Message);
     }
 
     [Fact]

@@ -177,4 +177,51 @@ public sealed class RealExportShapeTests
         Assert.Equal("change_request", log.FindAttribute("table")!.ValueOf(2));
         Assert.Equal("IM0000004", log.FindAttribute("Related Incident")!.ValueOf(2));
     }
+
+    // Detail_Incident of the 2014 challenge: one row per incident, its last status, no activity; dates day-first.
+    private const string Bpic2014Incidents =
+        "CI Name (aff);Incident ID;Status;Impact;Urgency;Priority;Category;# Reassignments;Open Time;Reopen Time;Resolved Time;Close Time;" +
+        "Closure Code;Related Interaction\n" +
+        "SUB000508;IM0000004;Closed;4;4;4;incident;26;05-02-2012 13:32;;04-11-2013 13:50;04-11-2013 13:51;Other;SD0000007\n" +
+        "WBA000124;IM0000005;Closed;3;3;3;incident;33;12-03-2012 15:44;02-12-2013 12:31;02-12-2013 12:09;02-12-2013 12:31;Software;SD0000011\n" +
+        "DTA000024;IM0000006;Open;3;3;3;request for information;3;29-03-2012 12:36;?;;;;#MULTIVALUE\n";
+
+    [Fact]
+    public void A_file_of_one_row_per_record_gets_its_events_from_the_open_resolve_and_close_dates()
+    {
+        var log = SharedData.Succeeded(Read(Bpic2014Incidents));
+
+        Assert.Equal(["IM0000004", "IM0000005", "IM0000006"], log.CaseIds.Values);
+        Assert.Equal(["New", "Resolved", "Closed"], Activities(log, 0));
+        Assert.Equal(new DateTime(2012, 2, 5, 13, 32, 0, DateTimeKind.Utc), Time(log, 0));
+        Assert.Equal(new DateTime(2013, 11, 4, 13, 51, 0, DateTimeKind.Utc), Time(log, 2));
+
+        // Resolved at 12:09, reopened at 12:31 and closed in the same minute: the events in time order.
+        Assert.Equal(["New", "Resolved", "Reopened", "Closed"], Activities(log, 1));
+        Assert.Equal(["New"], Activities(log, 2));
+        Assert.Equal(["1", "6", "7"], Enumerable.Range(0, 3).Select(e => log.StateValues[log.States![e]]));
+        Assert.Equal("26", log.FindAttribute("# Reassignments")!.ValueOf(0));
+        Assert.Equal("Open", log.FindAttribute("Status")!.ValueOf(2));
+        Assert.Equal("04-11-2013 13:50", log.FindAttribute("Resolved Time")!.ValueOf(0));
+        Assert.Contains("one row per record, events from 'Open Time', 'Reopen Time', 'Resolved Time', 'Close Time'", log.Notes.GuessedColumns);
+    }
+
+    [Fact]
+    public void A_file_of_records_without_an_open_date_is_refused_naming_the_columns_looked_for()
+    {
+        var result = Read("Incident ID;Status;Logged\nIM0000004;Closed;05-02-2012 13:32\n");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("nor an open date for one row per record (looked for 'opened_at', 'open time'", result.Error!.Message);
+    }
+
+    [Fact]
+    public void A_record_date_that_is_no_timestamp_names_its_line_and_column()
+    {
+        var result = Read(Bpic2014Incidents.Replace("04-11-2013 13:50", "soon", StringComparison.Ordinal));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, result.Error!.Line);
+        Assert.Equal("Resolved Time", result.Error.Field);
+    }
 }

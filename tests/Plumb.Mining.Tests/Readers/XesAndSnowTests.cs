@@ -56,6 +56,35 @@ public sealed class XesAndSnowTests
     }
 
     [Fact]
+    public void Missing_value_markers_are_no_values_in_xes_either()
+    {
+        // BPI Challenge style: "?" for an unknown group, NULL and (empty) from databases, "-" only when told.
+        const string xes = """
+            <?xml version="1.0"?>
+            <log xmlns="http://www.xes-standard.org/">
+              <trace><string key="concept:name" value="T1"/><string key="product" value="NULL"/>
+                <event><string key="concept:name" value="Accepted"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/>
+                  <string key="org:group" value="?"/><string key="org:resource" value="(empty)"/><string key="impact" value="Medium"/></event>
+                <event><string key="concept:name" value="Completed"/><date key="time:timestamp" value="2024-01-01T11:00:00Z"/>
+                  <string key="org:group" value="-"/><string key="priority" value="?"/><string key="impact" value="?"/></event>
+              </trace>
+            </log>
+            """;
+
+        var log = SharedData.Succeeded(XesEventLogReader.Read(Bytes(xes)));
+        var told = SharedData.Succeeded(XesEventLogReader.Read(Bytes(xes), new XesLogOptions { MissingValues = ["-"] }));
+
+        Assert.Equal(-1, log.Groups![0]);
+        Assert.Equal("-", log.GroupNames[log.Groups[1]]);
+        Assert.Null(told.Groups); // no event of it has a group left
+        Assert.DoesNotContain("?", log.GroupNames.Values);
+        Assert.True(log.Resources is null || log.Resources[0] == -1);
+        Assert.True(log.Priorities is null || log.Priorities[1] == -1);
+        Assert.Equal("Medium", log.FindAttribute("impact")!.ValueOf(0));
+        Assert.Null(log.FindAttribute("product")?.ValueOf(0));
+    }
+
+    [Fact]
     public void Bad_xes_is_reported_with_its_line_and_a_dtd_is_not_processed()
     {
         var broken = XesEventLogReader.Read(Bytes("<log>\n<trace>\n<event>\n</log>"));
