@@ -3,7 +3,9 @@ import { specs, newItem } from './spec.js';
 
 // Draws forms for a value of a spec type; edits go through `changes` (set) and `structure` (add, remove, up, down).
 export class FormRenderer {
-  constructor({ onSet, onStructure, onMeasure, open }) {
+  // roles: the handbook's roles; when given, a field of roles is a choice of role names rather than ids typed one per line.
+  constructor({ onSet, onStructure, onMeasure, open, roles }) {
+    this.roles = roles || [];
     this.onSet = onSet;
     this.onStructure = onStructure;
     this.onMeasure = onMeasure;
@@ -20,6 +22,7 @@ export class FormRenderer {
     const path = base ? `${base}.${name}` : name;
     const current = name.split('.').reduce((v, part) => (v == null ? undefined : v[part]), value);
     if (kind === 'items') return this.items(path, label, itemType, noun, current || []);
+    if (kind === 'roles' && this.roles.length) return this.roleChoice(path, label, current || []);
     const id = `f${++this.counter}`;
     const wrap = el('div', { class: 'field', 'data-path': path });
     const set = (v) => this.onSet(path, v);
@@ -66,6 +69,25 @@ export class FormRenderer {
     }
     wrap.append(el('label', { for: id }, label), input);
     return wrap;
+  }
+
+  roleChoice(path, label, current) {
+    const known = this.roles.map((r) => r.id);
+    const ids = [...known, ...current.filter((id) => !known.includes(id))];
+    const group = el('fieldset', { class: 'field role-choice', 'data-path': path }, el('legend', {}, label.replace(/ \(role ids, one per line\)$/, '')));
+    // The roles keep the order they had; a role ticked goes last, so a tick changes nothing else in the list.
+    let value = [...current];
+    const set = (e) => {
+      value = e.target.checked ? [...value.filter((id) => id !== e.target.value), e.target.value] : value.filter((id) => id !== e.target.value);
+      this.onSet(path, value);
+    };
+    ids.forEach((roleId) => {
+      const role = this.roles.find((r) => r.id === roleId);
+      const name = role ? `${role.name}${role.inPlace === false ? ' (not in place)' : ''}` : `${roleId} (not a role of the handbook)`;
+      group.append(el('label', { class: 'choice' },
+        el('input', { type: 'checkbox', value: roleId, checked: current.includes(roleId), onchange: set }), ` ${name}`));
+    });
+    return group;
   }
 
   items(path, label, type, noun, list) {
