@@ -130,6 +130,8 @@ export function showDiagnostics(root, diagnostics, summary) {
       const p = place.dataset.path;
       if ((d.path === p || d.path.startsWith(`${p}.`) || d.path.startsWith(`${p}[`)) && (!best || p.length > best.dataset.path.length)) best = place;
     }
+    // A problem about a group of fields (a step's RACI) where the group has no place of its own goes to the group's first field.
+    if (!best) best = places.find((place) => place.dataset.path.startsWith(`${d.path}.`) || place.dataset.path.startsWith(`${d.path}[`)) || null;
     const message = el('p', { class: `diag ${d.severity}`, id: `diag-${i}` }, `${d.severity} ${d.code}: ${d.message}`);
     if (!best) { unplaced.push(message); return; }
     const control = best.matches('.field') ? best.querySelector('input, textarea, select') : null;

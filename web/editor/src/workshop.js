@@ -19,7 +19,7 @@ export async function startWorkshop(DraftSession) {
     ...content.procedures.flatMap((procedure, p) => procedure.steps.map((step, s) => ({
       // One counter, in the navigation; the title names the procedure and the step.
       title: `${procedure.name}: ${step.name}`,
-      type: 'step', base: `procedures[${p}].steps[${s}]`, step,
+      type: 'step', base: `procedures[${p}].steps[${s}]`, step, at: [p, s],
       only: ['review.necessary', 'review.efficient', 'raci.responsible', 'review.roleInPlace', 'inputs', 'outputs', 'review.notes', 'findings'],
     }))),
   ];
@@ -48,10 +48,6 @@ export async function startWorkshop(DraftSession) {
     const value = stop.base ? stop.step : copy.content;
     const parts = [el('h2', { tabindex: '-1', id: 'stop-title' }, stop.title), nav];
     if (stop.type === 'step') {
-      const names = (ids) => (ids || []).map((id) => {
-        const role = roles.find((r) => r.id === id);
-        return role ? `${role.name}${role.inPlace === false ? ' (not in place)' : ''}` : id;
-      }).join(', ') || 'nobody yet';
       // The instruction as readers will see it: Markdown rendered by the server, as the portal renders it.
       const instruction = el('div', { class: 'instruction', id: 'stop-instruction' }, stop.step.instruction ? '' : '(none yet)');
       if (stop.step.instruction) {
@@ -62,8 +58,8 @@ export async function startWorkshop(DraftSession) {
       }
       parts.push(el('div', { class: 'context' },
         el('h3', {}, 'Instruction'), instruction,
-        el('p', {}, el('strong', {}, 'Responsible: '), names(stop.step.raci?.responsible),
-          el('strong', {}, ' Accountable: '), names(stop.step.raci?.accountable)),
+        el('p', {}, el('strong', {}, 'Responsible: '), el('span', { id: 'stop-responsible' }, names(stop.step.raci?.responsible)),
+          el('strong', {}, ' Accountable: '), el('span', { id: 'stop-accountable' }, names(stop.step.raci?.accountable))),
         el('p', {}, 'Ask: is the step necessary? can it be more efficient? who is responsible, and is that role in place? what comes in and goes out, from and to where?')));
     }
     const form = el('div', { class: 'workshop-form' }, ...renderer.fields(stop.type, value, stop.base, stop.only));
@@ -72,10 +68,22 @@ export async function startWorkshop(DraftSession) {
     showOwn(copy.diagnostics);
   };
 
-  // The hints of this stop, shown again after every autosave, so a hint goes once its field is filled.
+  const names = (ids) => (ids || []).map((id) => {
+    const role = roles.find((r) => r.id === id);
+    return role ? `${role.name}${role.inPlace === false ? ' (not in place)' : ''}` : id;
+  }).join(', ') || 'nobody yet';
+
+  // The hints of this stop, and who it names, shown again after every autosave: nothing stale stays once a field is filled.
   const showOwn = (diagnostics) => {
     const stop = stops[index];
     if (!stop) return;
+    if (stop.at && session.copy) {
+      const step = session.copy.content.procedures?.[stop.at[0]]?.steps?.[stop.at[1]];
+      const responsible = document.getElementById('stop-responsible');
+      const accountable = document.getElementById('stop-accountable');
+      if (step && responsible) responsible.textContent = names(step.raci?.responsible);
+      if (step && accountable) accountable.textContent = names(step.raci?.accountable);
+    }
     const form = root.querySelector('.workshop-form');
     if (form) showDiagnostics(form, diagnostics.filter((d) => (stop.base ? d.path.startsWith(stop.base) : !d.path.startsWith('procedures['))), null);
   };
