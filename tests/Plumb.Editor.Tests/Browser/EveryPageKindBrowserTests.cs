@@ -49,6 +49,7 @@ public sealed class EveryPageKindBrowserTests(BrowserFixture fixture)
         await Expect(editor.Locator("#state")).ToHaveTextAsync("in review");
         var owner = await Pages.SignInAsync(fixture.Browser, server, "owner", "/editor");
         await Check(owner, "/editor", "#in-review a.compare");
+        var compare = await owner.Locator("#in-review a.compare").First.GetAttributeAsync("href");
         await Check(owner, "/editor/handbook", ".field");
         await Check(owner, "/editor/processes/incident", ".field");
         await Check(owner, "/editor/processes/incident/procedures/handle-incident/diagram", "body[data-loaded=true]");
@@ -56,7 +57,6 @@ public sealed class EveryPageKindBrowserTests(BrowserFixture fixture)
         await Check(owner, "/editor/processes/incident/workbook");
         await Check(owner, "/editor/processes/incident/history", "#approve");
         await Check(owner, "/editor/processes/incident/feedback");
-        var compare = await owner.Locator("a.compare").First.GetAttributeAsync("href");
         await Check(owner, compare!, "body[data-loaded=true]");
         await Check(owner, "/editor/processes/incident/procedures/handle-incident/diff?from=1&to=1", "body[data-loaded=true]");
         await Check(owner, "/processes/incident");

@@ -103,7 +103,7 @@ public sealed partial class OneFrameBrowserTests(BrowserFixture fixture)
         await reader.GotoAsync(Step);
         var answer = reader.Locator(".answers .answer");
         await Expect(answer).ToHaveCountAsync(1);
-        await Expect(answer).ToContainTextAsync("A reader wrote: “We never call the caller back.”");
+        await Expect(answer).ToContainTextAsync("A reader wrote: We never call the caller back.");
         await Expect(answer).ToContainTextAsync("editor answered: Right: from May the agent calls back within a day.");
         await Pages.AssertAccessibleAsync(reader);
         await reader.GotoAsync(StepFeedback);

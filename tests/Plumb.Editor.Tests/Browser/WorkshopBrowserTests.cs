@@ -13,12 +13,8 @@ public sealed partial class WorkshopBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task The_workshop_had_no_save_status_a_stale_hint_raw_Markdown_role_ids_and_two_counters()
     {
-        await using var server = await ServerUnderTest.StartAsync(handbook =>
-        {
-            var resolve = handbook.Processes[0].Procedures[0].Steps[1];
-            resolve.Instruction = "Apply **the fix** or a workaround:\n\n- record what was done\n- set the incident to *Resolved*";
-            resolve.Raci.Responsible.Clear(); // the check says so, until the workshop names who does it
-        });
+        await using var server = await ServerUnderTest.StartAsync(handbook => handbook.Processes[0].Procedures[0].Steps[1].Instruction =
+            "Apply **the fix** or a workaround:\n\n- record what was done\n- set the incident to *Resolved*");
         var editor = await Pages.SignInAsync(fixture.Browser, server, "editor", "/editor/processes/incident/workshop");
         await Expect(editor.Locator("#stop-title")).ToContainTextAsync("Process review");
         await Expect(editor.Locator("#status")).ToHaveAttributeAsync("aria-live", "polite");
@@ -35,19 +31,26 @@ public sealed partial class WorkshopBrowserTests(BrowserFixture fixture)
         await Expect(editor.Locator("#stop-instruction li")).ToHaveCountAsync(2);
         await Expect(editor.Locator("#stop-instruction")).Not.ToContainTextAsync("**");
 
-        // Roles by name, not id; the missing responsible role is flagged at its field
+        // Roles by name, not id
         var responsible = editor.Locator($".field[data-path=\"{Resolve}.raci.responsible\"]");
         await Expect(responsible).ToContainTextAsync("Service Desk Agent");
         await Expect(responsible).Not.ToContainTextAsync("service-desk-agent");
+        await Expect(responsible.GetByLabel("Service Desk Agent")).ToBeCheckedAsync();
+        await Expect(editor.Locator("#stop-responsible")).ToHaveTextAsync("Service Desk Agent");
+        await Pages.AssertAccessibleAsync(editor);
+
+        // Unticking the role saves the draft and says when; the check flags the step at its field
+        await responsible.GetByLabel("Service Desk Agent").UncheckAsync();
+        await Expect(editor.Locator("#status")).ToHaveTextAsync(SavedAt());
         await Expect(responsible.Locator(".diag.error")).ToContainTextAsync("has no responsible role");
         await Expect(editor.Locator("#stop-responsible")).ToHaveTextAsync("nobody yet");
         await Pages.AssertAccessibleAsync(editor);
 
-        // Ticking the role saves the draft, says when, and the hint and the "nobody yet" go
+        // and once the field is filled again, the hint and the "nobody yet" go
         await responsible.GetByLabel("Service Desk Agent").CheckAsync();
-        await Expect(editor.Locator("#status")).ToHaveTextAsync(SavedAt());
         await Expect(responsible.Locator(".diag")).ToHaveCountAsync(0);
         await Expect(editor.Locator("#stop-responsible")).ToHaveTextAsync("Service Desk Agent");
+        await Expect(editor.Locator("#status")).ToHaveTextAsync(SavedAt());
         await editor.Field($"{Resolve}.review.notes").FillAsync("Workarounds are not recorded.");
         await Expect(editor.Locator("#status")).ToHaveTextAsync(new Regex("^(Editing…|Saving…)$"));
         await Expect(editor.Locator("#status")).ToHaveTextAsync(SavedAt());
