@@ -142,6 +142,8 @@ public sealed partial class OneFrameBrowserTests(BrowserFixture fixture)
         await owner.Locator("#in-review a.compare", new() { HasText = "Handle an incident" }).ClickAsync();
         await Expect(owner).ToHaveURLAsync(new Regex("/diff\\?proposal=\\d+$"));
         await Expect(owner.Locator("body[data-loaded=true]")).ToHaveCountAsync(1);
+        await Expect(owner.Locator("#older-h")).ToHaveTextAsync("Published (handbook version 1)");
+        await Expect(owner.Locator("#newer-h")).ToHaveTextAsync(new Regex("^In review \\(proposal \\d+\\)$"));
         await Expect(owner.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction changed");
         await Expect(owner.Locator("#newer .djs-element.diff-changed[data-element-id=Step_handle-incident_resolve]")).ToHaveCountAsync(1);
         await Pages.AssertAccessibleAsync(owner);

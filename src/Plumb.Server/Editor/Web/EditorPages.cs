@@ -36,23 +36,33 @@ internal static partial class EditorPages
             <p id="status" class="save-status" role="status" aria-live="polite"></p>
             <div id="workshop"></div>
             """, "forms", process, new Dictionary<string, string> { ["page"] = "workshop", ["document"] = Documents.Process(process), ["process"] = process }));
-        pages.MapGet("/processes/{process}/procedures/{procedure}/diff", async (string process, string procedure, long? from, long? to, long? proposal,
-            HandbookService handbooks, CancellationToken ct) =>
-            from is null && proposal is null ? EditorHtml.NotFound("Say which versions to compare: from (and to), or a proposal.") :
-            Page(proposal is { } id ? $"Published vs in review (proposal {id}): {procedure}" : $"Changes to {procedure}", """
-                <p class="legend">Marked in the diagrams: <span class="change-added">added</span> (green), <span class="change-removed">removed</span> (red,
-                in the older version), <span class="change-changed">changed</span> (amber) steps, decisions and flows; the list names each change.</p>
-                <div class="diff"><section aria-labelledby="older-h"><h2 id="older-h">Older</h2><div id="older" class="canvas small"></div></section>
-                <section aria-labelledby="newer-h"><h2 id="newer-h">Newer</h2><div id="newer" class="canvas small"></div></section>
-                <section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2><ul id="changes"></ul></section></div>
-                """, "diff", process, new Dictionary<string, string> { ["page"] = "diff", ["process"] = process, ["procedure"] = procedure,
-                // Published vs in review: the head as readers see it against what the proposal holds.
-                ["from"] = (from ?? (await handbooks.GetCurrentAsync(ct)).Version.Number).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["to"] = to?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                ["proposal"] = proposal?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }));
+        pages.MapGet("/processes/{process}/procedures/{procedure}/diff", DiffAsync);
         pages.MapGet("/processes/{process}/history", HistoryAsync);
         pages.MapGet("/processes/{process}/feedback", FeedbackAsync);
         pages.MapGet("/processes/{process}/workbook", WorkbookAsync);
+    }
+
+    // Two versions side by side; with a proposal, "published vs in review": the head as readers see it against what the proposal holds.
+    private static async Task<IResult> DiffAsync(string process, string procedure, long? from, long? to, long? proposal, HandbookService handbooks,
+        CancellationToken cancellationToken)
+    {
+        if (from is null && proposal is null) return EditorHtml.NotFound("Say which versions to compare: from (and to), or a proposal.");
+        var older = from ?? (await handbooks.GetCurrentAsync(cancellationToken)).Version.Number;
+        var (title, olderName, newerName) = proposal is { } id
+            ? ($"Published vs in review (proposal {id}): {procedure}", $"Published (handbook version {older})", $"In review (proposal {id})")
+            : ($"Changes to {procedure}", $"Older (handbook version {older})", to is { } n ? $"Newer (handbook version {n})" : "Newer (your working copy)");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return Page(title, $"""
+            <p class="legend">Marked in the diagrams: <span class="change-added">added</span> (green), <span class="change-removed">removed</span> (red,
+            in the older version), <span class="change-changed">changed</span> (amber) steps, decisions and flows; the list names each change.</p>
+            <div class="diff"><section aria-labelledby="older-h"><h2 id="older-h">{E(olderName)}</h2><div id="older" class="canvas small"></div></section>
+            <section aria-labelledby="newer-h"><h2 id="newer-h">{E(newerName)}</h2><div id="newer" class="canvas small"></div></section>
+            <section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2><ul id="changes"></ul></section></div>
+            """, "diff", process, new Dictionary<string, string>
+        {
+            ["page"] = "diff", ["process"] = process, ["procedure"] = procedure, ["from"] = older.ToString(invariant),
+            ["to"] = to?.ToString(invariant) ?? "", ["proposal"] = proposal?.ToString(invariant) ?? "",
+        });
     }
 
     private static IResult Forms(string title, string document, string? process, string inReview) => Page(title, inReview + """
