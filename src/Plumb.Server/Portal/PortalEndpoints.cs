@@ -46,7 +46,7 @@ public static class PortalEndpoints
             .Where(f => f.Procedure == procedure && f.Step == step && f.Answer is not null).OrderBy(f => f.Id)];
 
     internal static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
-        string? searchText = null, bool useCache = true, IReadOnlyList<Feedback>? answers = null)
+        string? searchText = null, bool useCache = true, IReadOnlyList<Feedback>? answers = null, bool formToken = false)
     {
         var services = http.RequestServices;
         var snapshot = await services.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
@@ -71,7 +71,7 @@ public static class PortalEndpoints
         }
 
         var reports = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plumb.Server.Hosting.PlumbServerOptions>>().Value.Reports is { Length: > 0 };
-        var visitor = await VisitorAsync(http, withToken: !cacheable, cancellationToken);
+        var visitor = await VisitorAsync(http, withToken: formToken && !cacheable, cancellationToken);
         if (anonymous && cacheable && page.Status == StatusCodes.Status200OK)
         {
             // Anonymous readers all get the same bytes for a page of a version, so the whole response is cached.
@@ -85,7 +85,8 @@ public static class PortalEndpoints
     }
 
     // Owners are told in the header of every page how many proposals wait for their review (https://plumb.dev/issues/20). A page made
-    // for one request carries the anti-forgery token even for a reader who is not signed in (their feedback form); a cached page never does.
+    // for one request that asks for it carries the anti-forgery token even for a reader who is not signed in (their feedback form, for the
+    // scripts of the API's clients); a cached page never does, and a "not found" page makes no token.
     private static async Task<Visitor> VisitorAsync(HttpContext http, bool withToken, CancellationToken cancellationToken)
     {
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();

@@ -43,6 +43,6 @@ internal static class ReaderPages
         var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken ?? "";
         var answers = await PortalEndpoints.AnswersAsync(store, process, procedure, step, cancellationToken);
         return await PortalEndpoints.RenderAsync(http, (r, p) => r.StepFeedback(p, process, procedure, step, token, sent, error), cancellationToken,
-            useCache: false, answers: answers);
+            useCache: false, answers: answers, formToken: true);
     }
 }
