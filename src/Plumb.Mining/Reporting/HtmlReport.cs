@@ -18,8 +18,9 @@ public static class HtmlReport
         .tile{border:1px solid #e5e7eb;border-left:6px solid #9ca3af;border-radius:8px;padding:10px 12px;width:280px}
         .tile.green{border-left-color:#16a34a}.tile.amber{border-left-color:#f59e0b}.tile.red{border-left-color:#dc2626}
         .tile .v{font-size:24px;font-weight:600}.tile .n{font-weight:600}.badge{font-size:11px;padding:1px 6px;border-radius:9px;color:#fff}
-        .badge.green{background:#16a34a}.badge.amber{background:#f59e0b}.badge.red{background:#dc2626}
+        .badge.green{background:#15803d}.badge.amber{background:#f59e0b;color:#1f2937}.badge.red{background:#b91c1c}
         .side{display:flex;gap:24px;flex-wrap:wrap}.side>div{flex:1;min-width:420px;overflow-x:auto}svg.map{max-width:100%;height:auto}
+        a:focus-visible,[tabindex]:focus-visible{outline:3px solid #1b1f24;outline-offset:0;box-shadow:0 0 0 6px #ffbf47}
         table{border-collapse:collapse}td,th{padding:3px 10px;border-bottom:1px solid #f3f4f6;text-align:left}td.r,th.r{text-align:right}
         svg text{font-size:12px;fill:#1f2937}.node{fill:#eef2ff;stroke:#6366f1}.target{stroke:#dc2626;stroke-dasharray:4 3}
         .figures td:first-child{color:#6b7280}.tile.grey{border-left-color:#d1d5db;background:#f9fafb}.tile.grey .v{color:#6b7280;font-size:18px}
@@ -31,7 +32,7 @@ public static class HtmlReport
     {
         var s = report.Summary;
         o.Write($"<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width, initial-scale=1\">");
-        o.Write($"<title>{E(report.Title)}</title><style>{Css}</style></head><body>");
+        o.Write($"<title>{E(report.Title)}</title><style>{Css}</style></head><body><main>");
         o.Write($"<h1>{E(report.Title)}</h1><p class=muted>{s.Cases:N0} cases · {s.Events:N0} events · {s.Activities} activities · {s.Variants:N0} variants · ");
         o.Write($"{s.First?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {s.Last?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} · procedure {E(report.Model.Process)}/{E(report.Model.Procedure)}</p>");
         var m = report.Mapping;
@@ -43,7 +44,7 @@ public static class HtmlReport
         Conformance(report, o);
         Variants(report, o);
         Groups(report, o);
-        o.Write("</body></html>\n");
+        o.Write("</main></body></html>\n");
     }
 
     private static void Kpis(AnalysisReport report, TextWriter o)
@@ -81,14 +82,14 @@ public static class HtmlReport
 
     private static void Maps(AnalysisReport report, TextWriter o)
     {
-        o.Write("<h2>Process map: practice beside the documented model</h2><div class=side><div><h3>As practised (directly-follows, top 40 flows)</h3>");
+        o.Write("<h2>Process map: practice beside the documented model</h2><div class=side><div tabindex=0 role=region aria-label='As practised'><h3>As practised (directly-follows, top 40 flows)</h3>");
         var dfg = report.Dfg;
         var edges = dfg.Edges.Take(40).ToList();
         var starts = dfg.StartActivities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
         var order = starts.Concat(dfg.Activities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key)).Distinct().ToList();
         o.Write(Map(order.Select(a => (a, $"{a}\n{dfg.Activities[a]:N0} events")).ToList(),
             edges.Select(e => (e.From, e.To, (double)e.Count, $"{e.Count:N0} · median {Hours(e.MedianHours)}")).ToList(), starts, "#2563eb", "practice"));
-        o.Write("</div><div><h3>As documented</h3>");
+        o.Write("</div><div tabindex=0 role=region aria-label='As documented'><h3>As documented</h3>");
         var steps = report.Model.Steps.Select(x => (x.Id, $"{x.Name}\n[{x.Id}]")).Append(("end", "end")).ToList();
         o.Write(Map(steps, report.Model.Flows.Select(f => (f.From, f.To, 1.0, f.Condition ?? "")).ToList(),
             report.Model.Steps.Take(1).Select(x => x.Id).ToList(), "#6b7280", "model"));
@@ -123,7 +124,7 @@ public static class HtmlReport
         o.Write("<h3>Where practice departs: fitness by group, priority and month</h3><div class=side>");
         foreach (var dimension in report.Conformance.Breakdown.GroupBy(b => b.Dimension))
         {
-            o.Write($"<div><table><tr><th>{E(dimension.Key)}</th><th class=r>cases</th><th class=r>fitness</th><th class=r>fitting</th></tr>");
+            o.Write($"<div tabindex=0 role=region aria-label='Fitness by {E(dimension.Key)}'><table><tr><th>{E(dimension.Key)}</th><th class=r>cases</th><th class=r>fitness</th><th class=r>fitting</th></tr>");
             foreach (var b in dimension.OrderBy(b => b.Figures.LogFitness).Take(12))
             {
                 o.Write($"<tr><td>{E(b.Key)}</td><td class=r>{b.Figures.Cases:N0}</td><td class=r>{b.Figures.LogFitness:F3}</td><td class=r>{b.Figures.PercentFittingCases:F1}%</td></tr>");
@@ -144,9 +145,9 @@ public static class HtmlReport
     private static void Groups(AnalysisReport report, TextWriter o)
     {
         var flow = report.Flow;
-        o.Write($"<h2>Rework, handovers and ping-pong</h2><p>{flow.CasesWithRework:N0} case(s) repeat an activity; {flow.CasesWithPingPong:N0} case(s) bounced between groups.</p><div class=side><div><h3>Handovers</h3>");
+        o.Write($"<h2>Rework, handovers and ping-pong</h2><p>{flow.CasesWithRework:N0} case(s) repeat an activity; {flow.CasesWithPingPong:N0} case(s) bounced between groups.</p><div class=side><div tabindex=0 role=region aria-label=Handovers><h3>Handovers</h3>");
         o.Write(Bars(flow.Handovers.Take(10).Select(h => ($"{h.From} → {h.To}", (double)h.Count, "#0891b2")).ToList()));
-        o.Write("</div><div><h3>Ping-pong</h3>");
+        o.Write("</div><div tabindex=0 role=region aria-label=Ping-pong><h3>Ping-pong</h3>");
         o.Write(Bars(flow.PingPong.Take(10).Select(p => ($"{p.GroupA} ↔ {p.GroupB}", (double)p.Cases, "#dc2626")).ToList()));
         o.Write("</div></div>");
         if (report.CrossProcess.Count > 0)

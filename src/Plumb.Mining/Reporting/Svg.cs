@@ -17,7 +17,7 @@ internal static class Svg
         if (bars.Count == 0) return "<p class=muted>none</p>";
         const int row = 22, labelWidth = 300, barWidth = 360;
         var max = Math.Max(1e-9, bars.Max(b => b.Value));
-        var sb = new StringBuilder($"<svg class='chart' width='{labelWidth + barWidth + 90}' height='{(bars.Count * row) + 4}' role='img'>");
+        var sb = new StringBuilder($"<svg class='chart' width='{labelWidth + barWidth + 90}' height='{(bars.Count * row) + 4}' role='img' aria-label='{E(string.Join("; ", bars.Select(b => $"{b.Label}: {F(b.Value)}{unit}")))}'>");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, color) = bars[i];
@@ -43,7 +43,7 @@ internal static class Svg
         double X(int i) => 4 + (i * (width - 8.0) / Math.Max(1, points.Count - 1));
         double Y(double v) => height - 6 - ((v - min) / (max - min) * (height - 12));
         var line = string.Join(" ", points.Select((p, i) => p.Value is { } v ? $"{F(X(i))},{F(Y(v))}" : null).Where(s => s is not null));
-        var sb = new StringBuilder($"<svg class='trend' width='{width}' height='{height}' role='img'>");
+        var sb = new StringBuilder($"<svg class='trend' width='{width}' height='{height}' role='img' aria-label='{E("Trend: " + string.Join("; ", points.Select(p => $"{p.Key} {(p.Value is { } v ? F(v) : "no value")}")))}'>");
         if (target is { } t) sb.Append(CultureInfo.InvariantCulture, $"<line x1='0' x2='{width}' y1='{F(Y(t))}' y2='{F(Y(t))}' class='target'><title>target {F(t)}</title></line>");
         sb.Append(CultureInfo.InvariantCulture, $"<polyline points='{line}' fill='none' stroke='#2563eb' stroke-width='2'/>");
         for (var i = 0; i < points.Count; i++)
@@ -69,7 +69,7 @@ internal static class Svg
         var uniform = arcs.All(a => a.Weight == maxWeight);
         var width = layout.Width + 60;
         // Shrinks to its column, but no further than stays legible; past that the column scrolls sideways.
-        var sb = new StringBuilder($"<svg class='map' width='{F(width)}' height='{F(layout.Height)}' viewBox='0 0 {F(width)} {F(layout.Height)}' style='min-width:{F(width * 0.6)}px' role='img'>");
+        var sb = new StringBuilder($"<svg class='map' width='{F(width)}' height='{F(layout.Height)}' viewBox='0 0 {F(width)} {F(layout.Height)}' style='min-width:{F(width * 0.6)}px' role='img' aria-label='Process map: {nodes.Count} activities, {arcs.Count} flows'>");
         sb.Append(CultureInfo.InvariantCulture, $"<defs><marker id='{id}-arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='9' markerHeight='9' markerUnits='userSpaceOnUse' orient='auto-start-reverse'><path d='M0,0 L10,5 L0,10 z' fill='{color}'/></marker></defs>");
         var edgeIndex = 0;
         foreach (var edge in layout.Edges)

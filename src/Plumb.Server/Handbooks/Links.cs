@@ -21,7 +21,7 @@ public static class Links
     /// <summary>The BPMN 2.0 file of a procedure, the model its portal diagram draws.</summary>
     public static string ProcedureBpmn(string processId, string procedureId) => $"{Procedure(processId, procedureId)}/diagram.bpmn";
 
-    /// <summary>The editor's page where a reader tells the editors that a step is not how the work is done.</summary>
+    /// <summary>The page (in the portal's frame) where a reader tells the editors that a step is not how the work is done.</summary>
     public static string StepFeedback(string processId, string procedureId, string stepId) =>
         $"/feedback/{Escape(processId)}/{Escape(procedureId)}/{Escape(stepId)}";
 

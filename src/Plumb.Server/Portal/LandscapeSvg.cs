@@ -28,7 +28,8 @@ public static class LandscapeSvg
         }
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" class="landscape" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="landscape-title">""");
+        // A group, not an image: its process boxes are links, and the links inside an image would be hidden from assistive technology.
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" class="landscape" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-labelledby="landscape-title">""");
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="landscape-title">{X($"Process landscape: {processes.Count} processes and {flows.Count} data flows between them")}</title>""");
         svg.Append("""<defs><marker id="landscape-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>""");
 

@@ -17,8 +17,8 @@ public static class PortalEndpoints
         portal.MapGet("/processes/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Process(p, id), ct));
         portal.MapGet("/processes/{id}/procedures/{pid}", (string id, string pid, HttpContext http, CancellationToken ct) =>
             RenderAsync(http, (r, p) => r.Procedure(p, id, pid), ct));
-        portal.MapGet("/processes/{id}/procedures/{pid}/steps/{sid}", (string id, string pid, string sid, HttpContext http, CancellationToken ct) =>
-            RenderAsync(http, (r, p) => r.Step(p, id, pid, sid), ct));
+        portal.MapGet("/processes/{id}/procedures/{pid}/steps/{sid}", async (string id, string pid, string sid, HttpContext http, IPlumbStore store,
+            CancellationToken ct) => await RenderAsync(http, (r, p) => r.Step(p, id, pid, sid), ct, answers: await AnswersAsync(store, id, pid, sid, ct)));
         portal.MapGet("/processes/{id}/procedures/{pid}/diagram.bpmn", Bpmn);
         portal.MapGet("/roles/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Role(p, id), ct));
         portal.MapGet("/raci", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Raci(p), ct));
@@ -33,8 +33,20 @@ public static class PortalEndpoints
             .RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
     }
 
+    /// <summary>A page made for this request alone (sign-in, editor and admin pages) in the one frame, with the handbook's name and version.</summary>
+    internal static Task<IResult> RenderPageAsync(HttpContext http, PortalPage page, CancellationToken cancellationToken) =>
+        RenderAsync(http, (_, _) => page, cancellationToken, useCache: false);
+
+    /// <summary>
+    /// Editors' answers to readers' feedback on a step, oldest first, as readers see them on the step's page and its feedback page.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Feedback>> AnswersAsync(IPlumbStore store, string process, string procedure, string step,
+        CancellationToken cancellationToken) =>
+        [.. (await store.ListFeedbackAsync(process, cancellationToken))
+            .Where(f => f.Procedure == procedure && f.Step == step && f.Answer is not null).OrderBy(f => f.Id)];
+
     internal static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
-        string? searchText = null, bool useCache = true)
+        string? searchText = null, bool useCache = true, IReadOnlyList<Feedback>? answers = null, bool formToken = false)
     {
         var services = http.RequestServices;
         var snapshot = await services.GetRequiredService<HandbookService>().GetCurrentAsync(cancellationToken);
@@ -44,36 +56,61 @@ public static class PortalEndpoints
         var version = snapshot.Version.Number;
         var cacheable = useCache && !http.Request.QueryString.HasValue;
         var audience = ReaderView.AudienceKey(http.User);
-        var pageKey = $"page|{http.Request.Path}|{audience}";
+        // An answer to feedback changes a step's page within a version; answers are only ever added, so their count tells the pages apart.
+        var variant = answers is null ? "" : $"|answers {answers.Count}";
+        var pageKey = $"page|{http.Request.Path}|{audience}{variant}";
         var anonymous = http.User.Identity?.IsAuthenticated != true;
-        var bytesKey = $"bytes|{http.Request.Path}|{audience}";
+        var bytesKey = $"bytes|{http.Request.Path}|{audience}{variant}";
         http.Response.Headers.CacheControl = "no-cache";
         if (anonymous && cacheable && cache.TryGet(version, bytesKey, out byte[] cached)) return Results.Bytes(cached, "text/html; charset=utf-8");
         if (!cacheable || !cache.TryGet(version, pageKey, out PortalPage page))
         {
-            page = render(renderer, new PageRequest(snapshot, http.User, site));
+            page = render(renderer, new PageRequest(snapshot, http.User, site) { Answers = answers ?? [] });
             // Only pages that exist are kept: a 404 for a made-up address is cheap to render again and must not fill memory.
             if (cacheable && page.Status == StatusCodes.Status200OK) cache.Add(version, pageKey, page, (page.Title.Length + page.Body.Length) * 2L);
         }
 
         var reports = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plumb.Server.Hosting.PlumbServerOptions>>().Value.Reports is { Length: > 0 };
+        var visitor = await VisitorAsync(http, withToken: formToken && !cacheable, cancellationToken);
         if (anonymous && cacheable && page.Status == StatusCodes.Status200OK)
         {
             // Anonymous readers all get the same bytes for a page of a version, so the whole response is cached.
-            var bytes = Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, version, site, Visitor(http), searchText, reports));
+            var bytes = Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, version, site, visitor, searchText, reports));
             cache.Add(version, bytesKey, bytes, bytes.Length);
             return Results.Bytes(bytes, "text/html; charset=utf-8");
         }
 
-        var html = Layout.Render(page, snapshot.Handbook.Name, version, site, Visitor(http), searchText, reports);
+        var html = Layout.Render(page, snapshot.Handbook.Name, version, site, visitor, searchText, reports);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: page.Status);
     }
 
-    internal static Visitor Visitor(HttpContext http)
+    // Owners are told in the header of every page how many proposals wait for their review (https://plumb.dev/issues/20). A page made
+    // for one request that asks for it carries the anti-forgery token even for a reader who is not signed in (their feedback form, for the
+    // scripts of the API's clients); a cached page never does, and a "not found" page makes no token.
+    private static async Task<Visitor> VisitorAsync(HttpContext http, bool withToken, CancellationToken cancellationToken)
     {
-        if (http.User.Identity?.IsAuthenticated != true) return new Visitor(null, null, null, true);
-        var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken;
-        return new Visitor(http.User.Identity.Name, PlumbClaims.Role(http.User) is { } role ? SqlStore.RoleWord(role) : null, token, true);
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            if (!withToken) return new Visitor(null, null, null, true);
+            var own = antiforgery.GetAndStoreTokens(http);
+            return new Visitor(null, null, own.RequestToken, true) { CsrfHeader = own.HeaderName };
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var waiting = 0;
+        if (PlumbClaims.HasRole(http.User, AccountRole.Owner))
+        {
+            var open = await http.RequestServices.GetRequiredService<IPlumbStore>().ListProposalsAsync(null, openOnly: true, cancellationToken);
+            waiting = open.Count(Workflow.ProposalService.WaitsForReview);
+        }
+
+        return new Visitor(http.User.Identity.Name, PlumbClaims.Role(http.User) is { } role ? SqlStore.RoleWord(role) : null, tokens.RequestToken, true)
+        {
+            CsrfHeader = tokens.HeaderName,
+            CanEdit = PlumbClaims.HasRole(http.User, AccountRole.Editor),
+            InReview = waiting,
+        };
     }
 
     // The procedure's BPMN 2.0 file, for Camunda Modeler, Signavio or bpmn.io: the model the portal's diagram draws.

@@ -38,7 +38,7 @@ public sealed partial class PortalRenderer
         foreach (var process in request.Processes)
         {
             html.Append($"<li class=\"card\"><h3>{Link(request, Links.Process(process.Id), process.Name)}</h3>")
-                .Append($"<p>{E(process.Purpose ?? process.Mission)}</p><p class=\"meta\">{StatusBadge(process.Status)} version {E(process.Version)}")
+                .Append($"<p>{E(process.Purpose ?? process.Mission)}</p><p class=\"meta\">{StatusBadge(process.Status)}{VersionLabel(process)}")
                 .Append($"{(process.Owner is { } owner ? " · owner " + RoleLink(request, owner) : "")}</p></li>");
         }
 

@@ -12,7 +12,7 @@ public sealed partial class PortalRenderer
     {
         if (request.FindProcess(processId) is not { } process) return NotFound($"There is no process '{processId}'.");
         var html = new StringBuilder();
-        html.Append($"<h1>{E(process.Name)}</h1>\n<p class=\"meta\">{StatusBadge(process.Status)} version {E(process.Version)}");
+        html.Append($"<h1>{E(process.Name)}</h1>\n<p class=\"meta\">{StatusBadge(process.Status)}{HandbookVersion(request)}{VersionLabel(process)}");
         if (process.Owner is { } owner) html.Append($" · owner {RoleLink(request, owner)}");
         html.Append("</p>\n");
         Paragraph(html, "Mission", process.Mission);

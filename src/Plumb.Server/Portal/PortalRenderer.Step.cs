@@ -42,15 +42,6 @@ public sealed partial class PortalRenderer
             Crumbs: [("Home", Links.Home), (process.Name, Links.Process(process.Id)), (procedure.Name, Links.Procedure(process.Id, procedure.Id))]);
     }
 
-    // A published static site has no server to take the feedback.
-    private static void Feedback(StringBuilder html, PageRequest request, StepPlace place)
-    {
-        if (request.Site.IsStatic) return;
-        html.Append("<h2>Feedback</h2><p>Is this not how the work is done? ")
-            .Append(Link(request, Links.StepFeedback(place.Process.Id, place.Procedure.Id, place.Step.Id), "Tell the editors"))
-            .Append(".</p>\n");
-    }
-
     private static void Raci(StringBuilder html, PageRequest request, string label, List<string> roles) =>
         html.Append($"<dt>{label}</dt><dd>{(roles.Count == 0 ? "<span class=\"muted\">nobody</span>" : RoleLinks(request, roles))}</dd>");
 

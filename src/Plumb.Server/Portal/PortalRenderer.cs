@@ -96,6 +96,15 @@ public sealed partial class PortalRenderer
         html.Append("</tbody></table></div>\n");
     }
 
+    // The process's own version: field is a label its authors give it, not the handbook's version (the one number of the server's
+    // history, in the footer): it is shown as what it is (https://plumb.dev/issues/20).
+    private static string VersionLabel(Process process) =>
+        string.IsNullOrWhiteSpace(process.Version) ? "" : $" · <span class=\"version-label\">version label “{E(process.Version)}”</span>";
+
+    // A published static site is no version of the server's history: it names none.
+    private static string HandbookVersion(PageRequest request) => request.Site.IsStatic ? ""
+        : $" in handbook version <span class=\"handbook-version\">{request.Snapshot.Version.Number}</span>";
+
     private static string StatusBadge(ProcessStatus status)
     {
         var word = Words.Of(Words.ProcessStatuses, status);

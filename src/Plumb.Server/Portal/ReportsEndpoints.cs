@@ -102,6 +102,10 @@ public static class ReportsEndpoints
         const string Viewport = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
         if (!page.Contains("name=viewport", StringComparison.OrdinalIgnoreCase) && !page.Contains("name=\"viewport\"", StringComparison.OrdinalIgnoreCase))
             page = InsertAfterTag(page, "<head", Viewport);
+        // The portal's two-tone focus ring, so keyboard focus stands out (3:1) in a report with styles of its own.
+        const string FocusRing = "<style>a:focus-visible,button:focus-visible,[tabindex]:focus-visible{outline:3px solid #1b1f24;outline-offset:0;box-shadow:0 0 0 6px #ffbf47}</style>";
+        var headEnd = page.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        if (headEnd >= 0) page = page.Insert(headEnd, FocusRing);
         const string Header = "<header style=\"margin:-24px -24px 16px;padding:8px 24px;background:#1f4e79;color:#fff\"><nav aria-label=\"Portal\">"
             + "<a style=\"color:#fff\" href=\"/\">Processes</a> · <a style=\"color:#fff\" href=\"" + Path + "\">Reports</a></nav></header>";
         return InsertAfterTag(page, "<body", Header);

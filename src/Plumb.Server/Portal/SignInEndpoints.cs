@@ -14,8 +14,8 @@ public static class SignInEndpoints
 {
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/signin", (HttpContext http, string? returnUrl) =>
-                LocalUrl.HasControlCharacters(returnUrl) ? BadReturnUrl() : Form(http, returnUrl, null, StatusCodes.Status200OK))
+        app.MapGet("/signin", async (HttpContext http, string? returnUrl, CancellationToken ct) =>
+                LocalUrl.HasControlCharacters(returnUrl) ? BadReturnUrl() : await FormAsync(http, returnUrl, null, StatusCodes.Status200OK, ct))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PlumbServices.SignInLimit)
             .WithBodyLimit(BodyLimit.Small).ExcludeFromDescription();
@@ -24,13 +24,13 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext http, AccountService accounts, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(http)) return Form(http, null, "The form expired; please try again.", StatusCodes.Status400BadRequest);
+        if (!await antiforgery.IsRequestValidAsync(http)) return await FormAsync(http, null, "The form expired; please try again.", StatusCodes.Status400BadRequest, cancellationToken);
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var returnUrl = form["returnUrl"].ToString();
         if (LocalUrl.HasControlCharacters(returnUrl)) return BadReturnUrl();
         var user = await accounts.SignInAsync(form["username"].ToString(), form["password"].ToString(),
             http.Connection.RemoteIpAddress?.ToString() ?? "", cancellationToken);
-        if (user is null) return Form(http, returnUrl, "The user name or password is wrong.", StatusCodes.Status401Unauthorized);
+        if (user is null) return await FormAsync(http, returnUrl, "The user name or password is wrong.", StatusCodes.Status401Unauthorized, cancellationToken);
         var session = await accounts.StartSessionAsync(user, cancellationToken);
         await http.SignInAsync(PlumbClaims.CookieScheme, PlumbClaims.Principal(user, PlumbClaims.CookieScheme, session));
         return Results.Redirect(LocalUrl.IsLocal(returnUrl) ? returnUrl : "/");
@@ -52,7 +52,7 @@ public static class SignInEndpoints
     private static IResult BadReturnUrl() => Results.Problem(title: "The request is malformed.",
         detail: "returnUrl holds a control character.", statusCode: StatusCodes.Status400BadRequest);
 
-    private static IResult Form(HttpContext http, string? returnUrl, string? error, int status)
+    private static async Task<IResult> FormAsync(HttpContext http, string? returnUrl, string? error, int status, CancellationToken cancellationToken)
     {
         var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken;
         var options = http.RequestServices.GetRequiredService<IOptions<PlumbServerOptions>>().Value;
@@ -69,7 +69,6 @@ public static class SignInEndpoints
             </form>
             """);
         var page = new PortalPage("Sign in", html.ToString(), status, [("Home", Links.Home)]);
-        return Results.Content(Layout.Render(page, "Plumb", 0, PortalSite.Live("/signin"), new Visitor(null, null, null, false)), "text/html; charset=utf-8",
-            statusCode: status);
+        return await PortalEndpoints.RenderPageAsync(http, page, cancellationToken);
     }
 }

@@ -106,6 +106,6 @@ public static class ConnectionsPage
             </form>
             """);
         var page = new PortalPage("ServiceNow connections", html.ToString(), status, [("Home", Links.Home)]);
-        return Results.Content(Layout.Render(page, "Plumb", 0, PortalSite.Live(Path), PortalEndpoints.Visitor(http)), "text/html; charset=utf-8", statusCode: status);
+        return await PortalEndpoints.RenderPageAsync(http, page, ct);
     }
 }

@@ -117,6 +117,9 @@ public sealed class ProposalService(IPlumbStore store, HandbookService handbooks
         }
     }
 
+    /// <summary>True while a proposal waits for an owner's review (in review, or in review and left behind by a newer version).</summary>
+    public static bool WaitsForReview(Proposal proposal) => Reviewable.Contains(proposal.State);
+
     /// <summary>The state as people say it.</summary>
     public static string Word(ProposalState state) => SqlStore.StateWord(state).Replace('-', ' ');
 }

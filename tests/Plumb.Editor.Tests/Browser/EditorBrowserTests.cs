@@ -99,7 +99,8 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
         await Expect(editor.Locator("#stop-title")).ToContainTextAsync("Process review");
         await Pages.AssertAccessibleAsync(editor);
         await editor.ClickAsync("text=Next");
-        await Expect(editor.Locator("#stop-title")).ToContainTextAsync("step 1 of 3: Log the incident");
+        await Expect(editor.Locator("#stop-title")).ToHaveTextAsync("Handle an incident: Log the incident");
+        await Expect(editor.Locator("#workshop .counter")).ToHaveTextAsync("Stop 2 of 4");
         await editor.Field($"{Procedure}.steps[0].review.necessary").SelectOptionAsync("yes");
         await editor.Field($"{Procedure}.steps[0].review.efficient").SelectOptionAsync("no");
         await editor.Field($"{Procedure}.steps[0].review.notes").FillAsync("Agents log twice: phone notes, then the tool.");
@@ -108,7 +109,7 @@ public sealed class EditorBrowserTests(BrowserFixture fixture)
         {
             // Each click redraws the stop; waiting for the new title keeps a quick second click off the old button.
             await editor.ClickAsync(".toolbar button:last-child");
-            await Expect(editor.Locator("#stop-title")).ToContainTextAsync($"step {i} of 3");
+            await Expect(editor.Locator("#workshop .counter")).ToHaveTextAsync($"Stop {i + 1} of 4");
         }
 
         await editor.ClickAsync(".toolbar button:last-child");

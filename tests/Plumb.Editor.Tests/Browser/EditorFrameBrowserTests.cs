@@ -13,9 +13,9 @@ public sealed class EditorFrameBrowserTests(BrowserFixture fixture)
         var editor = await Pages.SignInAsync(fixture.Browser, server, "editor", "/editor/processes/incident/workshop");
 
         // Each page of a process names it in the browser's title
-        await Expect(editor).ToHaveTitleAsync("Review workshop · Incident Management · Plumb editor");
+        await Expect(editor).ToHaveTitleAsync("Review workshop · Incident Management · Editor · Acme IT");
         await editor.GotoAsync("/editor/processes/incident/procedures/handle-incident/diagram");
-        await Expect(editor).ToHaveTitleAsync("Diagram of handle-incident · Incident Management · Plumb editor");
+        await Expect(editor).ToHaveTitleAsync("Diagram of handle-incident · Incident Management · Editor · Acme IT");
 
         // A process that is not there is a "not found" page in the editor's frame, not problem details
         var missing = await editor.GotoAsync("/editor/processes/no-such-process/workshop");

@@ -46,16 +46,21 @@ internal static class Pages
         return await context.NewPageAsync();
     }
 
-    // axe-core over the page as it stands; serious and critical violations fail the test.
+    // axe-core over the page as it stands: every violation, whatever its impact, fails the test (https://plumb.dev/issues/20).
     public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{page.Url}: {string.Join(Environment.NewLine, violations)}");
+    }
+
+    /// <summary>What axe-core finds on the page as it stands, one line per rule with the first elements it names.</summary>
+    public static async Task<List<string>> ViolationsAsync(IPage page)
     {
         var json = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')})`)
+                .map(v => `${v.id} (${v.impact}): ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')})`)
             """);
-        var violations = json.EnumerateArray().Select(v => v.GetString()).ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}: {string.Join(Environment.NewLine, violations)}");
+        return [.. json.EnumerateArray().Select(v => v.GetString()!)];
     }
 
     public static ILocator Field(this IPage page, string path) => page.Locator($".field[data-path=\"{path}\"]").Locator("input, textarea, select");

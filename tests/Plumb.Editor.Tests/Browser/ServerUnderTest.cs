@@ -27,16 +27,31 @@ internal sealed class ServerUnderTest : IAsyncDisposable
 
     public string Url => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    public static async Task<ServerUnderTest> StartAsync()
+    /// <summary>
+    /// Starts the server on the example handbook, changed first by <paramref name="seed"/> when given; <paramref name="reports"/>
+    /// writes files into the reports folder the server publishes.
+    /// </summary>
+    public static async Task<ServerUnderTest> StartAsync(Action<Plumb.Handbook.Model.Handbook>? seed = null, Action<string>? reports = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"plumb-editor-browser-{Guid.NewGuid():N}");
         var handbook = Path.Combine(folder, "handbook");
-        HandbookFolder.Save(ExampleHandbook.Create("Acme IT"), handbook);
-        var app = PlumbApp.Build(
-        [
+        var example = ExampleHandbook.Create("Acme IT");
+        seed?.Invoke(example);
+        HandbookFolder.Save(example, handbook);
+        var options = new List<string>
+        {
             $"--Plumb:Database={Path.Combine(folder, "plumb.db")}", $"--Plumb:SeedHandbook={handbook}", "--Plumb:SignInAttemptsPerMinute=1000",
             "--urls=http://127.0.0.1:0",
-        ], builder => builder.Logging.ClearProviders());
+        };
+        if (reports is not null)
+        {
+            var published = Path.Combine(folder, "reports");
+            Directory.CreateDirectory(published);
+            reports(published);
+            options.Add($"--Plumb:Reports={published}");
+        }
+
+        var app = PlumbApp.Build([.. options], builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         var accounts = app.Services.GetRequiredService<AccountService>();
         foreach (var (name, role) in new[] { ("editor", AccountRole.Editor), ("bob", AccountRole.Editor), ("owner", AccountRole.Owner), ("reader", AccountRole.Reader) })

@@ -1,6 +1,7 @@
 namespace Plumb.Editor.Tests.Web;
 
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
 using Plumb.Modelling.Bpmn;
 
 public sealed class EditorApiTests : IAsyncLifetime
@@ -150,6 +151,36 @@ public sealed class EditorApiTests : IAsyncLifetime
         var proposal = (await editor.GetJsonAsync(ApiClient.Incident + "/history"))["proposals"]![0]!;
         Assert.Equal(("sent back", "Say which services."), (proposal["state"]!.GetValue<string>(), proposal["comment"]!.GetValue<string>()));
         Assert.Equal(1, (await _host.Handbooks.GetCurrentAsync(CancellationToken.None)).Version.Number);
+    }
+
+    [Fact]
+    public async Task A_reader_sends_feedback_with_the_page_form_which_needs_its_token_and_a_text()
+    {
+        var reader = _host.Client(null);
+        const string Page = "/feedback/incident/handle-incident/log";
+        var page = await reader.GetStringAsync(Page);
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page,
+            "<form class=\"feedback\"[^>]*>\\s*<input type=\"hidden\" name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.NotEmpty(token);
+
+        // The form is answered with the page again (post, redirect, get), and the editors have the feedback
+        var sent = await reader.PostAsync(Page, new FormUrlEncodedContent([new("__csrf", token), new("text", "We log after the call.")]));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(Page + "?sent=true#tell", sent.Headers.Location!.OriginalString);
+        Assert.Contains("Thank you", await reader.GetStringAsync(Page + "?sent=true"), StringComparison.Ordinal);
+        var list = await _host.Client("editor").GetJsonAsync("/api/editor/processes/incident/feedback");
+        Assert.Equal(("log", "We log after the call.", "anonymous reader"),
+            (list[0]!["step"]!.GetValue<string>(), list[0]!["text"]!.GetValue<string>(), list[0]!["author"]!.GetValue<string>()));
+
+        // An empty text is refused with the page, saying why; so is a form without the token (no cookie, no header)
+        var empty = await reader.PostAsync(Page, new FormUrlEncodedContent([new("__csrf", token), new("text", " ")]));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Not sent: the feedback is empty.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var stranger = new HttpClient(_host.App.GetTestServer().CreateHandler()) { BaseAddress = new Uri("http://localhost") };
+        var forged = await stranger.PostAsync(Page, new FormUrlEncodedContent([new("text", "Spam.")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("the form expired", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single((await _host.Client("editor").GetJsonAsync("/api/editor/processes/incident/feedback")).AsArray());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class OpenApiTests
         Assert.DoesNotContain(paths, p => p.Key.StartsWith("/editor", StringComparison.Ordinal) || p.Key.StartsWith("/feedback/", StringComparison.Ordinal));
         var editor = paths.Where(p => p.Key.StartsWith("/api/editor/", StringComparison.Ordinal) || p.Key == "/api/feedback")
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!))).ToList();
-        Assert.Equal(17, editor.Count);
+        Assert.Equal(18, editor.Count);
         Assert.All(editor, e =>
         {
             Assert.StartsWith("Editor", (string?)e.Operation["operationId"], StringComparison.Ordinal);

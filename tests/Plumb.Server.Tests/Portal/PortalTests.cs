@@ -122,8 +122,9 @@ public sealed partial class PortalTests(SeededPortal portal) : IClassFixture<See
         Assert.Contains("<a href=\"/feedback/incident/handle-incident/resolve\">Tell the editors</a>", step, StringComparison.Ordinal);
 
         var form = await client.GetStringAsync("/feedback/incident/handle-incident/resolve", TestContext.Current.CancellationToken);
-        Assert.Contains("id=\"feedback-form\"", form, StringComparison.Ordinal);
-        Assert.Contains("data-step=\"resolve\"", form, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"feedback\" method=\"post\" action=\"/feedback/incident/handle-incident/resolve\">", form, StringComparison.Ordinal);
+        Assert.Contains("<a id=\"back-to-step\" href=\"/processes/incident/procedures/handle-incident/steps/resolve\">Back to the step</a>", form,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ export function showConflicts(box, conflicts, resolve) {
     const custom = el('textarea', { id: `custom-${i}`, rows: 3 });
     custom.value = [c.mine, c.theirs].filter((t) => t != null).join('\n\n');
     const option = (value, label, checked) => el('label', {}, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
-    const text = (label, value) => el('div', { class: 'side' }, el('h4', {}, label), el('pre', {}, value ?? '(none)'));
+    const text = (label, value) => el('div', { class: 'side' }, el('h3', {}, label), el('pre', {}, value ?? '(none)'));
     form.append(el('fieldset', { class: 'conflict', 'data-path': c.path },
       el('legend', {}, c.where),
       el('div', { class: 'sides' }, text('Before', c.base), text('Mine', c.mine), text('Theirs', c.theirs)),

@@ -5,7 +5,8 @@ import { api, el } from './api.js';
 import './common.js';
 
 // Two versions side by side, with added, removed and changed steps and flows marked, and the list of changes beside.
-const { process, procedure, from, to } = document.body.dataset;
+// With a proposal, the newer side is what waits for review and the older one the published version.
+const { process, procedure, from, to, proposal } = document.body.dataset;
 const base = `/api/editor/processes/${encodeURIComponent(process)}/procedures/${encodeURIComponent(procedure)}`;
 const older = new NavigatedViewer({ container: '#older' });
 const newer = new NavigatedViewer({ container: '#newer' });
@@ -21,8 +22,8 @@ function mark(viewer, marks) {
 async function show() {
   const [a, b, changes] = await Promise.all([
     api('GET', `${base}/bpmn?version=${from}`),
-    api('GET', `${base}/bpmn${to ? `?version=${to}` : ''}`),
-    api('GET', `${base}/changes?from=${from}${to ? `&to=${to}` : ''}`),
+    api('GET', `${base}/bpmn${proposal ? `?proposal=${proposal}` : to ? `?version=${to}` : ''}`),
+    api('GET', `${base}/changes?from=${from}${proposal ? `&proposal=${proposal}` : to ? `&to=${to}` : ''}`),
   ]);
   if (a.ok) { await older.importXML(a.data); older.get('canvas').zoom('fit-viewport'); }
   if (b.ok) { await newer.importXML(b.data); newer.get('canvas').zoom('fit-viewport'); }

@@ -3,7 +3,9 @@ import { specs, newItem } from './spec.js';
 
 // Draws forms for a value of a spec type; edits go through `changes` (set) and `structure` (add, remove, up, down).
 export class FormRenderer {
-  constructor({ onSet, onStructure, onMeasure, open }) {
+  // roles: the handbook's roles; when given, a field of roles is a choice of role names rather than ids typed one per line.
+  constructor({ onSet, onStructure, onMeasure, open, roles }) {
+    this.roles = roles || [];
     this.onSet = onSet;
     this.onStructure = onStructure;
     this.onMeasure = onMeasure;
@@ -20,6 +22,7 @@ export class FormRenderer {
     const path = base ? `${base}.${name}` : name;
     const current = name.split('.').reduce((v, part) => (v == null ? undefined : v[part]), value);
     if (kind === 'items') return this.items(path, label, itemType, noun, current || []);
+    if (kind === 'roles' && this.roles.length) return this.roleChoice(path, label, current || []);
     const id = `f${++this.counter}`;
     const wrap = el('div', { class: 'field', 'data-path': path });
     const set = (v) => this.onSet(path, v);
@@ -68,6 +71,25 @@ export class FormRenderer {
     return wrap;
   }
 
+  roleChoice(path, label, current) {
+    const known = this.roles.map((r) => r.id);
+    const ids = [...known, ...current.filter((id) => !known.includes(id))];
+    const group = el('fieldset', { class: 'field role-choice', 'data-path': path }, el('legend', {}, label.replace(/ \(role ids, one per line\)$/, '')));
+    // The roles keep the order they had; a role ticked goes last, so a tick changes nothing else in the list.
+    let value = [...current];
+    const set = (e) => {
+      value = e.target.checked ? [...value.filter((id) => id !== e.target.value), e.target.value] : value.filter((id) => id !== e.target.value);
+      this.onSet(path, value);
+    };
+    ids.forEach((roleId) => {
+      const role = this.roles.find((r) => r.id === roleId);
+      const name = role ? `${role.name}${role.inPlace === false ? ' (not in place)' : ''}` : `${roleId} (not a role of the handbook)`;
+      group.append(el('label', { class: 'choice' },
+        el('input', { type: 'checkbox', value: roleId, checked: current.includes(roleId), onchange: set }), ` ${name}`));
+    });
+    return group;
+  }
+
   items(path, label, type, noun, list) {
     const section = el('fieldset', { class: 'items', 'data-path': path }, el('legend', {}, label));
     list.forEach((item, i) => {
@@ -108,6 +130,8 @@ export function showDiagnostics(root, diagnostics, summary) {
       const p = place.dataset.path;
       if ((d.path === p || d.path.startsWith(`${p}.`) || d.path.startsWith(`${p}[`)) && (!best || p.length > best.dataset.path.length)) best = place;
     }
+    // A problem about a group of fields (a step's RACI) where the group has no place of its own goes to the group's first field.
+    if (!best) best = places.find((place) => place.dataset.path.startsWith(`${d.path}.`) || place.dataset.path.startsWith(`${d.path}[`)) || null;
     const message = el('p', { class: `diag ${d.severity}`, id: `diag-${i}` }, `${d.severity} ${d.code}: ${d.message}`);
     if (!best) { unplaced.push(message); return; }
     const control = best.matches('.field') ? best.querySelector('input, textarea, select') : null;

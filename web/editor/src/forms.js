@@ -43,11 +43,20 @@ export class DraftSession {
     return this.send([{ op, path, value }], true);
   }
 
+  // The status says where the draft stands: saving, saved (and when), or not saved and why (https://plumb.dev/issues/20).
   async send(patches, reload) {
-    const result = await api('PATCH', `${documentUrl(this.doc)}/draft`, patches);
-    if (!result.ok) { status(`Not saved: ${result.data?.detail}`); return false; }
+    status('Saving…');
+    let result;
+    try {
+      result = await api('PATCH', `${documentUrl(this.doc)}/draft`, patches);
+    } catch (e) {
+      status(`Not saved: the server cannot be reached (${e.message})`);
+      return false;
+    }
+    if (!result.ok) { status(`Not saved: ${result.data?.detail || `HTTP ${result.status}`}`); return false; }
     this.copy = result.data;
-    status('Draft saved');
+    const now = new Date();
+    status(`Draft saved at ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`);
     this.onDiagnostics(this.copy.diagnostics);
     if (reload) this.onReload(this.copy);
     return true;
@@ -67,8 +76,11 @@ async function formsPage() {
       onStructure: (op, path, value) => session.structure(op, path, value),
       onMeasure: checkMeasure,
     });
-    const info = el('p', {}, copy.isDraft ? `Your draft, on top of version ${copy.baseNumber}.`
-      : copy.proposal ? `Your proposal ${copy.proposal.id} (${copy.proposal.state}), on version ${copy.baseNumber}.` : `Version ${copy.headNumber}.`);
+    // The handbook's version, the one number of the server's history, as the portal's footer shows it.
+    const version = (n) => el('span', { class: 'handbook-version' }, String(n));
+    const info = el('p', { class: 'working-version' }, ...(copy.isDraft ? ['Your draft, on top of handbook version ', version(copy.baseNumber), '.']
+      : copy.proposal ? [`Your proposal ${copy.proposal.id} (${copy.proposal.state}), on handbook version `, version(copy.baseNumber), '.']
+        : ['Handbook version ', version(copy.headNumber), '.']));
     root.replaceChildren(info, summary, ...renderer.fields(type, copy.content, ''));
     showDiagnostics(root, copy.diagnostics, summary);
   };
@@ -102,7 +114,7 @@ async function save(session, draw, resolutions) {
   }
   if (!result.ok) { status(`Not saved: ${result.data?.detail}`); return; }
   box.replaceChildren();
-  status(`Saved in your proposal ${result.data.id}, on version ${result.data.baseVersion}`);
+  status(`Saved in your proposal ${result.data.id}, on handbook version ${result.data.baseVersion}`);
   const fresh = await session.load();
   if (fresh) draw(fresh);
 }

@@ -20,6 +20,14 @@ public sealed partial class EditorService
         return content is null ? null : Documents.ReadProcess(content);
     }
 
+    /// <summary>A process as an open proposal holds it (what waits for review), or null when the proposal does not change the process.</summary>
+    public async Task<Process?> ProposedProcessAsync(string processId, long proposalId, CancellationToken cancellationToken)
+    {
+        var document = Documents.Process(processId);
+        var proposal = await store.GetProposalAsync(proposalId, cancellationToken);
+        return proposal?.Find(document) is { Content: { } text } && Documents.FromYaml(document, text) is { } json ? Documents.ReadProcess(json) : null;
+    }
+
     /// <summary>A document's JSON model as one version of the handbook holds it, or null.</summary>
     public async Task<string?> VersionContentAsync(string document, long version, CancellationToken cancellationToken) =>
         (await handbooks.GetVersionAsync(version, cancellationToken))?.FindDocument(document) is { } stored
@@ -36,9 +44,10 @@ public sealed partial class EditorService
     }
 
     /// <summary>The BPMN XML of a procedure, laid out afresh, or null when the process or procedure is missing.</summary>
-    public async Task<string?> DiagramAsync(string processId, string procedureId, long? version, string user, CancellationToken cancellationToken)
+    public async Task<string?> DiagramAsync(string processId, string procedureId, long? version, string user, CancellationToken cancellationToken,
+        long? proposal = null)
     {
-        var process = await ProcessAsync(processId, version, user, cancellationToken);
+        var process = proposal is { } id ? await ProposedProcessAsync(processId, id, cancellationToken) : await ProcessAsync(processId, version, user, cancellationToken);
         if (process?.FindProcedure(procedureId) is not { } procedure) return null;
         var handbook = await WorkingHandbookAsync(user, process, cancellationToken);
         return BpmnWriter.ToXml(ProcedureModeller.Model(handbook, process, [procedure]));

@@ -38,6 +38,9 @@ internal static class EditorApi
             .WithSummary("A document as one version of the handbook holds it.");
         api.MapGet("/documents/{document}/presence", PresenceAsync).WithName("EditorPresence")
             .WithSummary("Marks the caller as present on a document and lists the other editors present.");
+        api.MapPost("/markdown", (MarkdownRequest request) => Json(new { html = Portal.MarkdownRenderer.ToHtml(request.Text) }))
+            .WithName("EditorRenderMarkdown")
+            .WithSummary("A work instruction's Markdown as the portal renders it (raw HTML shown as text, unsafe links emptied), for the workshop.");
         api.MapGet("/measure", (string? text) => Measure(text)).WithName("EditorCheckMeasure")
             .WithSummary("Checks a KPI measure as it is typed: whether it parses, and where it goes wrong.");
     }

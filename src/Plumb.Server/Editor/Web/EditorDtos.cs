@@ -40,6 +40,8 @@ internal sealed record CommentRequest(string? Comment);
 
 internal sealed record ReviewRequest(bool Approve, string? Comment, long? Proposal = null);
 
+internal sealed record MarkdownRequest(string? Text);
+
 internal sealed record FeedbackRequest(string Process, string Procedure, string Step, string Text);
 
 internal sealed record AnswerRequest(string Process, string Answer, bool MakeFinding, string? Severity, string? PlannedUpdate, string? Text);

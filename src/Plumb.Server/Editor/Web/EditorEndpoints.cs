@@ -42,8 +42,10 @@ public static class EditorEndpoints
         var pages = app.MapGroup("/editor").RequireAuthorization(PlumbClaims.EditorPolicy).ExcludeFromDescription();
         EditorPages.Map(pages);
         var files = app.MapGroup("").ExcludeFromDescription();
-        var readerPages = ReaderPages.Map(files);
-        readers?.Invoke(readerPages);
+        var (readerPage, readerForm) = ReaderPages.Map(files);
+        readers?.Invoke(readerPage);
+        readers?.Invoke(readerForm);
+        feedback?.Invoke(readerForm);
         EditorAssets.Map(files);
         return app;
     }

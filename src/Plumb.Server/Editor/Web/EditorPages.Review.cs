@@ -18,7 +18,7 @@ internal static partial class EditorPages
         var p = Documents.ReadProcess(copy.Content);
         string Role(string id) => handbook.FindRole(id) is { } r ? $"{r.Name}{(r.InPlace ? "" : " (not in place)")}" : id;
         var body = new StringBuilder();
-        body.Append($"<p>Process <strong>{E(p.Name)}</strong>, version {copy.BaseNumber}{(copy.IsDraft ? " with your unsaved workshop answers" : copy.Proposal is { } proposal ? $" with your proposal {proposal.Id}" : "")}.</p>");
+        body.Append($"<p>Process <strong>{E(p.Name)}</strong>, handbook version <span class=\"handbook-version\">{copy.BaseNumber}</span>{(copy.IsDraft ? " with your unsaved workshop answers" : copy.Proposal is { } proposal ? $" with your proposal {proposal.Id}" : "")}.</p>");
         body.Append("<section aria-labelledby=\"wb-process\"><h2 id=\"wb-process\">Process review</h2><dl>");
         Item(body, "Mission", p.Mission);
         Item(body, "Purpose", p.Purpose);

@@ -20,12 +20,12 @@ internal static class ProcedureApi
             .WithSummary("What changed in a procedure between two versions, in domain words, and the diagram elements to highlight.");
     }
 
-    // version: a stored version number; without it, the editor's working copy.
+    // version: a stored version number; proposal: what an open proposal holds; without either, the editor's working copy.
     private static async Task<IResult> GetBpmnAsync(
-        string process, string procedure, long? version, HttpContext context, EditorService editor, CancellationToken cancellationToken) =>
-        await editor.DiagramAsync(process, procedure, version, PlumbClaims.Actor(context.User), cancellationToken) is { } xml
+        string process, string procedure, long? version, long? proposal, HttpContext context, EditorService editor, CancellationToken cancellationToken) =>
+        await editor.DiagramAsync(process, procedure, version, PlumbClaims.Actor(context.User), cancellationToken, proposal) is { } xml
             ? Results.Text(xml, "application/xml")
-            : EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(version is null ? "" : $" in version {version}")}", 404);
+            : EditorApi.Problem($"there is no procedure '{process}/{procedure}'{(proposal is { } p ? $" in proposal {p}" : version is null ? "" : $" in version {version}")}", 404);
 
     // preview=true: nothing is saved; the answer lists what the save would change in the procedure.
     private static async Task<IResult> PutBpmnAsync(
@@ -52,12 +52,14 @@ internal static class ProcedureApi
     }
 
     private static async Task<IResult> ChangesAsync(
-        string process, string procedure, long from, long? to, HttpContext context, EditorService editor, CancellationToken cancellationToken)
+        string process, string procedure, long from, long? to, long? proposal, HttpContext context, EditorService editor, CancellationToken cancellationToken)
     {
+        // proposal: the newer side is what the proposal holds (published vs in review); to is then not read.
         var user = PlumbClaims.Actor(context.User);
         var older = await editor.ProcessAsync(process, from, user, cancellationToken);
-        var newer = await editor.ProcessAsync(process, to, user, cancellationToken);
-        if (older is null || newer is null) return EditorApi.Problem($"process '{process}' has no version {(older is null ? from : to)}", 404);
+        var newer = proposal is { } id ? await editor.ProposedProcessAsync(process, id, cancellationToken) : await editor.ProcessAsync(process, to, user, cancellationToken);
+        if (older is null) return EditorApi.Problem($"process '{process}' has no version {from}", 404);
+        if (newer is null) return EditorApi.Problem(proposal is { } p ? $"proposal {p} does not change process '{process}'" : $"process '{process}' has no version {to}", 404);
         var diff = ProcedureDiff.Between(await editor.WorkingHandbookAsync(user, older, cancellationToken),
             await editor.WorkingHandbookAsync(user, newer, cancellationToken), process, procedure);
 
