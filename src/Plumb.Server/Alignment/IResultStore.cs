@@ -57,6 +57,9 @@ public interface IResultStore
     /// <summary>Every result of a process (and the runs and drift of every source), oldest first, without reports.</summary>
     Task<IReadOnlyList<StoredResult>> ListResultsAsync(string process, CancellationToken cancellationToken);
 
+    /// <summary>One result by id, without its report, or null.</summary>
+    Task<StoredResult?> FindResultAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>The compressed JSON report of a result, or null.</summary>
     Task<byte[]?> GetResultReportAsync(long id, CancellationToken cancellationToken);
 

@@ -15,7 +15,7 @@ public abstract partial class SqlStore : IUploadStore, IResultStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         // A source of its own gets its name from its id, so it is written first under a name no source can have.
-        var pending = upload.Source ?? "upload/pending";
+        var pending = upload.Source ?? $"upload/pending-{Guid.NewGuid():N}";
         var revision = upload.Source is null ? 1
             : (await ScalarAsync<long?>(connection, transaction, "SELECT MAX(revision) FROM uploads WHERE source = @s", [("@s", upload.Source)], cancellationToken) ?? 0) + 1;
         var id = await ScalarAsync<long>(connection, transaction, """
@@ -104,6 +104,12 @@ public abstract partial class SqlStore : IUploadStore, IResultStore
 
     public Task<IReadOnlyList<StoredResult>> ListResultsAsync(string process, CancellationToken cancellationToken) => QueryAsync(
         $"SELECT {ResultColumns} FROM results WHERE process = @p OR process = '' ORDER BY id", [("@p", process)], ReadResult, cancellationToken);
+
+    public async Task<StoredResult?> FindResultAsync(long id, CancellationToken cancellationToken)
+    {
+        var list = await QueryAsync($"SELECT {ResultColumns} FROM results WHERE id = @id", [("@id", id)], ReadResult, cancellationToken);
+        return list.Count == 0 ? null : list[0];
+    }
 
     public async Task<byte[]?> GetResultReportAsync(long id, CancellationToken cancellationToken)
     {
