@@ -34,7 +34,7 @@ public static class ResultsComputation
         var processes = 0;
         foreach (var process in handbook.Processes)
         {
-            var withData = process.Procedures.Where(p => p.Steps.Count > 0 && ProcedureMapping.Map(p, data.Log).MappedEvents > 0).ToList();
+            var withData = process.Procedures.Where(p => Concerns(p, data.Log) && ProcedureMapping.Map(p, data.Log).MappedEvents > 0).ToList();
             if (withData.Count == 0) continue; // no event of the data is work of this process
             processes++;
             for (var i = 0; i < withData.Count; i++)
@@ -74,6 +74,17 @@ public static class ResultsComputation
         var summary = string.Create(CultureInfo.InvariantCulture, $"{processes} process(es) with data");
         results.Add(new NewResult(new ResultKey(info.Source, ResultKinds.Run, "", "", handbookVersion, info.Revision), at, info, summary, null, null));
         return new ComputedResults(results, values, news);
+    }
+
+    // A procedure whose steps name their ServiceNow tables concerns a log of one of those tables only: an incident log says
+    // nothing of request fulfilment, even where state values coincide. A log of no known table is tried on every procedure.
+    private static bool Concerns(Procedure procedure, Plumb.Mining.EventLogs.EventLog log)
+    {
+        if (procedure.Steps.Count == 0) return false;
+        var tables = procedure.Steps.Select(s => s.Tool?.Table).OfType<string>().Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (tables.Count == 0) return true;
+        if (log.Table is { Length: > 0 } table) return tables.Contains(table);
+        return log.FindAttribute("table") is not { } attribute || Enumerable.Range(0, log.CaseCount).Any(c => attribute.ValueOf(c) is { } t && tables.Contains(t));
     }
 
     /// <summary>The stored record of a computation that failed: shown to readers, never thrown at them.</summary>
