@@ -17,13 +17,14 @@ public static class UploadsApi
         group.MapGet("", async (IUploadStore store, CancellationToken ct) => Results.Ok(await store.ListUploadSourcesAsync(ct)))
             .RequireAuthorization(PlumbClaims.EditorPolicy).WithSummary("The latest upload of every upload source (editor or admin).");
         group.MapPost("", UploadAsync).AsWrite(PlumbClaims.EditorPolicy).DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data").Accepts<byte[]>("text/csv", "application/json", "application/xml", "application/gzip", "application/octet-stream")
+            // No Accepts metadata: it would restrict which content types reach the endpoint, and any body is a file here.
             .Produces<UploadOutcome>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Uploads a ticket export (CSV, XES, ServiceNow JSON or XML unload; gzip accepted) as a source of results (editor or admin).")
             .WithDescription("Query (or form fields): name (upload into source upload/NAME as its next revision; default a source of its own), format "
                 + "(csv, xes, snow-json; default from the file name, else the content), fileName (raw body), encoding, and the CSV options case, "
                 + "activity, timestamp, resource, group, state, table, timestampFormat, separator, missing (repeatable), recordUpdates, skipBadRows, "
-                + "dropDuplicates. A file that cannot be read is refused with 400 naming the line and field; nothing is stored.");
+                + "dropDuplicates. The body is multipart/form-data with the file in field 'file', or the file itself (CSV, XES, JSON, XML, gzip of any). "
+                + "A file that cannot be read is refused with 400 naming the line and field; nothing is stored.");
     }
 
     /// <summary>Reads the upload from a request (the API and the portal's form share it).</summary>
