@@ -86,7 +86,11 @@ public abstract class ResultsContract : IAsyncLifetime
         Assert.Equal((3.0, 2.5), (mttr.Value!.Value, mttr.Target!.Value));
         Assert.Equal(Plumb.Mining.Kpis.RagStatus.Red, mttr.Status);
         Assert.Equal(12, now.Summary.Cases);
-        Assert.Equal(12, now.Steps.Single(s => s.Step == "resolve").Cases);
+        var resolve = now.Steps.Single(s => s.Step == "resolve");
+        Assert.Equal((12, 24, 0.5), (resolve.Cases, resolve.Events, resolve.MedianHours!.Value));
+        Assert.Equal(3.0, now.Steps.Single(s => s.Step == "log").MedianHours!.Value); // New waits until the work starts
+        Assert.Equal(["bob", "cy"], resolve.Resources.Select(r => r.Name));
+        Assert.Equal(0, now.Steps.Single(s => s.Step == "close").Cases);
 
         // The board pages read from has the newest of each, and the version it came from.
         Assert.True(Board.Current.Generation > 0);
