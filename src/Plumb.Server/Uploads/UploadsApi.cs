@@ -34,7 +34,8 @@ public static class UploadsApi
         IFormCollection? form = null;
         Stream body;
         string fileName;
-        if (http.Request.HasFormContentType)
+        // Only multipart is a form here: curl --data-binary labels any file application/x-www-form-urlencoded, and a file it is.
+        if (http.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             form = await http.Request.ReadFormAsync(ct);
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault() ?? throw new UploadRefusedException("the form has no file (field 'file')");

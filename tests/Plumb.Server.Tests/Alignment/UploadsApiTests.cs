@@ -57,7 +57,12 @@ public sealed class UploadsApiTests : IAsyncLifetime
         var raw = await client.PostAsync("/api/uploads?name=incidents&fileName=february.csv.gz",
             new ByteArrayContent(zipped.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/gzip") } }, ct);
         Assert.Equal(HttpStatusCode.Created, raw.StatusCode);
-        var stored = Assert.Single(await StoredAsync());
+
+        // As curl --data-binary sends a file: labelled a url-encoded form, read as the file it is.
+        var curl = await client.PostAsync("/api/uploads?name=curl&fileName=march.csv",
+            new StringContent(TicketLogs.Csv(new DateTime(2026, 3, 1), 2), Encoding.UTF8, "application/x-www-form-urlencoded"), ct);
+        Assert.Equal(HttpStatusCode.Created, curl.StatusCode);
+        var stored = (await StoredAsync()).Single(u => u.Source == "upload/incidents");
         Assert.Equal(("upload/incidents", 2L, "february.csv.gz", "csv"), (stored.Source, stored.Revision, stored.FileName, stored.Format));
     }
 
