@@ -61,8 +61,16 @@ public static class EventLogFormat
                 return XesEventLogReader.Read(GzipDetection.Unwrap(stream), new XesLogOptions { DropDuplicates = options.DropDuplicates, SkipBadRows = options.SkipBadRows },
                     progress);
             case SnowJson:
-                return SnowJsonEventLogReader.Read(new[] { stream }.Concat(audit ?? []).Select(GzipDetection.Unwrap).ToList(), options.DropDuplicates,
-                    directories?.Select(GzipDetection.Unwrap).ToList());
+                try
+                {
+                    return SnowJsonEventLogReader.Read(new[] { stream }.Concat(audit ?? []).Select(GzipDetection.Unwrap).ToList(), options.DropDuplicates,
+                        directories?.Select(GzipDetection.Unwrap).ToList());
+                }
+                catch (System.Xml.XmlException e)
+                {
+                    // The reader returns its own problems; this keeps an XML unload that does not parse a problem too, whichever stream it was.
+                    return LogReadResult.Fail(e.LineNumber, null, $"not valid XML: {e.Message}");
+                }
             case Csv:
                 return CsvEventLogReader.Read(GzipDetection.Unwrap(stream), encoding, options, progress);
             default:
