@@ -42,10 +42,11 @@ public sealed record NewsItem(long Id, DateTimeOffset At, string Source, string 
 public interface IResultStore
 {
     /// <summary>
-    /// Stores the results of one computation in one transaction: result rows (replacing one of the same key), the KPI values of the
-    /// periods it covers (upserted; other periods are kept) and its news.
+    /// Stores the results of one computation in one transaction: result rows, the KPI values of the periods it covers (upserted;
+    /// other periods are kept) and its news. False, and nothing written, when a result of the same key is stored already (another
+    /// instance computed the same data against the same version first).
     /// </summary>
-    Task SaveResultsAsync(IReadOnlyList<NewResult> results, IReadOnlyList<KpiPeriodValue> kpiValues, IReadOnlyList<NewsItem> news,
+    Task<bool> SaveResultsAsync(IReadOnlyList<NewResult> results, IReadOnlyList<KpiPeriodValue> kpiValues, IReadOnlyList<NewsItem> news,
         CancellationToken cancellationToken);
 
     /// <summary>True when a result of exactly this key is stored.</summary>

@@ -32,7 +32,12 @@ public sealed class NewsWebhook(IOptions<PlumbServerOptions> options, ILogger<Ne
     {
         await foreach (var news in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var url = options.Value.ResultsWebhook!;
+            if (!Uri.TryCreate(options.Value.ResultsWebhook, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                logger.LogError("Results webhook: '{Url}' is not an http(s) URL; {Count} news item(s) not sent", options.Value.ResultsWebhook, news.Count);
+                continue;
+            }
+
             var message = new NewsMessage("plumb.results.red", news.Select(n => new NewsMessageItem(n.Id, n.At, n.Kind, n.Source, n.Process, n.Subject, n.Title,
                 n.Detail, n.HandbookVersion, n.Revision, n.Process.Length > 0 ? $"/processes/{Uri.EscapeDataString(n.Process)}" : AlignmentEndpoints.Path)).ToList());
             var pause = TimeSpan.FromSeconds(Math.Max(0, options.Value.WebhookRetrySeconds));
@@ -44,7 +49,7 @@ public sealed class NewsWebhook(IOptions<PlumbServerOptions> options, ILogger<Ne
                     using var response = await _http.PostAsJsonAsync(url, message, stoppingToken);
                     failure = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     failure = e.Message;
                 }

@@ -9,7 +9,8 @@ using Plumb.Server.Hosting;
 /// Computes results off the request path, one computation at a time: after every completed sync or upload
 /// (<see cref="TicketDataSignal"/>) and every new handbook version (looked for every <see cref="PlumbServerOptions.ResultsPollSeconds"/>),
 /// for every source whose latest data has no results for the current version yet. A computation that fails is stored as a failed
-/// run and shown; it is not tried again until the data or the handbook changes.
+/// run and shown; it is not tried again until the data or the handbook changes. Instances sharing a store may compute the same
+/// data at once; only the first stores it (and sends its news).
 /// </summary>
 public sealed class ResultsService(
     IEnumerable<ITicketDataProvider> providers, TicketDataSignal signal, HandbookService handbooks, IResultStore store, ResultsBoard board,
@@ -77,9 +78,9 @@ public sealed class ResultsService(
             {
                 await ComputePendingAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // The store may be briefly away; the next round tries again.
+                // The store may be briefly away; the next round tries again. Nothing here may stop the server.
                 logger.LogWarning(e, "Results: a round of computation failed");
             }
 
@@ -113,12 +114,18 @@ public sealed class ResultsService(
             var previous = (await store.ListLatestResultsAsync(cancellationToken)).Where(r => r.Key.Source == info.Source).ToList();
             // The replay and KPIs are CPU work: off the request threads, one at a time.
             var computed = await Task.Run(() => ResultsComputation.Compute(handbook, version, data, previous, time.GetUtcNow()), cancellationToken);
-            await store.SaveResultsAsync(computed.Results, computed.KpiValues, computed.News, cancellationToken);
+            if (!await store.SaveResultsAsync(computed.Results, computed.KpiValues, computed.News, cancellationToken))
+            {
+                logger.LogInformation("Results: {Source} revision {Revision} against handbook version {Version} was stored by another instance first",
+                    info.Source, info.Revision, version);
+                return;
+            }
+
             logger.LogInformation("Results: {Source} revision {Revision} against handbook version {Version}: {Count} result(s), {News} news item(s) in {Elapsed:F1} s",
                 info.Source, info.Revision, version, computed.Results.Count - 1, computed.News.Count, time.GetElapsedTime(started).TotalSeconds);
             if (computed.News.Count > 0) webhook.Post(await store.ListNewsAsync(computed.News.Count, cancellationToken));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Results: {Source} revision {Revision} against handbook version {Version} failed", info.Source, info.Revision, version);
             await store.SaveResultsAsync([ResultsComputation.Failure(info, version, time.GetUtcNow(), e.Message)], [], [], cancellationToken);

@@ -44,24 +44,27 @@ public abstract partial class SqlStore : IUploadStore, IResultStore
         return list.Count == 0 ? null : list[0];
     }
 
-    public async Task SaveResultsAsync(IReadOnlyList<NewResult> results, IReadOnlyList<KpiPeriodValue> kpiValues, IReadOnlyList<NewsItem> news,
+    public async Task<bool> SaveResultsAsync(IReadOnlyList<NewResult> results, IReadOnlyList<KpiPeriodValue> kpiValues, IReadOnlyList<NewsItem> news,
         CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
-        foreach (var r in results)
+        try
         {
-            // A recomputation of the same key (another instance, or a retry) replaces the row: its id grows, so readers see a change.
-            await ExecuteAsync(connection, transaction, """
-                DELETE FROM results WHERE source = @s AND kind = @k AND process = @p AND procedure = @q AND handbook_version = @v AND revision = @r
-                """, [("@s", r.Key.Source), ("@k", r.Key.Kind), ("@p", r.Key.Process), ("@q", r.Key.Procedure), ("@v", r.Key.HandbookVersion), ("@r", r.Key.Revision)],
-                cancellationToken);
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO results (source, kind, process, procedure, handbook_version, revision, at_ms, data_title, data_at_ms, records, events, figures, report, error)
-                VALUES (@s, @k, @p, @q, @v, @r, @t, @dt, @da, @rec, @e, @f, @rep, @err)
-                """, [("@s", r.Key.Source), ("@k", r.Key.Kind), ("@p", r.Key.Process), ("@q", r.Key.Procedure), ("@v", r.Key.HandbookVersion),
-                    ("@r", r.Key.Revision), ("@t", r.At.ToUnixTimeMilliseconds()), ("@dt", r.Data.Title), ("@da", r.Data.At.ToUnixTimeMilliseconds()),
-                    ("@rec", r.Data.Records), ("@e", r.Data.Events), ("@f", r.Figures), ("@rep", r.Report), ("@err", r.Error)], cancellationToken);
+            // The run first: its key is unique, so of two instances computing the same data and version only the first stores anything.
+            foreach (var r in results.OrderBy(r => r.Key.Kind == ResultKinds.Run ? 0 : 1))
+            {
+                await ExecuteAsync(connection, transaction, """
+                    INSERT INTO results (source, kind, process, procedure, handbook_version, revision, at_ms, data_title, data_at_ms, records, events, figures, report, error)
+                    VALUES (@s, @k, @p, @q, @v, @r, @t, @dt, @da, @rec, @e, @f, @rep, @err)
+                    """, [("@s", r.Key.Source), ("@k", r.Key.Kind), ("@p", r.Key.Process), ("@q", r.Key.Procedure), ("@v", r.Key.HandbookVersion),
+                        ("@r", r.Key.Revision), ("@t", r.At.ToUnixTimeMilliseconds()), ("@dt", r.Data.Title), ("@da", r.Data.At.ToUnixTimeMilliseconds()),
+                        ("@rec", r.Data.Records), ("@e", r.Data.Events), ("@f", r.Figures), ("@rep", r.Report), ("@err", r.Error)], cancellationToken);
+            }
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            return false;
         }
 
         foreach (var v in kpiValues)
@@ -85,6 +88,7 @@ public abstract partial class SqlStore : IUploadStore, IResultStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> HasResultAsync(ResultKey key, CancellationToken cancellationToken)

@@ -172,6 +172,23 @@ public abstract class ResultsContract : IAsyncLifetime
         failing.Dispose();
     }
 
+    [Fact]
+    public async Task Of_two_instances_computing_the_same_data_and_version_only_the_first_stores_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await UploadAsync(TicketLogs.Csv(new DateTime(2026, 1, 1), 2));
+        var data = (await Uploads.LoadAsync("upload/incidents", ct))!;
+        var handbook = (await Handbooks.GetCurrentAsync(ct)).Handbook;
+        var computed = ResultsComputation.Compute(handbook, 1, data, [], _time.GetUtcNow());
+        Assert.True(await ResultStore.SaveResultsAsync(computed.Results, computed.KpiValues, computed.News, ct));
+        var stored = await ResultStore.ListLatestResultsAsync(ct);
+
+        var again = ResultsComputation.Compute(handbook, 1, data, [], _time.GetUtcNow());
+        Assert.False(await ResultStore.SaveResultsAsync(again.Results, again.KpiValues, again.News, ct));
+        Assert.Equal(stored.Select(r => r.Id), (await ResultStore.ListLatestResultsAsync(ct)).Select(r => r.Id));
+        Assert.Equal(0, await Results.ComputePendingAsync(ct)); // and the service sees it done
+    }
+
     private sealed class FailingProvider : ITicketDataProvider
     {
         public string Prefix => "upload/";
