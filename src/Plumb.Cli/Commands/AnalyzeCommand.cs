@@ -1,7 +1,6 @@
 namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
-using System.Text.Json;
 using Plumb.Mining.Reporting;
 
 public static class AnalyzeCommand
@@ -38,7 +37,7 @@ public static class AnalyzeCommand
             var temp = path + ".tmp";
             using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
             {
-                if (json) writer.Write(JsonSerializer.Serialize(report, JsonOutput.Options));
+                if (json) writer.Write(ReportJson.Serialize(report));
                 else HtmlReport.Write(report, writer);
             }
 

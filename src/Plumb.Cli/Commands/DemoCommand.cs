@@ -98,13 +98,16 @@ public static class DemoCommand
         await context.Error.WriteLineAsync($"Workspace ready in {clock.Elapsed.TotalSeconds:F1} s; {run.Failures} step(s) found something to look at (see Reports in the portal).");
         if (noServe) return ExitCodes.Ok;
 
+        var live = new DemoLive(workspace, context);
         var settings = new ServeCommand.ServeSettings(workspace.Database, urls, workspace.Handbook, false, null, workspace.Reports)
         {
+            Running = live.RunAsync,
             Started = address =>
             {
                 context.Out.WriteLine();
                 context.Out.WriteLine($"  Open {address.Split(' ')[0]} in a browser.");
                 foreach (var (name, role, password) in credentials) context.Out.WriteLine($"  Sign in as {role}: {name} / {password}");
+                context.Out.WriteLine($"  Alignment: {address.Split(' ')[0]}/alignment — figures computed by the server, refreshed every {live.Interval.TotalSeconds:F0} s");
                 context.Out.WriteLine($"  Reports: {address.Split(' ')[0]}/reports — the workspace is {workspace.Root}");
                 context.Out.WriteLine();
             },

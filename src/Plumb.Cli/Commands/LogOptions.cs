@@ -105,42 +105,26 @@ public sealed class LogOptions
 
         if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
         var format = parse.GetValue(Format) ?? Guess(path);
+        if (!EventLogFormat.All.Contains(format)) throw new UsageException($"unknown log format '{format}': use csv, xes or snow-json");
         var progress = new ProgressLines<long>(n => context.Error.WriteLine($"plumb: read {n:N0} events ..."));
-        LogReadResult result;
-        switch (format)
+        var audits = format == EventLogFormat.SnowJson ? parse.GetValue(Audit) ?? [] : [];
+        var lookups = format == EventLogFormat.SnowJson ? (parse.GetValue(Groups) ?? []).Concat(parse.GetValue(Users) ?? []).ToArray() : [];
+        foreach (var f in audits.Concat(lookups))
         {
-            case "xes":
-                using (var stream = File.OpenRead(path)) result = XesEventLogReader.Read(stream, new XesLogOptions
-                {
-                    DropDuplicates = parse.GetValue(DropDuplicates), SkipBadRows = parse.GetValue(SkipBadRows),
-                    MissingValues = parse.GetValue(Missing) ?? [],
-                }, progress);
-                break;
-            case "snow-json":
-                var files = new[] { path }.Concat(parse.GetValue(Audit) ?? []).ToArray();
-                var lookups = (parse.GetValue(Groups) ?? []).Concat(parse.GetValue(Users) ?? []).ToArray();
-                foreach (var f in files.Concat(lookups))
-                {
-                    if (!File.Exists(f)) throw new UsageException($"{f}: no such file");
-                }
+            if (!File.Exists(f)) throw new UsageException($"{f}: no such file");
+        }
 
-                var streams = files.Select(f => (Stream)File.OpenRead(f)).ToList();
-                var directories = lookups.Select(f => (Stream)File.OpenRead(f)).ToList();
-                try
-                {
-                    result = SnowJsonEventLogReader.Read(streams, parse.GetValue(DropDuplicates), directories);
-                }
-                finally
-                {
-                    foreach (var s in streams.Concat(directories)) s.Dispose();
-                }
-
-                break;
-            case "csv":
-                result = ReadCsv(parse, path, progress);
-                break;
-            default:
-                throw new UsageException($"unknown log format '{format}': use csv, xes or snow-json");
+        var options = CsvOptions(parse);
+        var encoding = format == EventLogFormat.Csv ? EncodingOf(parse) : System.Text.Encoding.UTF8;
+        LogReadResult result;
+        var streams = new[] { path }.Concat(audits).Concat(lookups).Select(f => (Stream)File.OpenRead(f)).ToList();
+        try
+        {
+            result = EventLogFormat.Read(format, streams[0], encoding, options, progress, streams[1..(1 + audits.Length)], streams[(1 + audits.Length)..]);
+        }
+        finally
+        {
+            foreach (var s in streams) s.Dispose();
         }
 
         if (result.Error is { } error) throw new UsageException(error.Format(path));
@@ -159,19 +143,22 @@ public sealed class LogOptions
         return log;
     }
 
-    private LogReadResult ReadCsv(ParseResult parse, string path, IProgress<long> progress)
+    private Encoding EncodingOf(ParseResult parse)
     {
-        Encoding encoding;
         var name = parse.GetValue(Encoding)!;
         try
         {
-            encoding = name.ToLowerInvariant() is "latin1" or "latin-1" ? System.Text.Encoding.Latin1 : System.Text.Encoding.GetEncoding(name);
+            return name.ToLowerInvariant() is "latin1" or "latin-1" ? System.Text.Encoding.Latin1 : System.Text.Encoding.GetEncoding(name);
         }
         catch (ArgumentException)
         {
             throw new UsageException($"unknown encoding '{name}': use utf-8, latin1, utf-16 or ascii");
         }
+    }
 
+    /// <summary>The CSV options given on the command line (XES and ServiceNow JSON take only the duplicate and bad-row ones).</summary>
+    public CsvLogOptions CsvOptions(ParseResult parse)
+    {
         var separator = parse.GetValue(Separator) switch
         {
             null => (char?)null,
@@ -179,7 +166,7 @@ public sealed class LogOptions
             { Length: 1 } s => s[0],
             var s => throw new UsageException($"--separator takes one character, not '{s}'"),
         };
-        var options = new CsvLogOptions
+        return new CsvLogOptions
         {
             Case = parse.GetValue(Case), Activity = parse.GetValue(Activity), Timestamp = parse.GetValue(Timestamp),
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
@@ -187,8 +174,6 @@ public sealed class LogOptions
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
             SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields,
         };
-        using var stream = GzipDetection.Unwrap(File.OpenRead(path));
-        return CsvEventLogReader.Read(stream, encoding, options, progress);
     }
 
     private static bool Guessable(string name) =>
@@ -196,13 +181,8 @@ public sealed class LogOptions
 
     private static string Guess(string path)
     {
-        var lower = path.ToLowerInvariant();
-        if (lower.EndsWith(".xes", StringComparison.Ordinal) || lower.EndsWith(".xes.gz", StringComparison.Ordinal)) return "xes";
-        if (lower.EndsWith(".json", StringComparison.Ordinal)) return "snow-json";
-        if (lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".csv.gz", StringComparison.Ordinal)) return "csv";
+        if (EventLogFormat.FromName(path) is { } named) return named;
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
-        var first = -1;
-        while ((first = stream.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
-        return first switch { '<' => "xes", '{' or '[' => "snow-json", _ => "csv" };
+        return EventLogFormat.Sniff(stream);
     }
 }

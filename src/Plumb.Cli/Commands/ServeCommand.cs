@@ -49,6 +49,9 @@ public static class ServeCommand
     {
         public Action<string>? Started { get; init; }
 
+        /// <summary>Work that runs beside the server once it listens (the demo's live data), stopped with it; its failure is reported, not fatal.</summary>
+        public Func<IServiceProvider, CancellationToken, Task>? Running { get; init; }
+
         /// <summary>Reverse proxies whose forwarded headers are believed (see <c>Plumb:TrustedProxies</c>).</summary>
         public string? TrustedProxies { get; init; }
     }
@@ -103,7 +106,22 @@ public static class ServeCommand
         var store = app.Services.GetRequiredService<IPlumbStore>();
         await context.Out.WriteLineAsync($"Plumb is serving at {string.Join(" ", app.Urls)} (store: {store.Description}). Press Ctrl+C to stop.");
         serve.Started?.Invoke(string.Join(" ", app.Urls));
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+        var running = serve.Running is { } work ? Task.Run(() => work(app.Services, stopping.Token), CancellationToken.None) : Task.CompletedTask;
         await app.WaitForShutdownAsync(cancellationToken);
+        await stopping.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            await context.Error.WriteLineAsync($"plumb: {e.Message}");
+        }
+
         await context.Error.WriteLineAsync("plumb: stopped");
         return ExitCodes.Ok;
     }

@@ -37,7 +37,7 @@ public static class SnowJsonEventLogReader
         {
             foreach (var stream in streams)
             {
-                foreach (var row in JsonRecordStream.Read(stream))
+                foreach (var row in RecordsOf(stream))
                 {
                     index++;
                     if (row.TryGetValue("documentkey", out var key) && row.ContainsKey("fieldname"))
@@ -63,7 +63,7 @@ public static class SnowJsonEventLogReader
         }
         catch (XmlException e)
         {
-            return LogReadResult.Fail(e.LineNumber, null, $"the group or user export is not valid XML: {e.Message}");
+            return LogReadResult.Fail(e.LineNumber, null, $"not valid XML: {e.Message}");
         }
         catch (JsonException e)
         {
@@ -95,5 +95,15 @@ public static class SnowJsonEventLogReader
         if (tables.Count == 1 && tables.First() is { Length: > 0 } only) builder.Table = only;
         foreach (var remark in references.Remarks()) builder.Remark(remark);
         return new LogReadResult(builder.Build(), null);
+    }
+
+    // Table API JSON, or an XML unload of the same records (the export ServiceNow's list menu offers).
+    private static IEnumerable<Dictionary<string, string>> RecordsOf(Stream stream)
+    {
+        var buffered = new BufferedStream(stream);
+        var first = -1;
+        while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
+        var rest = new PrefixedStream(first < 0 ? ReadOnlyMemory<byte>.Empty : new[] { (byte)first }, buffered);
+        return first == '<' ? SnowReferences.UnloadRecords(rest, references: true) : JsonRecordStream.Read(rest);
     }
 }

@@ -112,12 +112,26 @@ internal sealed class SnowReferences
         if (IsSysId(id) && name.Length > 0 && !IsSysId(name)) _users.TryAdd(id, name);
     }
 
-    // An XML unload: <unload><sys_user_group action="..."><name>..</name><sys_id>..</sys_id>...</sys_user_group>...</unload>.
+    // An XML unload of groups or users; other tables in it are ignored.
     private void ReadUnload(Stream stream)
+    {
+        foreach (var fields in UnloadRecords(stream, references: false))
+        {
+            if (fields["sys_class_name"] is "sys_user_group" or "sys_user") TryAddDirectoryRecord(fields);
+        }
+    }
+
+    /// <summary>
+    /// The records of an XML unload (<c>&lt;unload&gt;&lt;incident action="..."&gt;&lt;number&gt;..&lt;/number&gt;...&lt;/incident&gt;...&lt;/unload&gt;</c>),
+    /// with DTDs and external entities off; each has its element name as <c>sys_class_name</c>. With <paramref name="references"/>, a
+    /// reference field (<c>&lt;assignment_group display_value="Service Desk"&gt;sys_id&lt;/assignment_group&gt;</c>) gives its display
+    /// value and keeps its sys_id under <see cref="SysIdPrefix"/> + name, as the JSON reader does; without, fields with attributes are skipped.
+    /// </summary>
+    internal static IEnumerable<Dictionary<string, string>> UnloadRecords(Stream stream, bool references)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
         using var reader = XmlReader.Create(stream, settings);
-        if (!reader.ReadToFollowing("unload")) return;
+        if (!reader.ReadToFollowing("unload")) yield break;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1) continue;
@@ -134,6 +148,14 @@ internal sealed class SnowReferences
                         var name = record.LocalName;
                         fields[name] = record.ReadElementContentAsString();
                     }
+                    else if (references && record.NodeType == XmlNodeType.Element && record.Depth == 1 && !record.IsEmptyElement
+                        && record.GetAttribute("display_value") is { } display)
+                    {
+                        var name = record.LocalName;
+                        var value = record.ReadElementContentAsString();
+                        fields[SysIdPrefix + name] = value;
+                        fields[name] = display.Length > 0 ? display : value;
+                    }
                     else
                     {
                         record.Read();
@@ -141,7 +163,8 @@ internal sealed class SnowReferences
                 }
             }
 
-            if (table is "sys_user_group" or "sys_user") TryAddDirectoryRecord(fields);
+            // The table a record belongs to is its element; a sys_class_name field inside names the subclass.
+            yield return fields;
         }
     }
 }

@@ -28,6 +28,9 @@ public sealed record AnalysisReport(
     /// <summary>How much of the log maps onto the procedure's steps (events and cases), shown at the top of the report.</summary>
     public MappingCoverage Mapping { get; init; } = new(0, 0, 0, 0);
 
+    /// <summary>How each documented step is practised: cases, median time, who does it, deviations at the step.</summary>
+    public IReadOnlyList<StepPractice> Steps { get; init; } = [];
+
     /// <summary>Computes the whole analysis of a log against a process and one of its procedures.</summary>
     public static AnalysisReport Build(EventLog log, Process process, Procedure procedure, string period = "month", IProgress<string>? progress = null)
     {
@@ -38,6 +41,7 @@ public sealed record AnalysisReport(
         IReadOnlyList<ProcessLink> links = [];
         ProcedureMapping? mapping = null;
         ConformanceResult? conformance = null;
+        IReadOnlyList<StepPractice> steps = [];
         IReadOnlyList<KpiResult> kpis = [];
 
         // Discovery and replay on one core, KPIs on the other; they only read the log.
@@ -50,6 +54,7 @@ public sealed record AnalysisReport(
                 links = CrossProcessFlow.Discover(log);
                 mapping = ProcedureMapping.Map(procedure, log);
                 conformance = ConformanceChecker.CheckProcedure(log, procedure, mapping);
+                steps = StepPractice.Of(log, procedure, mapping, conformance);
             },
             () => kpis = KpiEvaluation.Evaluate(log, process, period));
         var span = log.TimeSpan();
@@ -59,6 +64,7 @@ public sealed record AnalysisReport(
             links, DocumentedModelOf(process, procedure), conformance!, mapping!.Unmapped, mapping.MappedEvents)
         {
             Mapping = mapping.Coverage,
+            Steps = steps,
         };
     }
 

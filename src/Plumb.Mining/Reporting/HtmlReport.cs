@@ -158,7 +158,8 @@ public static class HtmlReport
         }
     }
 
-    private static string Word(DeviationKind kind) => kind switch
+    /// <summary>A deviation kind in words: skipped, out of order, repeated, undocumented (the report and the portal say the same).</summary>
+    public static string Word(DeviationKind kind) => kind switch
     {
         DeviationKind.Skipped => "skipped",
         DeviationKind.OutOfOrder => "out of order",

@@ -7,6 +7,8 @@ using Plumb.Server.Editor.Web;
 using Plumb.Server.Api;
 using Plumb.Server.Portal;
 using Plumb.Server.Sync;
+using Plumb.Server.Uploads;
+using Plumb.Server.Alignment;
 
 /// <summary>Builds the Plumb web application: the same for <c>plumb serve</c>, the tests and a hosted deployment.</summary>
 public static class PlumbApp
@@ -72,6 +74,9 @@ public static class PlumbApp
         app.MapProposalsApi();
         app.MapConnectionsApi();
         app.MapConnectionsPage();
+        app.MapUploadsApi();
+        app.MapUploadsPage();
+        app.MapAlignment();
         app.MapPlumbEditor(
             readers => readers.RequireAuthorization(PlumbClaims.ReaderPolicy),
             feedback => feedback.RequireRateLimiting(PlumbServices.FeedbackLimit).WithBodyLimit(BodyLimit.Small));

@@ -40,4 +40,19 @@ public sealed class PlumbServerOptions
 
     /// <summary>The largest size of the portal's page cache, in bytes.</summary>
     public long PageCacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The largest uploaded ticket export once decompressed, in bytes (a gzip upload is bounded by the body limit when compressed).</summary>
+    public long MaxUploadExpandedBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>How often, in seconds, the results service looks for a new handbook version or data it has not computed (new uploads and syncs wake it at once).</summary>
+    public double ResultsPollSeconds { get; set; } = 15;
+
+    /// <summary>A URL that receives the news (a KPI or drift turned red) as a JSON POST; none by default.</summary>
+    public string? ResultsWebhook { get; set; }
+
+    /// <summary>How many times a failed webhook POST is tried again, with a doubling pause from <see cref="WebhookRetrySeconds"/>.</summary>
+    public int WebhookRetries { get; set; } = 3;
+
+    /// <summary>The first pause before a webhook POST is tried again, in seconds.</summary>
+    public double WebhookRetrySeconds { get; set; } = 2;
 }

@@ -44,6 +44,15 @@ public static class PlumbServices
         services.AddSingleton(sp => (IConnectionStore)sp.GetRequiredService<IPlumbStore>());
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<Plumb.Server.History.TicketDataSignal>();
+        services.AddSingleton(sp => (Plumb.Server.Uploads.IUploadStore)sp.GetRequiredService<IPlumbStore>());
+        services.AddSingleton(sp => (Plumb.Server.Alignment.IResultStore)sp.GetRequiredService<IPlumbStore>());
+        services.AddSingleton<Plumb.Server.Uploads.UploadService>();
+        services.AddSingleton<Plumb.Server.History.ITicketDataProvider>(sp => sp.GetRequiredService<Plumb.Server.Uploads.UploadService>());
+        services.AddSingleton<Plumb.Server.Alignment.ResultsBoard>();
+        services.AddSingleton<Plumb.Server.Alignment.NewsWebhook>();
+        services.AddHostedService(sp => sp.GetRequiredService<Plumb.Server.Alignment.NewsWebhook>());
+        services.AddSingleton<Plumb.Server.Alignment.ResultsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Plumb.Server.Alignment.ResultsService>());
 
         services.AddAuthentication(o => o.DefaultScheme = "plumb")
             .AddPolicyScheme("plumb", "Cookie or token", o => o.ForwardDefaultSelector = context =>

@@ -66,6 +66,7 @@ public static class Layout
             <li><a href="{E(site.Href(Links.Roles))}">Roles</a></li>
             <li><a href="{E(site.Href(Links.Raci))}">RACI</a></li>
             <li><a href="{E(site.Href(Links.Findings))}">Findings</a></li>
+            {(site.IsStatic ? "" : $"<li><a href=\"{E(site.Href(Plumb.Server.Alignment.AlignmentEndpoints.Path))}\">Alignment</a></li>")}
             {(reports ? $"<li><a href=\"{E(site.Href(ReportsEndpoints.Path))}\">Reports</a></li>" : "")}
             {(visitor.CanEdit && !site.IsStatic ? "<li><a href=\"/editor\">Editor</a></li>" : "")}
             </ul>

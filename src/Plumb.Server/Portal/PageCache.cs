@@ -31,6 +31,12 @@ public sealed class PageCache(IOptions<PlumbServerOptions> options)
         get { lock (_gate) return _entries.Count; }
     }
 
+    /// <summary>
+    /// The cache key of pages of a handbook version with the results of <paramref name="resultsGeneration"/> (the newest result id):
+    /// it grows when either does, so a newer version or newer results empty the cache as a newer version alone did.
+    /// </summary>
+    public static long Stamp(long version, long resultsGeneration) => checked((version * 1_000_000_000L) + (resultsGeneration % 1_000_000_000L));
+
     public bool TryGet<T>(long version, string key, out T value)
         where T : class
     {

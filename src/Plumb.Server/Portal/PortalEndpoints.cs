@@ -54,6 +54,9 @@ public static class PortalEndpoints
         var site = PortalSite.Live(http.Request.Path);
         var cache = services.GetRequiredService<PageCache>();
         var version = snapshot.Version.Number;
+        // Results change pages as much as versions do: the cache is keyed by both (PageCache.Stamp).
+        var results = services.GetRequiredService<Plumb.Server.Alignment.ResultsBoard>().Current;
+        var stamp = PageCache.Stamp(version, results.Generation);
         var cacheable = useCache && !http.Request.QueryString.HasValue;
         var audience = ReaderView.AudienceKey(http.User);
         // An answer to feedback changes a step's page within a version; answers are only ever added, so their count tells the pages apart.
@@ -62,12 +65,12 @@ public static class PortalEndpoints
         var anonymous = http.User.Identity?.IsAuthenticated != true;
         var bytesKey = $"bytes|{http.Request.Path}|{audience}{variant}";
         http.Response.Headers.CacheControl = "no-cache";
-        if (anonymous && cacheable && cache.TryGet(version, bytesKey, out byte[] cached)) return Results.Bytes(cached, "text/html; charset=utf-8");
-        if (!cacheable || !cache.TryGet(version, pageKey, out PortalPage page))
+        if (anonymous && cacheable && cache.TryGet(stamp, bytesKey, out byte[] cached)) return Results.Bytes(cached, "text/html; charset=utf-8");
+        if (!cacheable || !cache.TryGet(stamp, pageKey, out PortalPage page))
         {
-            page = render(renderer, new PageRequest(snapshot, http.User, site) { Answers = answers ?? [] });
+            page = render(renderer, new PageRequest(snapshot, http.User, site) { Answers = answers ?? [], Results = results });
             // Only pages that exist are kept: a 404 for a made-up address is cheap to render again and must not fill memory.
-            if (cacheable && page.Status == StatusCodes.Status200OK) cache.Add(version, pageKey, page, (page.Title.Length + page.Body.Length) * 2L);
+            if (cacheable && page.Status == StatusCodes.Status200OK) cache.Add(stamp, pageKey, page, (page.Title.Length + page.Body.Length) * 2L);
         }
 
         var reports = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plumb.Server.Hosting.PlumbServerOptions>>().Value.Reports is { Length: > 0 };
@@ -76,7 +79,7 @@ public static class PortalEndpoints
         {
             // Anonymous readers all get the same bytes for a page of a version, so the whole response is cached.
             var bytes = Encoding.UTF8.GetBytes(Layout.Render(page, snapshot.Handbook.Name, version, site, visitor, searchText, reports));
-            cache.Add(version, bytesKey, bytes, bytes.Length);
+            cache.Add(stamp, bytesKey, bytes, bytes.Length);
             return Results.Bytes(bytes, "text/html; charset=utf-8");
         }
 

@@ -22,6 +22,9 @@ public sealed record PageRequest(Snapshot Snapshot, ClaimsPrincipal User, Portal
 {
     public Handbook Handbook => Snapshot.Handbook;
 
+    /// <summary>The results computed by the server that the page shows (none for a published static site).</summary>
+    public Plumb.Server.Alignment.ResultsView Results { get; init; } = Plumb.Server.Alignment.ResultsView.Empty;
+
     public IReadOnlyList<Process> Processes { get; } = [.. ReaderView.Processes(Snapshot.Handbook, User)];
 
     /// <summary>Editors' answers to readers' feedback on the page's step, oldest first (empty on other pages).</summary>

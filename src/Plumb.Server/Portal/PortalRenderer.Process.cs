@@ -29,6 +29,7 @@ public sealed partial class PortalRenderer
         }
 
         Kpis(html, process);
+        Practice(html, request, process);
         Flows(html, request, process, "Inputs", "From", process.Inputs);
         Flows(html, request, process, "Outputs", "To", process.Outputs);
 

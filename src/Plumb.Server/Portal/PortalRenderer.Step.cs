@@ -35,6 +35,7 @@ public sealed partial class PortalRenderer
         StepFlows(html, request, place, "Outputs", "To", "Consumed by", step.Outputs, HandbookQueries.Consumers);
         Next(html, request, place, position);
         Tool(html, step.Tool);
+        StepPracticeSection(html, request, process, procedure, step);
         Review(html, step.Review);
         FindingsTable(html, "Findings", step.Findings);
         Feedback(html, request, place);

@@ -64,6 +64,25 @@ public sealed class SqliteStore : SqlStore
         CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), created_ms INTEGER NOT NULL);
         CREATE INDEX sessions_user ON sessions (user_id);
         """,
+        // 5: taken by the ticket history and sync runs of ServiceNow connections (branch "sync"); this placeholder keeps the numbering until it is merged.
+        """
+        SELECT 1;
+        """,
+        // 6: uploaded ticket exports (compressed, with the options they are read with), results per process and procedure keyed by the
+        // handbook version and source revision they came from, KPI values per period (kept, so trends grow), and the news of what turned red.
+        """
+        CREATE TABLE uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, revision INTEGER NOT NULL, file_name TEXT NOT NULL, format TEXT NOT NULL,
+            options TEXT NOT NULL, content BLOB NOT NULL, bytes INTEGER NOT NULL, records INTEGER NOT NULL, events INTEGER NOT NULL, at_ms INTEGER NOT NULL,
+            uploaded_by TEXT NOT NULL, UNIQUE (source, revision));
+        CREATE TABLE results (id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, kind TEXT NOT NULL, process TEXT NOT NULL, procedure TEXT NOT NULL,
+            handbook_version INTEGER NOT NULL, revision INTEGER NOT NULL, at_ms INTEGER NOT NULL, data_title TEXT NOT NULL, data_at_ms INTEGER NOT NULL,
+            records INTEGER NOT NULL, events INTEGER NOT NULL, figures TEXT, report BLOB, error TEXT,
+            UNIQUE (source, kind, process, procedure, handbook_version, revision));
+        CREATE TABLE kpi_values (source TEXT NOT NULL, process TEXT NOT NULL, kpi TEXT NOT NULL, period TEXT NOT NULL, value REAL, cases INTEGER NOT NULL,
+            status TEXT, handbook_version INTEGER NOT NULL, revision INTEGER NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (source, process, kpi, period));
+        CREATE TABLE result_news (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, source TEXT NOT NULL, process TEXT NOT NULL, kind TEXT NOT NULL,
+            subject TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL, handbook_version INTEGER NOT NULL, revision INTEGER NOT NULL);
+        """,
     ];
 
     protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n";

@@ -182,7 +182,7 @@ public sealed partial class AbuseTests
         var client = factory.CreateClient();
         var cache = factory.Services.GetRequiredService<PageCache>();
         await client.GetStringAsync("/processes/incident", TestContext.Current.CancellationToken);
-        Assert.True(cache.TryGet(first.Version.Number, "bytes|/processes/incident|all", out byte[] _));
+        Assert.True(cache.TryGet(PageCache.Stamp(first.Version.Number, 0), "bytes|/processes/incident|all", out byte[] _));
 
         var documents = first.DocumentMap().ToDictionary(StringComparer.Ordinal);
         documents["processes/incident.yaml"] = documents["processes/incident.yaml"].Replace("Incident Management", "Incidents", StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public sealed partial class AbuseTests
         var page = await client.GetStringAsync("/processes/incident", TestContext.Current.CancellationToken);
 
         Assert.Contains("Incidents", page, StringComparison.Ordinal);
-        Assert.False(cache.TryGet(first.Version.Number, "bytes|/processes/incident|all", out byte[] _));
+        Assert.False(cache.TryGet(PageCache.Stamp(first.Version.Number, 0), "bytes|/processes/incident|all", out byte[] _));
     }
 
     [Fact]
