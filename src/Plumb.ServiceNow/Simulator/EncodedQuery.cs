@@ -75,9 +75,21 @@ public sealed partial class EncodedQuery
         _queries.Count == 0 || _queries.Exists(query => query.TrueForAll(any => any.Exists(c => c.Matches(record.GetValueOrDefault(c.Field, "")))));
 
     /// <summary>The records that match, sorted by the query's <c>ORDERBY</c> keys (stable: ties keep their order).</summary>
-    public List<IReadOnlyDictionary<string, string>> Apply(IEnumerable<IReadOnlyDictionary<string, string>> records)
+    public List<IReadOnlyDictionary<string, string>> Apply(IEnumerable<IReadOnlyDictionary<string, string>> records) => Sorted(records.Where(Matches).ToList()).ToList();
+
+    /// <summary>
+    /// One page of <see cref="Apply"/> and the number of matching records. Only the page is put in order (a partial sort),
+    /// so the first page of a keyset query over a million rows costs a scan, not a full sort.
+    /// </summary>
+    public List<IReadOnlyDictionary<string, string>> Page(IEnumerable<IReadOnlyDictionary<string, string>> records, int offset, int limit, out int total)
     {
         var matched = records.Where(Matches).ToList();
+        total = matched.Count;
+        return Sorted(matched).Skip(offset).Take(limit).ToList();
+    }
+
+    private IEnumerable<IReadOnlyDictionary<string, string>> Sorted(List<IReadOnlyDictionary<string, string>> matched)
+    {
         if (Order.Count == 0) return matched;
         IOrderedEnumerable<IReadOnlyDictionary<string, string>>? sorted = null;
         foreach (var (field, descending) in Order)
@@ -88,7 +100,7 @@ public sealed partial class EncodedQuery
                 : descending ? sorted.ThenByDescending(key, ValueComparer.Instance) : sorted.ThenBy(key, ValueComparer.Instance);
         }
 
-        return sorted!.ToList();
+        return sorted!;
     }
 
     private static Condition ParseCondition(string part)
