@@ -64,6 +64,21 @@ public sealed class SqliteStore : SqlStore
         CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), created_ms INTEGER NOT NULL);
         CREATE INDEX sessions_user ON sessions (user_id);
         """,
+        // 5: synced ticket history, compactly (strings interned per connection, times as ticks), and the sync runs that wrote it.
+        """
+        CREATE TABLE sync_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, connection_id INTEGER NOT NULL, number INTEGER NOT NULL, state TEXT NOT NULL,
+            started_ms INTEGER NOT NULL, finished_ms INTEGER, since TEXT, watermark TEXT, records_added INTEGER NOT NULL, audit_added INTEGER NOT NULL,
+            records INTEGER NOT NULL, audit_rows INTEGER NOT NULL, events INTEGER NOT NULL, error TEXT, cursor TEXT NOT NULL, configuration BLOB,
+            UNIQUE (connection_id, number));
+        CREATE TABLE sync_leases (connection_id INTEGER PRIMARY KEY, holder TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+        CREATE TABLE snow_strings (connection_id INTEGER NOT NULL, id INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (connection_id, id)) WITHOUT ROWID;
+        CREATE TABLE snow_records (connection_id INTEGER NOT NULL, sys_id INTEGER NOT NULL, sync_number INTEGER NOT NULL, tbl INTEGER NOT NULL,
+            updated INTEGER, created INTEGER, opened INTEGER, resolved INTEGER, closed INTEGER, fields BLOB NOT NULL,
+            PRIMARY KEY (connection_id, sys_id, sync_number)) WITHOUT ROWID;
+        CREATE TABLE snow_audit (connection_id INTEGER NOT NULL, sys_id BLOB NOT NULL, sync_number INTEGER NOT NULL, document INTEGER NOT NULL,
+            tbl INTEGER NOT NULL, field INTEGER NOT NULL, old_value INTEGER NOT NULL, new_value INTEGER NOT NULL, at INTEGER NOT NULL, user_id INTEGER NOT NULL,
+            PRIMARY KEY (connection_id, sys_id)) WITHOUT ROWID;
+        """,
     ];
 
     protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n";
