@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Plumb.Server.Accounts;
 using Plumb.Server.Editor.Web;
@@ -44,6 +45,12 @@ public static class PlumbServices
         services.AddSingleton(sp => (IConnectionStore)sp.GetRequiredService<IPlumbStore>());
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<Plumb.Server.History.TicketDataSignal>();
+        services.AddSingleton(sp => (ITicketHistoryStore)sp.GetRequiredService<IPlumbStore>());
+        services.TryAddSingleton(new SyncOptions());
+        services.AddSingleton<SyncedTicketData>();
+        services.AddSingleton<Plumb.Server.History.ITicketDataProvider>(sp => sp.GetRequiredService<SyncedTicketData>());
+        services.AddSingleton<SyncService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncService>());
 
         services.AddAuthentication(o => o.DefaultScheme = "plumb")
             .AddPolicyScheme("plumb", "Cookie or token", o => o.ForwardDefaultSelector = context =>

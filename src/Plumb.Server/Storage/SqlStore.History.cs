@@ -12,8 +12,7 @@ public abstract partial class SqlStore : ITicketHistoryStore
     // Rows per INSERT: few round trips per page on PostgreSQL, well inside SQLite's limit on parameters.
     private const int RowsPerInsert = 200;
 
-    public async Task<SyncRun?> BeginSyncAsync(long connectionId, string holder, DateTimeOffset now, TimeSpan lease, TimeSpan overlap,
-        CancellationToken cancellationToken)
+    public async Task<SyncRun?> BeginSyncAsync(long connectionId, string holder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
@@ -30,7 +29,7 @@ public abstract partial class SqlStore : ITicketHistoryStore
         }
         else
         {
-            var since = last is [{ Watermark: { } watermark }] ? Less(watermark, overlap) : null;
+            var since = last is [{ Watermark: { } watermark }] ? watermark : null;
             var number = last is [var previous] ? previous.Number + 1 : 1;
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO sync_runs (connection_id, number, state, started_ms, since, records_added, audit_added, records, audit_rows, events, cursor)
@@ -263,11 +262,4 @@ public abstract partial class SqlStore : ITicketHistoryStore
         FromMs(r.GetInt64(4)), r.IsDBNull(5) ? null : FromMs(r.GetInt64(5)), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
         r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.IsDBNull(13) ? null : r.GetString(13), r.GetString(14),
         Convert.ToInt64(r.GetValue(15), System.Globalization.CultureInfo.InvariantCulture) == 1);
-
-    // A Table API time ("yyyy-MM-dd HH:mm:ss", UTC) less the overlap.
-    private static string Less(string watermark, TimeSpan overlap) =>
-        DateTime.TryParseExact(watermark, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? (at - overlap).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
-            : watermark;
 }

@@ -8,10 +8,10 @@ public interface ITicketHistoryStore
 {
     /// <summary>
     /// Takes the connection's sync lease for <paramref name="holder"/> and opens a run: the interrupted or failed last run
-    /// is resumed, else a new one starts at the last complete run's watermark less <paramref name="overlap"/>. Null when
+    /// is resumed, else a new one starts from the last complete run's watermark (its <see cref="SyncRun.Since"/>). Null when
     /// another holder has the lease (a sync is running).
     /// </summary>
-    Task<SyncRun?> BeginSyncAsync(long connectionId, string holder, DateTimeOffset now, TimeSpan lease, TimeSpan overlap, CancellationToken cancellationToken);
+    Task<SyncRun?> BeginSyncAsync(long connectionId, string holder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease; false when <paramref name="holder"/> no longer has it.</summary>
     Task<bool> RenewSyncLeaseAsync(long connectionId, string holder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);

@@ -16,9 +16,9 @@ public enum SyncState
 }
 
 /// <summary>
-/// One sync of a connection. <see cref="Since"/> is where its incremental queries start (the previous complete sync's
-/// watermark less a small overlap; null for the first, which pulls everything); <see cref="Watermark"/> is the latest
-/// <c>sys_updated_on</c>/<c>sys_created_on</c> it has seen.
+/// One sync of a connection. <see cref="Watermark"/> is, per table (JSON), the latest <c>sys_updated_on</c> (records) or
+/// <c>sys_created_on</c> (audit rows) it has seen; <see cref="Since"/> is the previous complete sync's watermark, where its
+/// incremental queries start (less a small overlap); null for the first sync, which pulls everything.
 /// </summary>
 public sealed record SyncRun(long Id, long ConnectionId, long Number, SyncState State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
     string? Since, string? Watermark, long RecordsAdded, long AuditRowsAdded, long Records, long AuditRows, long Events, string? Error,
