@@ -208,7 +208,7 @@ public abstract partial class SqlStore : ITicketHistoryStore
         await ExecuteAsync(connection, transaction, """
             INSERT INTO sync_leases (connection_id, holder, expires_ms) VALUES (@c, @h, @e)
             ON CONFLICT (connection_id) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms
-            WHERE sync_leases.expires_ms < @now OR sync_leases.holder = excluded.holder
+            WHERE sync_leases.expires_ms < @now
             """, [("@c", connectionId), ("@h", holder), ("@e", (now + lease).ToUnixTimeMilliseconds()), ("@now", now.ToUnixTimeMilliseconds())],
             cancellationToken) > 0;
 

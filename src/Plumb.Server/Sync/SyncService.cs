@@ -96,7 +96,7 @@ public sealed class SyncService(IConnectionStore connections, ConnectionService 
         var now = time.GetUtcNow();
         foreach (var connection in await connections.ListConnectionsAsync(cancellationToken))
         {
-            if (connection.ScheduleMinutes <= 0 || _running.ContainsKey(connection.Name)) continue;
+            if (connection.ScheduleMinutes <= 0 || (_running.TryGetValue(connection.Name, out var running) && !running.IsCompleted)) continue;
             var last = (await history.ListSyncRunsAsync(connection.Id, 1, cancellationToken)).FirstOrDefault();
             var due = last is null || last.State == SyncState.Running || now - last.StartedAt >= TimeSpan.FromMinutes(connection.ScheduleMinutes);
             if (!due) continue;
