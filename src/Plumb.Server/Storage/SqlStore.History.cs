@@ -9,9 +9,6 @@ public abstract partial class SqlStore : ITicketHistoryStore
     private const string RunColumns = "id, connection_id, number, state, started_ms, finished_ms, since, watermark, records_added, audit_added, " +
         "records, audit_rows, events, error, cursor, CASE WHEN configuration IS NULL THEN 0 ELSE 1 END";
 
-    // Rows per INSERT: few round trips per page on PostgreSQL, well inside SQLite's limit on parameters.
-    private const int RowsPerInsert = 200;
-
     public async Task<SyncRun?> BeginSyncAsync(long connectionId, string holder, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -217,17 +214,24 @@ public abstract partial class SqlStore : ITicketHistoryStore
         await ExecuteAsync(connection, transaction, "UPDATE sync_leases SET expires_ms = @e WHERE connection_id = @c AND holder = @h",
             [("@c", connectionId), ("@h", holder), ("@e", (now + lease).ToUnixTimeMilliseconds())], cancellationToken) > 0;
 
-    // Multi-row INSERTs of at most RowsPerInsert rows; returns the rows the database reports as written.
-    private static async Task<int> InsertManyAsync(DbConnection connection, DbTransaction transaction, string head, string tail, int columns,
+    /// <summary>
+    /// Rows per INSERT statement when storing history: PostgreSQL gains from few round trips; SQLite binds parameters by
+    /// name in time growing with their number, so there one prepared single-row statement, reused, is fastest.
+    /// </summary>
+    protected virtual int RowsPerInsert => 200;
+
+    // INSERTs of RowsPerInsert rows each, every statement prepared once and run again with new values; returns the rows written.
+    private async Task<int> InsertManyAsync(DbConnection connection, DbTransaction transaction, string head, string tail, int columns,
         IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var written = 0;
-        for (var start = 0; start < rows.Count; start += RowsPerInsert)
+        var start = 0;
+        while (start < rows.Count)
         {
-            var count = Math.Min(RowsPerInsert, rows.Count - start);
+            var batch = Math.Min(RowsPerInsert, rows.Count - start);
             var sql = new StringBuilder(head);
-            var parameters = new List<(string, object?)>(count * columns);
-            for (var i = 0; i < count; i++)
+            var parameters = new List<(string, object?)>(batch * columns);
+            for (var i = 0; i < batch; i++)
             {
                 sql.Append(i == 0 ? "(" : ", (");
                 for (var c = 0; c < columns; c++)
@@ -241,7 +245,20 @@ public abstract partial class SqlStore : ITicketHistoryStore
             }
 
             sql.Append(tail);
-            written += await ExecuteAsync(connection, transaction, sql.ToString(), parameters, cancellationToken);
+            await using var command = Command(connection, transaction, sql.ToString(), parameters);
+            await command.PrepareAsync(cancellationToken);
+            written += await command.ExecuteNonQueryAsync(cancellationToken);
+            start += batch;
+            while (rows.Count - start >= batch)
+            {
+                for (var i = 0; i < batch; i++)
+                {
+                    for (var c = 0; c < columns; c++) command.Parameters[(i * columns) + c].Value = rows[start + i][c] ?? DBNull.Value;
+                }
+
+                written += await command.ExecuteNonQueryAsync(cancellationToken);
+                start += batch;
+            }
         }
 
         return written;

@@ -100,6 +100,8 @@ public sealed class SqliteStore : SqlStore
     protected override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask; // BEGIN IMMEDIATE already holds the only write lock.
 
+    protected override int RowsPerInsert => 1;
+
     protected override bool IsUniqueViolation(DbException exception) =>
         // Only a taken key (SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE): any other failed constraint or trigger is an error, not a race.
         exception is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };

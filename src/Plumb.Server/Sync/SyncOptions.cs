@@ -5,8 +5,8 @@ using Plumb.ServiceNow.TableApi;
 /// <summary>How the server syncs its connections (one singleton; tests replace it).</summary>
 public sealed class SyncOptions
 {
-    /// <summary>Records per Table API page.</summary>
-    public int PageSize { get; init; } = 1000;
+    /// <summary>Records per Table API page (ServiceNow answers up to 10,000; fewer, larger pages make a long history quicker to pull).</summary>
+    public int PageSize { get; init; } = 5000;
 
     /// <summary>How long a sync's lease lasts without a committed page; another instance may take over a sync silent for longer.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);

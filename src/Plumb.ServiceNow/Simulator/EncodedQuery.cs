@@ -162,8 +162,12 @@ public sealed partial class EncodedQuery
     {
         public static readonly ValueComparer Instance = new();
 
+        // Only text made of digits, signs, separators and spaces can be a number; timestamps and sys_ids skip the parse.
+        private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789.,+- ");
+
         public int Compare(string? x, string? y)
         {
+            if (x is null || y is null || x.AsSpan().ContainsAnyExcept(NumberChars) || y.AsSpan().ContainsAnyExcept(NumberChars)) return string.CompareOrdinal(x, y);
             if (decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
                 && decimal.TryParse(y, NumberStyles.Number, CultureInfo.InvariantCulture, out var b)) return a.CompareTo(b);
             return string.CompareOrdinal(x, y);
