@@ -28,6 +28,7 @@ public sealed class SyncService(IConnectionStore connections, ConnectionService 
 {
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    // Not disposed: the host may stop the service after disposing it, and a token source without a timer holds nothing.
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Opens a run of the connection and pulls it in the background; the run is returned at once.</summary>
@@ -82,12 +83,6 @@ public sealed class SyncService(IConnectionStore connections, ConnectionService 
         await base.StopAsync(cancellationToken);
         // The running syncs record themselves as interrupted; wait for that, as long as the host lets us.
         await ((Task)Task.WhenAny(WhenIdleAsync(), Task.Delay(Timeout.Infinite, cancellationToken))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public override void Dispose()
-    {
-        _stopping.Dispose();
-        base.Dispose();
     }
 
     // Due: never synced, or the schedule has passed since the last run began; a run left running by a stopped instance resumes once its lease expires.
