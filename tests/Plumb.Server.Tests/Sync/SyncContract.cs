@@ -311,6 +311,35 @@ public abstract class SyncContract : IAsyncLifetime
         (second as IDisposable)?.Dispose();
     }
 
+    [Fact]
+    public async Task A_recorded_incident_of_a_real_instance_syncs_to_the_log_the_reader_gives_for_the_recorded_file()
+    {
+        // Given an instance serving a Table API answer recorded from a real instance (references as {"link","value"})
+        var recorded = RepoPaths.TestData("servicenow", "records", "incident_INC0010042.json");
+        var folder = _folder.File("recorded");
+        Directory.CreateDirectory(Path.Combine(folder, "tables", "incident"));
+        File.Copy(recorded, Path.Combine(folder, SnapshotManifest.PagePath("incident", 0)));
+        var manifest = new SnapshotManifest { Instance = "recorded" };
+        manifest.Tables.Add(new TableProgress { Table = "incident", Query = "recorded", PageSize = 1, Complete = true, Pages = [new PageEntry(SnapshotManifest.PagePath("incident", 0), 0, 1)] });
+        manifest.Write(folder);
+        await using var server = await SimulatorServer.StartAsync(SimulatedInstance.FromSnapshot(folder), new SimulatorOptions { User = User, Password = Password },
+            "http://127.0.0.1:0", time: _time, cancellationToken: Ct);
+        await Connections(Store).AddAsync("recorded", server.BaseUrl.ToString(), SnowCredentials.Basic(User, Password), 0, "admin", Ct);
+
+        // When
+        var run = (await Sync().RunAsync("recorded", Ct)).Run!;
+
+        // Then
+        Assert.Equal(SyncState.Complete, run.State);
+        var data = (await Data(Store).LoadAsync("connection/recorded", Ct))!;
+        await using var stream = File.OpenRead(recorded);
+        var direct = SnowJsonEventLogReader.Read([stream]);
+        Assert.Null(direct.Error);
+        Assert.Equal(Csv(direct.Log!), Csv(data.Log));
+        Assert.Equal(["INC0010042"], Enumerable.Range(0, data.Log.CaseCount).Select(i => data.Log.CaseIds[i]));
+        Assert.Equal(1, data.Configuration!.TicketCounts["incident"]);
+    }
+
     private sealed class Interceptor(SyncContract test) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
