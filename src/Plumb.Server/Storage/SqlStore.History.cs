@@ -174,15 +174,15 @@ public abstract partial class SqlStore : ITicketHistoryStore
 
         var audit = new List<StoredAudit>();
         await using (var command = Command(connection, null, """
-            SELECT sys_id, document, tbl, field, old_value, new_value, at, user_id FROM snow_audit
+            SELECT document, tbl, field, old_value, new_value, at, user_id FROM snow_audit
             WHERE connection_id = @c AND sync_number <= @n ORDER BY sys_id
             """, [("@c", connectionId), ("@n", number)]))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                audit.Add(new StoredAudit((byte[])reader.GetValue(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
-                    reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
+                audit.Add(new StoredAudit(null, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                    reader.GetInt64(5), reader.GetInt64(6)));
             }
         }
 

@@ -30,8 +30,11 @@ public sealed record SyncRun(long Id, long ConnectionId, long Number, SyncState 
 /// </summary>
 public sealed record StoredRecord(long SysId, long Table, long? Updated, long? Created, long? Opened, long? Resolved, long? Closed, byte[] Fields);
 
-/// <summary>A sys_audit row as stored: its sys_id (16 bytes when it is 32 hex digits), interned strings and the time in UTC ticks.</summary>
-public sealed record StoredAudit(byte[] SysId, long Document, long Table, long Field, long Old, long New, long At, long User);
+/// <summary>
+/// A sys_audit row as stored: its sys_id (16 bytes when it is 32 hex digits; not read back, where only the order counts),
+/// interned strings and the time in UTC ticks. A struct: a million of them read back are one array, not a million objects.
+/// </summary>
+public readonly record struct StoredAudit(byte[]? SysId, long Document, long Table, long Field, long Old, long New, long At, long User);
 
 /// <summary>What one committed page adds: new strings (ids from <see cref="FirstStringId"/> on), records, audit rows, and where the run stands after it.</summary>
 public sealed record SyncPage(long RunId, long ConnectionId, long Number, string Holder, long FirstStringId, IReadOnlyList<string> Strings,

@@ -85,7 +85,7 @@ public sealed class SyncService(IConnectionStore connections, ConnectionService 
         await ((Task)Task.WhenAny(WhenIdleAsync(), Task.Delay(Timeout.Infinite, cancellationToken))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    // Due: never synced, or the schedule has passed since the last run began; a run left running by a stopped instance resumes once its lease expires.
+    // Due: never synced, or the schedule has passed since the last run began (or failed); a run left running by a stopped instance resumes once its lease expires.
     private async Task StartDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -93,7 +93,9 @@ public sealed class SyncService(IConnectionStore connections, ConnectionService 
         {
             if (connection.ScheduleMinutes <= 0 || (_running.TryGetValue(connection.Name, out var running) && !running.IsCompleted)) continue;
             var last = (await history.ListSyncRunsAsync(connection.Id, 1, cancellationToken)).FirstOrDefault();
-            var due = last is null || last.State == SyncState.Running || now - last.StartedAt >= TimeSpan.FromMinutes(connection.ScheduleMinutes);
+            // A failed run waits a whole interval from its failure (bad credentials are not tried every minute).
+            var since = last?.State == SyncState.Failed ? last.FinishedAt ?? last.StartedAt : last?.StartedAt;
+            var due = last is null || last.State == SyncState.Running || now - since >= TimeSpan.FromMinutes(connection.ScheduleMinutes);
             if (!due) continue;
             var (outcome, run) = await StartAsync(connection.Name, cancellationToken);
             if (outcome == SyncStartOutcome.Started) logger.LogInformation("sync {Connection} #{Number}: started by the schedule", connection.Name, run!.Number);

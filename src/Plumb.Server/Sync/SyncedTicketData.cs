@@ -58,8 +58,8 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
 
         // In the order a pull reads them (task table by task table, by sys_id), so cases come out as from the pulled pages.
         var records = stored.Records
-            .Select(r => (Table: codec.Text(r.Table), Fields: codec.Decode(r)))
-            .OrderBy(r => order.GetValueOrDefault(r.Table, int.MaxValue)).ThenBy(r => r.Fields["sys_id"], StringComparer.Ordinal)
+            .Select(r => (Table: codec.Text(r.Table), Record: r))
+            .OrderBy(r => order.GetValueOrDefault(r.Table, int.MaxValue)).ThenBy(r => codec.Text(r.Record.SysId), StringComparer.Ordinal)
             .ToList();
         var audit = stored.Audit.Select(codec.Decode);
 
@@ -85,7 +85,7 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
             LogReadResult result;
             try
             {
-                result = SnowJsonEventLogReader.Read(records.Select(r => r.Fields), audit, directories: groups);
+                result = SnowJsonEventLogReader.Read(records.Select(r => codec.Decode(r.Record)), audit, directories: groups);
             }
             finally
             {

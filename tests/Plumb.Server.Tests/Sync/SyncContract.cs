@@ -79,12 +79,12 @@ public abstract class SyncContract : IAsyncLifetime
     // Waits move the fake clock instead of sleeping, so a rate-limit window passes at once.
     private RetryPolicy Retry => new() { MaxAttempts = 3, Delay = (wait, _) => { _time.Advance(wait); return Task.CompletedTask; } };
 
-    private SyncService Sync(IPlumbStore? store = null, TicketDataSignal? signal = null)
+    private SyncService Sync(IPlumbStore? store = null, TicketDataSignal? signal = null, bool scheduled = false)
     {
         store ??= Store;
         var options = new SyncOptions
         {
-            PageSize = PageSize, Scheduled = false, Retry = Retry,
+            PageSize = PageSize, Scheduled = scheduled, Retry = Retry, Tick = TimeSpan.FromMinutes(1),
             Http = () => new HttpClient(new Interceptor(this) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } }),
         };
         return new SyncService((IConnectionStore)store, Connections(store), (ITicketHistoryStore)store, Data(store), signal ?? new TicketDataSignal(), options,
@@ -338,6 +338,44 @@ public abstract class SyncContract : IAsyncLifetime
         Assert.Equal(Csv(direct.Log!), Csv(data.Log));
         Assert.Equal(["INC0010042"], Enumerable.Range(0, data.Log.CaseCount).Select(i => data.Log.CaseIds[i]));
         Assert.Equal(1, data.Configuration!.TicketCounts["incident"]);
+    }
+
+    [Fact]
+    public async Task The_schedule_syncs_a_new_connection_at_once_and_again_when_its_minutes_have_passed()
+    {
+        // Given a connection synced every 60 minutes and the service running
+        await Connections(Store).AddAsync("hourly", _server.BaseUrl.ToString(), SnowCredentials.Basic(User, Password), 60, "admin", Ct);
+        var sync = Sync(scheduled: true);
+        await sync.StartAsync(Ct);
+        try
+        {
+            async Task<IReadOnlyList<SyncRun>> RunsAsync(int count)
+            {
+                // The timer's tick runs on its own; wait (in real time) until the runs are there and finished.
+                for (var i = 0; i < 200; i++)
+                {
+                    await sync.WhenIdleAsync();
+                    var runs = (await sync.ListRunsAsync("hourly", 10, Ct))!;
+                    if (runs.Count >= count && runs.All(r => r.State != SyncState.Running)) return runs;
+                    await Task.Delay(50, Ct);
+                }
+
+                return (await sync.ListRunsAsync("hourly", 10, Ct))!;
+            }
+
+            // Then: synced at once (never synced), not again within the hour, again after it
+            Assert.Equal(SyncState.Complete, Assert.Single(await RunsAsync(1)).State);
+            _time.Advance(TimeSpan.FromMinutes(30));
+            await Task.Delay(200, Ct);
+            Assert.Single(await RunsAsync(1));
+            _time.Advance(TimeSpan.FromMinutes(31));
+            Assert.Equal([2L, 1L], (await RunsAsync(2)).Select(r => r.Number));
+            Assert.Empty((await sync.ListRunsAsync("sim", 10, Ct))!); // on demand only
+        }
+        finally
+        {
+            await sync.StopAsync(Ct);
+        }
     }
 
     private sealed class Interceptor(SyncContract test) : DelegatingHandler
