@@ -38,9 +38,10 @@ var port = 20000 + Random.Shared.Next(20000);
 var url = $"http://127.0.0.1:{port}";
 var credentials = Path.Combine(work.FullName, "sim.credentials");
 var simulate = Stopwatch.StartNew();
-using var simulator = Process.Start(new ProcessStartInfo("dotnet", [cli, "snow", "simulate", "--handbook", Path.Combine(work.FullName, "handbook"),
-    "--tickets", tickets.ToString(CultureInfo.InvariantCulture), "--urls", url, "--credentials", credentials])
-    { RedirectStandardOutput = true, RedirectStandardError = true })!;
+var start = new ProcessStartInfo("dotnet", [cli, "snow", "simulate", "--handbook", Path.Combine(work.FullName, "handbook"),
+    "--tickets", tickets.ToString(CultureInfo.InvariantCulture), "--urls", url, "--credentials", credentials]);
+start.RedirectStandardOutput = start.RedirectStandardError = true;
+using var simulator = Process.Start(start)!;
 string? line;
 while ((line = await simulator.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
 {

@@ -84,7 +84,10 @@ public abstract class SyncContract : IAsyncLifetime
         store ??= Store;
         var options = new SyncOptions
         {
-            PageSize = PageSize, Scheduled = scheduled, Retry = Retry, Tick = TimeSpan.FromMinutes(1),
+            PageSize = PageSize,
+            Scheduled = scheduled,
+            Retry = Retry,
+            Tick = TimeSpan.FromMinutes(1),
             Http = () => new HttpClient(new Interceptor(this) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } }),
         };
         return new SyncService((IConnectionStore)store, Connections(store), (ITicketHistoryStore)store, Data(store), signal ?? new TicketDataSignal(), options,
