@@ -55,6 +55,27 @@ public sealed class ServerClient : IDisposable
         return (null, response.StatusCode, problem);
     }
 
+    /// <summary>Asks the server to sync a connection now: the run it started (202), or null with the problem (404, 409).</summary>
+    public async Task<(Plumb.Server.Sync.SyncRunView? Run, HttpStatusCode Status, string? Problem)> StartSyncAsync(string connection, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/connections/{Uri.EscapeDataString(connection)}/sync"), cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) await EnsureAsync(response, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (await response.Content.ReadFromJsonAsync<Plumb.Server.Sync.SyncRunView>(SyncJson, cancellationToken), response.StatusCode, null);
+        }
+
+        string? detail = null;
+        try { detail = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?["detail"]?.GetValue<string>(); } catch (JsonException) { }
+        return (null, response.StatusCode, detail ?? $"the server answered {(int)response.StatusCode}");
+    }
+
+    // The server writes enums in kebab case.
+    private static readonly JsonSerializerOptions SyncJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try

@@ -14,6 +14,56 @@ public static class ConnectionCommand
         command.Subcommands.Add(Add(context));
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Remove(context));
+        command.Subcommands.Add(Sync(context));
+        return command;
+    }
+
+    // With --server the running server syncs (in the background, as its Sync now button does); without, this command syncs the store itself.
+    private static Command Sync(CliContext context)
+    {
+        var (db, name) = (ServeCommand.DatabaseOption(), NameArgument());
+        var server = new Option<string?>("--server", "-s") { Description = "A running Plumb server to ask for the sync (admin token); without it the store is synced here." };
+        var token = PushCommand.TokenOption();
+        var command = new Command("sync",
+            "Sync a connection now: configuration whole, then the records and audit rows changed since the last sync. Exit 1 when the sync fails.")
+        {
+            name, server, token, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var connection = parse.GetValue(name)!;
+            if (parse.GetValue(server) is { } url)
+            {
+                using var client = new ServerClient(url, parse.GetValue(token));
+                var (started, status, problem) = await client.StartSyncAsync(connection, ct);
+                if (started is null) throw new UsageException($"{url} answered {(int)status}: {problem}");
+
+                await context.Out.WriteLineAsync($"Sync {started.Number} of '{connection}' started on {url}; follow it with GET /api/connections/{connection}/syncs or on {ConnectionsPage.Path}.");
+                return ExitCodes.Ok;
+            }
+
+            var result = ExitCodes.Ok;
+            await WithStoreAsync(parse.GetValue(db), async (store, connections) =>
+            {
+                var sync = new SyncService((IConnectionStore)store, connections, (ITicketHistoryStore)store, new SyncedTicketData((IConnectionStore)store, (ITicketHistoryStore)store),
+                    new Plumb.Server.History.TicketDataSignal(), new SyncOptions { Scheduled = false }, TimeProvider.System,
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncService>.Instance);
+                var (outcome, run) = await sync.RunAsync(connection, ct);
+                if (outcome == SyncStartOutcome.NotFound) throw new UsageException($"no connection '{connection}'");
+                if (outcome == SyncStartOutcome.Busy) throw new UsageException($"a sync of '{connection}' is running already");
+                if (run!.State == SyncState.Complete)
+                {
+                    await context.Out.WriteLineAsync($"Sync {run.Number} of '{connection}' complete: {run.RecordsAdded:N0} record(s) and {run.AuditRowsAdded:N0} audit row(s) pulled; " +
+                        $"{run.Records:N0} records, {run.AuditRows:N0} audit rows, {run.Events:N0} events in all.");
+                }
+                else
+                {
+                    await context.Error.WriteLineAsync($"plumb: sync {run.Number} of '{connection}' failed: {run.Error}");
+                    result = ExitCodes.Found;
+                }
+            }, ct);
+            return result;
+        });
         return command;
     }
 
@@ -77,13 +127,16 @@ public static class ConnectionCommand
 
     private static Argument<string> NameArgument() => new("name") { Description = "The connection's name, e.g. prod." };
 
-    private static async Task<int> WithConnectionsAsync(string? db, Func<ConnectionService, Task> action, CancellationToken cancellationToken)
+    private static Task<int> WithConnectionsAsync(string? db, Func<ConnectionService, Task> action, CancellationToken cancellationToken) =>
+        WithStoreAsync(db, (_, connections) => action(connections), cancellationToken);
+
+    private static async Task<int> WithStoreAsync(string? db, Func<IPlumbStore, ConnectionService, Task> action, CancellationToken cancellationToken)
     {
         var store = StoreFactory.Create(db);
         try
         {
             await store.MigrateAsync(cancellationToken);
-            await action(new ConnectionService((IConnectionStore)store, store, ConnectionService.ProviderFor(store), TimeProvider.System));
+            await action(store, new ConnectionService((IConnectionStore)store, store, ConnectionService.ProviderFor(store), TimeProvider.System));
             return ExitCodes.Ok;
         }
         catch (ConnectionException e)

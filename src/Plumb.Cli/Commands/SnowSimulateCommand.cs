@@ -26,7 +26,7 @@ public static class SnowSimulateCommand
             DefaultValueFactory = _ => "snow-simulator.credentials",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated instance and of the new tickets.", DefaultValueFactory = _ => 1 };
-        var tickets = new Option<int>("--tickets") { Description = "Tickets per mapped task table in the generated history.", DefaultValueFactory = _ => 200 };
+        var tickets = new Option<int>("--tickets") { Description = "Tickets per mapped task table in the generated history (about 5 to 8 audit rows each; 50000 gives about a million).", DefaultValueFactory = _ => 200 };
         var drift = new Option<string[]>("--drift") { Description = "Drifts to inject into the generated instance: missing-state, extra-group, sla.", AllowMultipleArgumentsPerToken = true };
         var rateLimit = new Option<int?>("--rate-limit") { Description = "Requests one user or OAuth client may make per --rate-window before 429 Too Many Requests." };
         var rateWindow = new Option<int>("--rate-window") { Description = "Seconds of the rate-limit window (ServiceNow counts per hour).", DefaultValueFactory = _ => 3600 };
@@ -140,19 +140,11 @@ public static class SnowSimulateCommand
             }
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "plumb-simulator-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
-        try
-        {
-            // Tickets open 20 to 480 minutes apart and each step takes at most 10 hours: start early enough to end in the past.
-            var span = TimeSpan.FromMinutes(480.0 * settings.Generator.TicketsPerTable) + TimeSpan.FromHours(10 * 12);
-            var start = new DateTime((now - span).Ticks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
-            SnapshotGenerator.Write(book!, folder, settings.Generator with { Start = start });
-            return SimulatedInstance.FromSnapshot(folder);
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        // Tickets open 20 to 480 minutes apart and each step takes at most 10 hours: start early enough to end in the past.
+        var span = TimeSpan.FromMinutes(480.0 * settings.Generator.TicketsPerTable) + TimeSpan.FromHours(10 * 12);
+        var start = new DateTime((now - span).Ticks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
+        // Generated in memory (compact rows), so --tickets 50000 serves a history of a million audit rows without a folder of pages.
+        return SimulatedInstance.Generate(book!, settings.Generator with { Start = start });
     }
 
     // The credentials file as given, or a new one with random secrets, readable by its owner only.

@@ -1,8 +1,6 @@
 namespace Plumb.Cli.Demo;
 
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Plumb.Mining.Readers;
 using Plumb.ServiceNow.Simulator;
@@ -54,46 +52,27 @@ public sealed class DemoLive(DemoPaths workspace, CliContext context)
         await context.Error.WriteLineAsync($"plumb demo: a simulated ServiceNow instance serves at {simulator.BaseUrl} (connection '{ConnectionName}'); "
             + $"{TicketsPerStep} new ticket(s) per table every {Interval.TotalSeconds:F0} s");
 
-        await SyncAsync(services, instance, feed, cancellationToken);
+        await SyncAsync(services, cancellationToken);
         using var timer = new PeriodicTimer(Interval, context.Time);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             var step = feed.Advance(TicketsPerStep, context.Time.GetUtcNow().UtcDateTime);
             await context.Error.WriteLineAsync($"plumb demo: tickets {step.Opened} opened, {step.Advanced} moved on, {step.Closed} closed; {feed.OpenTickets} open");
-            await SyncAsync(services, instance, feed, cancellationToken);
+            await SyncAsync(services, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The seam where the connection's sync comes in. Until the server syncs connections itself (issue 15, part 1), the demo
-    /// exports the simulated instance's tickets, audit rows and groups as Table API JSON (what an organisation without API access
-    /// would export) and uploads them as the next revision of <c>upload/simulator</c>; with the sync merged this method asks the
-    /// server to sync connection <see cref="ConnectionName"/> instead.
+    /// Syncs connection <see cref="ConnectionName"/> as the server's schedule would: only what the feed changed since the last sync
+    /// is pulled, and the results service recomputes the figures from it.
     /// </summary>
-    private static async Task SyncAsync(IServiceProvider services, SimulatedInstance instance, TicketFeed feed, CancellationToken cancellationToken)
+    private async Task SyncAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var export = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(export))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("result");
-            foreach (var table in feed.TicketTables.Concat(["sys_audit", "sys_user_group", "sys_user"]))
-            {
-                foreach (var record in instance.Select(table, EncodedQuery.Parse(null)) ?? [])
-                {
-                    json.WriteStartObject();
-                    if (!record.ContainsKey("sys_class_name")) json.WriteString("sys_class_name", table);
-                    foreach (var (field, value) in record) json.WriteString(field, value);
-                    json.WriteEndObject();
-                }
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        export.Position = 0;
-        await services.GetRequiredService<UploadService>().AddAsync("simulator-export.json", ConnectionName,
-            new UploadReading(EventLogFormat.SnowJson, Encoding.UTF8.WebName, new CsvLogOptions()), export, "plumb demo", cancellationToken);
+        var (outcome, run) = await services.GetRequiredService<SyncService>().RunAsync(ConnectionName, cancellationToken);
+        await context.Error.WriteLineAsync(run is null
+            ? $"plumb demo: sync of '{ConnectionName}' not run ({outcome})"
+            : run.State == SyncState.Complete
+                ? $"plumb demo: sync {run.Number} of '{ConnectionName}': {run.RecordsAdded:N0} record(s) and {run.AuditRowsAdded:N0} audit row(s) pulled"
+                : $"plumb demo: sync {run.Number} of '{ConnectionName}' {run.State.ToString().ToLowerInvariant()}: {run.Error}");
     }
 }

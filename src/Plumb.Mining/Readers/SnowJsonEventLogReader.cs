@@ -21,6 +21,12 @@ public static class SnowJsonEventLogReader
         "assignment_group", "state",
     ];
 
+    /// <summary>The record fields the log is built from (case attributes, the opening, resolution and closure and who did them).</summary>
+    public static readonly IReadOnlyList<string> RecordFields =
+    [
+        .. KeptFields, "opened_at", "sys_created_on", "resolved_at", "closed_at", "opened_by", "sys_created_by", "resolved_by", "closed_by",
+    ];
+
     /// <summary>
     /// Reads records and audit rows from the streams; a problem that stops reading is returned, never thrown. Group and user
     /// sys_ids are named from display values, from sys_user_group / sys_user records among the input, or from
@@ -28,9 +34,8 @@ public static class SnowJsonEventLogReader
     /// </summary>
     public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null)
     {
-        var references = new SnowReferences();
         var records = new List<Dictionary<string, string>>();
-        var audit = new Dictionary<string, List<AuditRow>>(StringComparer.Ordinal);
+        var audit = new List<SnowAuditEntry>();
         var parser = new TimestampParser();
         var index = 0;
         try
@@ -47,16 +52,49 @@ public static class SnowJsonEventLogReader
                             return LogReadResult.Fail(0, "sys_created_on", $"audit row {index}: '{row.GetValueOrDefault("sys_created_on")}' is not a timestamp");
                         }
 
-                        if (!audit.TryGetValue(key, out var rows)) audit[key] = rows = [];
-                        rows.Add(new AuditRow(ticks, row["fieldname"], row.GetValueOrDefault("oldvalue", ""), row.GetValueOrDefault("newvalue", ""),
+                        audit.Add(new SnowAuditEntry(key, ticks, row["fieldname"], row.GetValueOrDefault("oldvalue", ""), row.GetValueOrDefault("newvalue", ""),
                             row.GetValueOrDefault("user", "")));
                     }
-                    else if (!references.TryAddDirectoryRecord(row))
+                    else
                     {
-                        references.LearnFrom(row);
                         records.Add(row);
                     }
                 }
+            }
+        }
+        catch (JsonException e)
+        {
+            return LogReadResult.Fail(0, null, $"not valid JSON near record {index + 1}: {e.Message}");
+        }
+
+        return Read(records, audit, dropDuplicates, directories);
+    }
+
+    /// <summary>
+    /// Builds the log from records and audit rows already read (the server's stored ticket history): the same derivation as
+    /// reading Table API JSON. <paramref name="records"/> may hold sys_user_group and sys_user records, which name sys_ids;
+    /// a record needs only the fields in <see cref="RecordFields"/>.
+    /// </summary>
+    public static LogReadResult Read(IEnumerable<Dictionary<string, string>> records, IEnumerable<SnowAuditEntry> audit, bool dropDuplicates = false,
+        IEnumerable<Stream>? directories = null)
+    {
+        var references = new SnowReferences();
+        var tasks = new List<Dictionary<string, string>>();
+        var rowsByKey = new Dictionary<string, List<AuditRow>>(StringComparer.Ordinal);
+        var parser = new TimestampParser();
+        foreach (var entry in audit)
+        {
+            if (!rowsByKey.TryGetValue(entry.DocumentKey, out var rows)) rowsByKey[entry.DocumentKey] = rows = [];
+            rows.Add(new AuditRow(entry.Time, entry.Field, entry.Old, entry.New, entry.User));
+        }
+
+        try
+        {
+            foreach (var row in records)
+            {
+                if (references.TryAddDirectoryRecord(row)) continue;
+                references.LearnFrom(row);
+                tasks.Add(row);
             }
 
             foreach (var directory in directories ?? []) references.ReadDirectory(directory);
@@ -67,9 +105,15 @@ public static class SnowJsonEventLogReader
         }
         catch (JsonException e)
         {
-            return LogReadResult.Fail(0, null, $"not valid JSON near record {index + 1}: {e.Message}");
+            return LogReadResult.Fail(0, null, $"the group or user export is not valid JSON: {e.Message}");
         }
 
+        return Build(tasks, rowsByKey, references, parser, dropDuplicates);
+    }
+
+    private static LogReadResult Build(List<Dictionary<string, string>> records, Dictionary<string, List<AuditRow>> audit, SnowReferences references,
+        TimestampParser parser, bool dropDuplicates)
+    {
         if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
         var history = new SnowHistory(builder, parser, references);

@@ -35,8 +35,17 @@ public abstract partial class SqlStore : IConnectionStore
     public Task<IReadOnlyList<SnowConnection>> ListConnectionsAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {ConnectionColumns} FROM snow_connections ORDER BY name", [], ReadConnection, cancellationToken);
 
-    public async Task<bool> RemoveConnectionAsync(string name, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM snow_connections WHERE name = @n", [("@n", name)], cancellationToken) > 0;
+    public async Task<bool> RemoveConnectionAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken);
+        var id = await ScalarAsync<long?>(connection, transaction, "SELECT id FROM snow_connections WHERE name = @n", [("@n", name)], cancellationToken);
+        if (id is null) return false;
+        await DeleteHistoryAsync(connection, transaction, id.Value, cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM snow_connections WHERE id = @c", [("@c", id.Value)], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     private static SnowConnection ReadConnection(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2),
         r.GetString(3) == "oauth" ? ConnectionAuth.OAuth : ConnectionAuth.Basic, r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),

@@ -64,9 +64,20 @@ public sealed class SqliteStore : SqlStore
         CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), created_ms INTEGER NOT NULL);
         CREATE INDEX sessions_user ON sessions (user_id);
         """,
-        // 5: taken by the ticket history and sync runs of ServiceNow connections (branch "sync"); this placeholder keeps the numbering until it is merged.
+        // 5: synced ticket history, compactly (strings interned per connection, times as ticks), and the sync runs that wrote it.
         """
-        SELECT 1;
+        CREATE TABLE sync_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, connection_id INTEGER NOT NULL, number INTEGER NOT NULL, state TEXT NOT NULL,
+            started_ms INTEGER NOT NULL, finished_ms INTEGER, since TEXT, watermark TEXT, records_added INTEGER NOT NULL, audit_added INTEGER NOT NULL,
+            records INTEGER NOT NULL, audit_rows INTEGER NOT NULL, events INTEGER NOT NULL, error TEXT, cursor TEXT NOT NULL, configuration BLOB,
+            UNIQUE (connection_id, number));
+        CREATE TABLE sync_leases (connection_id INTEGER PRIMARY KEY, holder TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+        CREATE TABLE snow_strings (connection_id INTEGER NOT NULL, id INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (connection_id, id)) WITHOUT ROWID;
+        CREATE TABLE snow_records (connection_id INTEGER NOT NULL, sys_id INTEGER NOT NULL, sync_number INTEGER NOT NULL, tbl INTEGER NOT NULL,
+            updated INTEGER, created INTEGER, opened INTEGER, resolved INTEGER, closed INTEGER, fields BLOB NOT NULL,
+            PRIMARY KEY (connection_id, sys_id, sync_number)) WITHOUT ROWID;
+        CREATE TABLE snow_audit (connection_id INTEGER NOT NULL, sys_id BLOB NOT NULL, sync_number INTEGER NOT NULL, document INTEGER NOT NULL,
+            tbl INTEGER NOT NULL, field INTEGER NOT NULL, old_value INTEGER NOT NULL, new_value INTEGER NOT NULL, at INTEGER NOT NULL, user_id INTEGER NOT NULL,
+            PRIMARY KEY (connection_id, sys_id)) WITHOUT ROWID;
         """,
         // 6: uploaded ticket exports (compressed, with the options they are read with), results per process and procedure keyed by the
         // handbook version and source revision they came from, KPI values per period (kept, so trends grow), and the news of what turned red.
@@ -103,6 +114,8 @@ public sealed class SqliteStore : SqlStore
 
     protected override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask; // BEGIN IMMEDIATE already holds the only write lock.
+
+    protected override int RowsPerInsert => 1;
 
     protected override bool IsUniqueViolation(DbException exception) =>
         // Only a taken key (SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE): any other failed constraint or trigger is an error, not a race.

@@ -41,6 +41,24 @@ public static class ConnectionsApi
         group.MapDelete("/{name}", async (string name, HttpContext http, ConnectionService connections, CancellationToken cancellationToken) =>
             await connections.RemoveAsync(name, PlumbClaims.Actor(http.User), cancellationToken) ? Results.NoContent() : ApiSupport.NotFound($"no connection '{name}'"))
             .AsWrite(PlumbClaims.AdminPolicy).WithSummary("Removes a ServiceNow connection (admin).");
+        group.MapPost("/{name}/sync", async (string name, SyncService sync, CancellationToken cancellationToken) =>
+        {
+            var (outcome, run) = await sync.StartAsync(name, cancellationToken);
+            return outcome switch
+            {
+                SyncStartOutcome.Started => Results.Accepted($"/api/connections/{name}/syncs", SyncRunView.Of(run!)),
+                SyncStartOutcome.Busy => Results.Problem(title: "A sync is running.", detail: $"a sync of '{name}' is running already; wait for it to finish",
+                    statusCode: StatusCodes.Status409Conflict),
+                _ => ApiSupport.NotFound($"no connection '{name}'"),
+            };
+        }).AsWrite(PlumbClaims.AdminPolicy).Produces<SyncRunView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Starts a sync of the connection now (admin): 202 with the run, 409 when one is running.");
+        group.MapGet("/{name}/syncs", async (string name, SyncService sync, CancellationToken cancellationToken, int? limit) =>
+            await sync.ListRunsAsync(name, Math.Clamp(limit ?? 20, 1, 500), cancellationToken) is { } runs
+                ? Results.Ok(runs.Select(SyncRunView.Of).ToList())
+                : ApiSupport.NotFound($"no connection '{name}'"))
+            .RequireAuthorization(PlumbClaims.AdminPolicy).Produces<List<SyncRunView>>()
+            .WithSummary("The connection's latest syncs, newest first (admin): state, counts, watermark, error.");
     }
 
     // The same rules as a credentials file: OAuth when a client id or secret is given, else basic auth.

@@ -24,6 +24,20 @@ public static class ConnectionsPage
             .RequireAuthorization(PlumbClaims.AdminPolicy).ExcludeFromDescription();
         app.MapPost(Path, AddAsync).RequireAuthorization(PlumbClaims.AdminPolicy).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost(Path + "/{name}/remove", RemoveAsync).RequireAuthorization(PlumbClaims.AdminPolicy).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost(Path + "/{name}/sync", SyncAsync).RequireAuthorization(PlumbClaims.AdminPolicy).DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SyncAsync(string name, HttpContext http, ConnectionService connections, SyncService sync, IAntiforgery antiforgery,
+        CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http)) return await RenderAsync(http, connections, null, "The form expired; please try again.", 400, ct);
+        var (outcome, run) = await sync.StartAsync(name, ct);
+        return outcome switch
+        {
+            SyncStartOutcome.Started => await RenderAsync(http, connections, $"Sync {run!.Number} of '{name}' started; reload the page to follow it.", null, 202, ct),
+            SyncStartOutcome.Busy => await RenderAsync(http, connections, null, $"A sync of '{name}' is running already.", 409, ct),
+            _ => await RenderAsync(http, connections, null, $"There is no connection '{name}'.", 404, ct),
+        };
     }
 
     private static async Task<IResult> AddAsync(HttpContext http, ConnectionService connections, IAntiforgery antiforgery, CancellationToken ct)
@@ -75,14 +89,18 @@ public static class ConnectionsPage
         }
         else
         {
-            html.Append("<table class=\"connections\"><thead><tr><th>Name</th><th>Instance</th><th>Sign-in</th><th>Schedule</th><th>Added</th><th></th></tr></thead><tbody>\n");
+            var sync = http.RequestServices.GetRequiredService<SyncService>();
+            html.Append("<table class=\"connections\"><thead><tr><th>Name</th><th>Instance</th><th>Sign-in</th><th>Schedule</th><th>Added</th><th>Last syncs</th><th></th></tr></thead><tbody>\n");
             foreach (var c in list)
             {
+                var runs = await sync.ListRunsAsync(c.Name, 5, ct) ?? [];
                 var who = c.Auth == ConnectionAuth.OAuth ? $"OAuth client {c.ClientId}{(c.User is null ? "" : $" as {c.User}")}" : $"basic auth as {c.User}";
                 var schedule = c.ScheduleMinutes == 0 ? "on demand" : $"every {c.ScheduleMinutes} min";
                 html.Append(CultureInfo.InvariantCulture, $"""
                     <tr><td>{E(c.Name)}</td><td>{E(c.Instance)}</td><td>{E(who)}</td><td>{E(schedule)}</td><td>{c.CreatedAt:yyyy-MM-dd HH:mm} UTC by {E(c.CreatedBy)}</td>
-                    <td><form method="post" action="{Path}/{Uri.EscapeDataString(c.Name)}/remove"><input type="hidden" name="__csrf" value="{E(token)}"><button type="submit">Remove</button></form></td></tr>
+                    <td>{Runs(runs)}</td>
+                    <td><form method="post" action="{Path}/{Uri.EscapeDataString(c.Name)}/sync"><input type="hidden" name="__csrf" value="{E(token)}"><button type="submit">Sync now</button></form>
+                    <form method="post" action="{Path}/{Uri.EscapeDataString(c.Name)}/remove"><input type="hidden" name="__csrf" value="{E(token)}"><button type="submit">Remove</button></form></td></tr>
 
                     """);
             }
@@ -107,5 +125,23 @@ public static class ConnectionsPage
             """);
         var page = new PortalPage("ServiceNow connections", html.ToString(), status, [("Home", Links.Home)]);
         return await PortalEndpoints.RenderPageAsync(http, page, ct);
+    }
+
+    // The last runs, newest first: number, state, when, what it added, and the error of a failed one.
+    private static string Runs(IReadOnlyList<SyncRun> runs)
+    {
+        if (runs.Count == 0) return "never synced";
+        var html = new StringBuilder("<ul class=\"syncs\">");
+        foreach (var run in runs)
+        {
+            var state = run.State switch { SyncState.Complete => "complete", SyncState.Failed => "failed", _ => "running" };
+            var when = (run.FinishedAt ?? run.StartedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"sync-{state}\">#{run.Number} {state} {when} UTC: {run.RecordsAdded:N0} records, {run.AuditRowsAdded:N0} audit rows pulled");
+            if (run.State == SyncState.Complete) html.Append(CultureInfo.InvariantCulture, $"; {run.Records:N0} records, {run.Events:N0} events in all");
+            if (run.Error is { } error) html.Append($" <span class=\"error\">{E(error)}</span>");
+            html.Append("</li>");
+        }
+
+        return html.Append("</ul>").ToString();
     }
 }

@@ -75,9 +75,21 @@ public sealed partial class EncodedQuery
         _queries.Count == 0 || _queries.Exists(query => query.TrueForAll(any => any.Exists(c => c.Matches(record.GetValueOrDefault(c.Field, "")))));
 
     /// <summary>The records that match, sorted by the query's <c>ORDERBY</c> keys (stable: ties keep their order).</summary>
-    public List<IReadOnlyDictionary<string, string>> Apply(IEnumerable<IReadOnlyDictionary<string, string>> records)
+    public List<IReadOnlyDictionary<string, string>> Apply(IEnumerable<IReadOnlyDictionary<string, string>> records) => Sorted(records.Where(Matches).ToList()).ToList();
+
+    /// <summary>
+    /// One page of <see cref="Apply"/> and the number of matching records. Only the page is put in order (a partial sort),
+    /// so the first page of a keyset query over a million rows costs a scan, not a full sort.
+    /// </summary>
+    public List<IReadOnlyDictionary<string, string>> Page(IEnumerable<IReadOnlyDictionary<string, string>> records, int offset, int limit, out int total)
     {
         var matched = records.Where(Matches).ToList();
+        total = matched.Count;
+        return Sorted(matched).Skip(offset).Take(limit).ToList();
+    }
+
+    private IEnumerable<IReadOnlyDictionary<string, string>> Sorted(List<IReadOnlyDictionary<string, string>> matched)
+    {
         if (Order.Count == 0) return matched;
         IOrderedEnumerable<IReadOnlyDictionary<string, string>>? sorted = null;
         foreach (var (field, descending) in Order)
@@ -88,7 +100,7 @@ public sealed partial class EncodedQuery
                 : descending ? sorted.ThenByDescending(key, ValueComparer.Instance) : sorted.ThenBy(key, ValueComparer.Instance);
         }
 
-        return sorted!.ToList();
+        return sorted!;
     }
 
     private static Condition ParseCondition(string part)
@@ -150,8 +162,12 @@ public sealed partial class EncodedQuery
     {
         public static readonly ValueComparer Instance = new();
 
+        // Only text made of digits, signs, separators and spaces can be a number; timestamps and sys_ids skip the parse.
+        private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789.,+- ");
+
         public int Compare(string? x, string? y)
         {
+            if (x is null || y is null || x.AsSpan().ContainsAnyExcept(NumberChars) || y.AsSpan().ContainsAnyExcept(NumberChars)) return string.CompareOrdinal(x, y);
             if (decimal.TryParse(x, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
                 && decimal.TryParse(y, NumberStyles.Number, CultureInfo.InvariantCulture, out var b)) return a.CompareTo(b);
             return string.CompareOrdinal(x, y);

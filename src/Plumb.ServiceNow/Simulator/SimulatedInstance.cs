@@ -14,6 +14,8 @@ public sealed class SimulatedInstance
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<IReadOnlyDictionary<string, string>>> _tables = new(StringComparer.Ordinal);
+    // sys_id → row index per table, and how many rows it covers: rows are only appended or replaced in place, so the index grows.
+    private readonly Dictionary<string, (Dictionary<string, int> Rows, int Covered)> _indexes = new(StringComparer.Ordinal);
     private long _generation;
 
     /// <summary>A number that changes with every insert, update and feed step, so a cached query result can tell it is stale.</summary>
@@ -57,6 +59,19 @@ public sealed class SimulatedInstance
         return instance;
     }
 
+    /// <summary>
+    /// An instance configured like <paramref name="handbook"/> with a generated history (<see cref="SnapshotGenerator.Generate"/>),
+    /// built in memory: the same tables as <c>plumb snow generate</c> writes, without a folder, so a history of a million
+    /// audit rows is served from compact rows.
+    /// </summary>
+    public static SimulatedInstance Generate(Plumb.Handbook.Model.Handbook handbook, GeneratorOptions options)
+    {
+        var instance = new SimulatedInstance();
+        foreach (var table in SnapshotBuilder.ConfigurationTables.Concat(SnapshotBuilder.TicketTables).Append("task")) instance.Table(table);
+        SnapshotGenerator.Generate(handbook, options, (table, rows) => instance.Table(table).AddRange(rows));
+        return instance;
+    }
+
     /// <summary>True when the table exists.</summary>
     public bool HasTable(string table)
     {
@@ -82,10 +97,24 @@ public sealed class SimulatedInstance
         return query.Apply(rows);
     }
 
+    /// <summary>One page of the rows matching <paramref name="query"/>, in its order, and how many match; null when the table does not exist.</summary>
+    public (List<IReadOnlyDictionary<string, string>> Page, int Total)? Page(string table, EncodedQuery query, int offset, int limit)
+    {
+        IReadOnlyDictionary<string, string>[] rows;
+        lock (_gate)
+        {
+            if (!_tables.TryGetValue(table, out var list)) return null;
+            rows = [.. list];
+        }
+
+        var page = query.Page(rows, offset, limit, out var total);
+        return (page, total);
+    }
+
     /// <summary>One row by sys_id, or null.</summary>
     public IReadOnlyDictionary<string, string>? Find(string table, string sysId)
     {
-        lock (_gate) return _tables.TryGetValue(table, out var rows) ? rows.Find(r => r.GetValueOrDefault("sys_id") == sysId) : null;
+        lock (_gate) return _tables.TryGetValue(table, out var rows) && IndexOf(table, rows, sysId) is >= 0 and var index ? rows[index] : null;
     }
 
     /// <summary>Inserts a row (creating the table), giving it a sys_id when it has none and stamping it with <paramref name="now"/>. Returns the row stored.</summary>
@@ -97,13 +126,14 @@ public sealed class SimulatedInstance
         // As on an instance, the system fields are the instance's to set.
         row["sys_created_on"] = stamp;
         row["sys_updated_on"] = stamp;
+        var stored = CompactRow.From(row);
         lock (_gate)
         {
-            Table(table).Add(row);
+            Table(table).Add(stored);
             _generation++;
         }
 
-        return row;
+        return stored;
     }
 
     /// <summary>Changes fields of a row (the row is replaced, stamped with <paramref name="now"/>); null when there is no such row.</summary>
@@ -112,7 +142,7 @@ public sealed class SimulatedInstance
         lock (_gate)
         {
             if (!_tables.TryGetValue(table, out var rows)) return null;
-            var index = rows.FindIndex(r => r.GetValueOrDefault("sys_id") == sysId);
+            var index = IndexOf(table, rows, sysId);
             if (index < 0) return null;
             var row = new Dictionary<string, string>(rows[index], StringComparer.Ordinal);
             foreach (var (key, value) in fields) row[key] = value;
@@ -120,9 +150,10 @@ public sealed class SimulatedInstance
             row["sys_updated_on"] = SnapshotGenerator.Stamp(now);
             row["sys_mod_count"] = (int.TryParse(row.GetValueOrDefault("sys_mod_count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1)
                 .ToString(CultureInfo.InvariantCulture);
-            rows[index] = row;
+            var stored = CompactRow.From(row);
+            rows[index] = stored;
             _generation++;
-            return row;
+            return stored;
         }
     }
 
@@ -134,6 +165,22 @@ public sealed class SimulatedInstance
             _generation++;
             return change(_tables);
         }
+    }
+
+    /// <summary>The index of the row with <paramref name="sysId"/> in <paramref name="rows"/> (the table's list), or -1; the caller holds the lock.</summary>
+    internal int IndexOf(string table, List<IReadOnlyDictionary<string, string>> rows, string sysId)
+    {
+        if (!_indexes.TryGetValue(table, out var index) || index.Covered > rows.Count) index = (new Dictionary<string, int>(StringComparer.Ordinal), 0);
+        if (index.Rows.TryGetValue(sysId, out var at) && at < rows.Count && rows[at].GetValueOrDefault("sys_id") == sysId) return at;
+        // Rows added since the index was last brought up to date (inserts, the feed's new tickets).
+        for (var i = index.Covered; i < rows.Count; i++)
+        {
+            if (rows[i].GetValueOrDefault("sys_id") is { Length: > 0 } id) index.Rows.TryAdd(id, i);
+        }
+
+        _indexes[table] = (index.Rows, rows.Count);
+        if (index.Rows.TryGetValue(sysId, out at) && rows[at].GetValueOrDefault("sys_id") == sysId) return at;
+        return rows.FindIndex(r => r.GetValueOrDefault("sys_id") == sysId);
     }
 
     private List<IReadOnlyDictionary<string, string>> Table(string table)
@@ -166,7 +213,7 @@ public sealed class SimulatedInstance
                 };
             }
 
-            rows.Add(row);
+            rows.Add(CompactRow.From(row));
         }
 
         return rows;

@@ -111,19 +111,20 @@ public sealed class SimulatorServer : IAsyncDisposable
             return;
         }
 
-        var rows = Select(table, request["sysparm_query"].ToString(), query);
-        if (rows is null)
+        var limit = int.TryParse(request["sysparm_limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? Math.Min(l, _options.MaxPageSize) : _options.MaxPageSize;
+        var offset = int.TryParse(request["sysparm_offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var selected = Select(table, request["sysparm_query"].ToString(), query, offset, limit);
+        if (selected is not { } found)
         {
             await ErrorAsync(context, 400, $"Invalid table {table}", null);
             return;
         }
 
-        var limit = int.TryParse(request["sysparm_limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? Math.Min(l, _options.MaxPageSize) : _options.MaxPageSize;
-        var offset = int.TryParse(request["sysparm_offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
-        var page = rows.Skip(offset).Take(limit).ToList();
-        var links = Links(context, rows.Count, offset, limit);
+        var (page, total) = found;
+
+        var links = Links(context, total, offset, limit);
         if (links.Length > 0) context.Response.Headers["Link"] = links;
-        context.Response.Headers["X-Total-Count"] = rows.Count.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         await WriteAsync(context, 200, json =>
         {
             json.WriteStartArray("result");
@@ -132,15 +133,21 @@ public sealed class SimulatorServer : IAsyncDisposable
         });
     }
 
-    private List<IReadOnlyDictionary<string, string>>? Select(string table, string text, EncodedQuery query)
+    // A first page (a keyset query's every page) is sorted partially and not kept; paging on by offset sorts the result once and keeps it.
+    private (List<IReadOnlyDictionary<string, string>> Page, int Total)? Select(string table, string text, EncodedQuery query, int offset, int limit)
     {
         var generation = _instance.Generation;
-        if (_results.TryGetValue((table, text), out var cached) && cached.Generation == generation) return cached.Rows;
+        if (_results.TryGetValue((table, text), out var cached) && cached.Generation == generation)
+        {
+            return ([.. cached.Rows.Skip(offset).Take(limit)], cached.Rows.Count);
+        }
+
+        if (offset == 0) return _instance.Page(table, query, 0, limit);
         var rows = _instance.Select(table, query);
         if (rows is null) return null;
         if (_results.Count >= 64) _results.Clear();
         _results[(table, text)] = (generation, rows);
-        return rows;
+        return ([.. rows.Skip(offset).Take(limit)], rows.Count);
     }
 
     private async Task RecordAsync(HttpContext context, string table, string sysId)

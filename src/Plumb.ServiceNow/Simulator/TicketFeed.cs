@@ -88,7 +88,7 @@ public sealed class TicketFeed
                         var priority = (1 + _random.Next(4)).ToString(CultureInfo.InvariantCulture);
                         var ticket = SnapshotGenerator.TicketRow(table, number, sysId, now, now, user, active: true);
                         ticket["priority"] = priority;
-                        rows.Add(ticket);
+                        rows.Add(CompactRow.From(ticket));
                         opened++;
                         if (Walk(rows, table, number, sysId, 0, now, audits.Count, added)) closed++;
                         else _open[sysId] = (table, number, 1);
@@ -113,7 +113,7 @@ public sealed class TicketFeed
     private bool Walk(List<IReadOnlyDictionary<string, string>> rows, string table, int number, string sysId, int step, DateTime now,
         int before, List<IReadOnlyDictionary<string, string>> audits)
     {
-        var index = rows.FindIndex(r => r.GetValueOrDefault("sys_id") == sysId);
+        var index = _instance.IndexOf(table, rows, sysId);
         var current = new Dictionary<string, string>(rows[index], StringComparer.Ordinal);
         var user = current.GetValueOrDefault("opened_by", SnapshotGenerator.Users[0]);
         var steps = _steps[table];
@@ -130,7 +130,7 @@ public sealed class TicketFeed
             current["closed_at"] = stamp;
         }
 
-        rows[index] = current;
+        rows[index] = CompactRow.From(current);
         return last;
     }
 

@@ -14,7 +14,7 @@ public static partial class SnapshotGenerator
 
     // For each ticket table the handbook maps: tickets that walk the mapped steps in procedure order (now and then
     // skipping a middle step), with a sys_audit row per state and group change, as the Table API returns them.
-    private static void WriteHistory(Handbook handbook, SnapshotWriter writer, GeneratorOptions options, Random random)
+    private static void WriteHistory(Handbook handbook, Action<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> write, GeneratorOptions options, Random random)
     {
         var audits = new List<IReadOnlyDictionary<string, string>>();
         foreach (var table in TicketTables)
@@ -44,13 +44,13 @@ public static partial class SnapshotGenerator
 
                 var ticket = TicketRow(table, n, sysId, opened, at, user, active: false);
                 foreach (var (field, value) in current) ticket[field] = value;
-                tickets.Add(ticket);
+                tickets.Add(CompactRow.From(ticket));
             }
 
-            writer.WriteTable(table, "generated", tickets);
+            write(table, tickets);
         }
 
-        if (audits.Count > 0) writer.WriteTable("sys_audit", "generated", audits);
+        if (audits.Count > 0) write("sys_audit", audits);
     }
 
     /// <summary>The steps the handbook maps to <paramref name="table"/> with states, in procedure order.</summary>

@@ -41,8 +41,6 @@ public static partial class SnapshotGenerator
         }
 
         Directory.CreateDirectory(directory);
-        var random = new Random(options.Seed);
-        var injected = new List<string>();
         var manifest = new SnapshotManifest
         {
             Instance = $"generated:seed={options.Seed}",
@@ -50,15 +48,27 @@ public static partial class SnapshotGenerator
             CompletedAt = Stamp(options.Start).Replace(' ', 'T') + "Z",
         };
         var writer = new SnapshotWriter(directory, manifest);
-        var mapped = MappedStates(handbook);
-        writer.WriteTable("sys_choice", "generated", Choices(mapped, options, random, injected));
-        writer.WriteTable("sys_user_group", "generated", Groups(handbook, options, random, injected));
-        writer.WriteTable("contract_sla", "generated", Slas(handbook, options, injected));
-        writer.WriteTable("sys_process_flow", "generated", Flows(handbook));
-        writer.WriteTable("sys_dictionary", "generated", Dictionary(handbook));
-        writer.WriteTable("sys_db_object", "generated", TableRows(handbook));
-        WriteHistory(handbook, writer, options, random);
+        var injected = Generate(handbook, options, (table, rows) => writer.WriteTable(table, "generated", rows));
         writer.Complete();
+        return injected;
+    }
+
+    /// <summary>
+    /// Generates the instance's tables and hands each to <paramref name="table"/> (a folder writer, or the simulator's memory);
+    /// returns a line per injected drift. The rows are <see cref="CompactRow"/>s, so a large history stays small in memory.
+    /// </summary>
+    public static IReadOnlyList<string> Generate(Handbook handbook, GeneratorOptions options, Action<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> table)
+    {
+        var random = new Random(options.Seed);
+        var injected = new List<string>();
+        var mapped = MappedStates(handbook);
+        table("sys_choice", Choices(mapped, options, random, injected));
+        table("sys_user_group", Groups(handbook, options, random, injected));
+        table("contract_sla", Slas(handbook, options, injected));
+        table("sys_process_flow", Flows(handbook));
+        table("sys_dictionary", Dictionary(handbook));
+        table("sys_db_object", TableRows(handbook));
+        WriteHistory(handbook, table, options, random);
         return injected;
     }
 
@@ -144,7 +154,6 @@ public static partial class SnapshotGenerator
 
     private static string Id(string key) => Embed.SysIds.For("generated:" + key);
 
-    private static IReadOnlyDictionary<string, string> Row(params (string Key, string Value)[] fields) =>
-        fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+    private static IReadOnlyDictionary<string, string> Row(params (string Key, string Value)[] fields) => CompactRow.From(fields);
 
 }

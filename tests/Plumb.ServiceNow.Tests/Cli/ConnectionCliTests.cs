@@ -55,4 +55,32 @@ public sealed class ConnectionCliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("plain http", error);
     }
+
+    [Fact]
+    public async Task Connection_sync_pulls_a_simulated_instance_into_the_store_then_only_the_changes()
+    {
+        // Given a simulated instance on loopback and a connection to it
+        var handbook = Plumb.Handbook.Samples.ExampleHandbook.Create("Example");
+        var instance = Plumb.ServiceNow.Simulator.SimulatedInstance.Generate(handbook, new Plumb.ServiceNow.Snapshot.GeneratorOptions { Seed = 4, TicketsPerTable = 20 });
+        var feed = new Plumb.ServiceNow.Simulator.TicketFeed(instance, handbook, seed: 4);
+        await using var server = await Plumb.ServiceNow.Simulator.SimulatorServer.StartAsync(instance,
+            new Plumb.ServiceNow.Simulator.SimulatorOptions { User = "plumb.reader", Password = Password }, "http://127.0.0.1:0", feed,
+            cancellationToken: TestContext.Current.CancellationToken);
+        var db = _folder.Combine("plumb.db");
+        Assert.Equal(0, (await Run("connection", "add", "sim", "--instance", server.BaseUrl.ToString(), "--credentials", Credentials(), "--schedule", "0", "--db", db)).Exit);
+
+        // When
+        var (exit, output, error) = await Run("connection", "sync", "sim", "--db", db);
+        var step = feed.Advance(2, DateTime.UtcNow);
+        var (again, second, _) = await Run("connection", "sync", "sim", "--db", db);
+
+        // Then
+        Assert.True(exit == 0, error);
+        Assert.Contains($"Sync 1 of 'sim' complete: 20 record(s) and {instance.Count("sys_audit") - step.Audits:N0} audit row(s) pulled", output);
+        Assert.Equal(0, again);
+        // The two new tickets, and what the minute of overlap reads again of the first sync's last ones; the audit rows only once.
+        Assert.StartsWith("Sync 2 of 'sim' complete: ", second);
+        Assert.Contains($" record(s) and {step.Audits:N0} audit row(s) pulled; 22 records, {instance.Count("sys_audit"):N0} audit rows", second);
+        Assert.Equal(2, (await Run("connection", "sync", "nothing", "--db", db)).Exit);
+    }
 }

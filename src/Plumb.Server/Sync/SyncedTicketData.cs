@@ -1,0 +1,104 @@
+namespace Plumb.Server.Sync;
+
+using System.IO.Compression;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
+using Plumb.Server.History;
+using Plumb.ServiceNow.Snapshot;
+using Plumb.ServiceNow.TableApi;
+
+/// <summary>Stored ticket history the event-log reader refused, said in one sentence.</summary>
+public sealed class TicketHistoryException(string message) : Exception(message);
+
+/// <summary>A connection's data as of one sync, with the number of audit rows it was built from.</summary>
+public sealed record SyncedData(TicketDataInfo Info, EventLog Log, ConfigurationSnapshot? Configuration, long AuditRows);
+
+/// <summary>
+/// The ticket data of connections (<c>connection/NAME</c>): each connection's latest complete sync, read back from the
+/// store into an <see cref="EventLog"/> by the same code that reads Table API JSON (<see cref="SnowJsonEventLogReader"/>),
+/// and its configuration as <see cref="SnapshotFolder.Load"/> reads the pulled folder.
+/// </summary>
+public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistoryStore history) : ITicketDataProvider
+{
+    /// <summary>The prefix of connection sources.</summary>
+    public const string SourcePrefix = "connection/";
+
+    public string Prefix => SourcePrefix;
+
+    public async Task<IReadOnlyList<TicketDataInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<TicketDataInfo>();
+        foreach (var connection in await connections.ListConnectionsAsync(cancellationToken))
+        {
+            if (await history.FindCurrentSyncAsync(connection.Id, cancellationToken) is { } run) list.Add(Info(connection, run));
+        }
+
+        return list;
+    }
+
+    public async Task<TicketData?> LoadAsync(string source, CancellationToken cancellationToken)
+    {
+        if (!source.StartsWith(SourcePrefix, StringComparison.Ordinal)) return null;
+        if (await connections.FindConnectionAsync(source[SourcePrefix.Length..], cancellationToken) is not { } connection) return null;
+        if (await history.FindCurrentSyncAsync(connection.Id, cancellationToken) is not { } run) return null;
+        var data = await BuildAsync(connection, run, cancellationToken);
+        return new TicketData(data.Info, data.Log, data.Configuration);
+    }
+
+    /// <summary>What a reader is told a connection's figures came from.</summary>
+    public static TicketDataInfo Info(SnowConnection connection, SyncRun run) => new(SourcePrefix + connection.Name,
+        $"{new Uri(connection.Instance).Host}, sync {run.Number}", run.Number, run.FinishedAt ?? run.StartedAt, run.Records, run.Events);
+
+    /// <summary>The connection's history as of <paramref name="run"/> (complete or about to be).</summary>
+    public async Task<SyncedData> BuildAsync(SnowConnection connection, SyncRun run, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadHistoryAsync(connection.Id, run.Number, cancellationToken);
+        var codec = new HistoryCodec(stored.Strings);
+        var order = PullPlan.TaskTables.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+
+        // In the order a pull reads them (task table by task table, by sys_id), so cases come out as from the pulled pages.
+        var records = stored.Records
+            .Select(r => (Table: codec.Text(r.Table), Record: r))
+            .OrderBy(r => order.GetValueOrDefault(r.Table, int.MaxValue)).ThenBy(r => codec.Text(r.Record.SysId), StringComparer.Ordinal)
+            .ToList();
+        var audit = stored.Audit.Select(codec.Decode);
+
+        var folder = Directory.CreateTempSubdirectory("plumb-sync-config-").FullName;
+        try
+        {
+            ConfigurationSnapshot? configuration = null;
+            var groups = new List<Stream>();
+            if (stored.Configuration is { } zip)
+            {
+                using (var buffer = new MemoryStream(zip)) ZipFile.ExtractToDirectory(buffer, folder);
+                var load = SnapshotFolder.Load(folder);
+                configuration = load.Snapshot;
+                foreach (var table in PullPlan.TaskTables) configuration?.TicketCounts[table] = records.Count(r => r.Table == table);
+                configuration?.TicketCounts["sys_audit"] = stored.Audit.Count;
+                // The groups pulled with the configuration name the assignment-group sys_ids, as --groups does for the CLI.
+                if (SnapshotManifest.Read(folder)?.Find("sys_user_group") is { } pulled)
+                {
+                    groups.AddRange(pulled.Pages.Select(p => (Stream)File.OpenRead(Path.Combine(folder, p.File))));
+                }
+            }
+
+            LogReadResult result;
+            try
+            {
+                result = SnowJsonEventLogReader.Read(records.Select(r => codec.Decode(r.Record)), audit, directories: groups);
+            }
+            finally
+            {
+                foreach (var stream in groups) stream.Dispose();
+            }
+
+            if (result.Error is { } error) throw new TicketHistoryException($"sync {run.Number} of '{connection.Name}': {error.Format("the synced history")}");
+            var info = Info(connection, run) with { Records = records.Count, Events = result.Log!.EventCount };
+            return new SyncedData(info, result.Log!, configuration, stored.Audit.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
