@@ -34,6 +34,11 @@ public sealed record AnalysisReport(
     /// <summary>Computes the whole analysis of a log against a process and one of its procedures.</summary>
     public static AnalysisReport Build(EventLog log, Process process, Procedure procedure, string period = "month", IProgress<string>? progress = null)
     {
+        // Of a log of several tables (a synced instance, merged exports) only the cases of the process's own tables are its practice.
+        var tables = process.Procedures.SelectMany(p => p.Steps).Select(s => s.Tool?.Table).OfType<string>().Where(t => t.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var whole = log;
+        log = EventLogSubset.OfTables(log, tables);
         progress?.Report("discovering the process as practised, replaying it on the documented procedure, evaluating KPIs");
         DirectlyFollowsGraph? dfg = null;
         VariantSet? variants = null;
@@ -51,7 +56,7 @@ public sealed record AnalysisReport(
                 dfg = DirectlyFollowsGraph.Discover(log);
                 variants = VariantSet.Discover(log);
                 flow = GroupFlow.Discover(log);
-                links = CrossProcessFlow.Discover(log);
+                links = CrossProcessFlow.Discover(whole); // links reach records of the other tables
                 mapping = ProcedureMapping.Map(procedure, log);
                 conformance = ConformanceChecker.CheckProcedure(log, procedure, mapping);
                 steps = StepPractice.Of(log, procedure, mapping, conformance);
