@@ -29,4 +29,21 @@ internal static class SharedData
         Assert.True(result.Succeeded, result.Error?.Format("log"));
         return result.Log!;
     }
+
+    /// <summary>The log written as CSV and read back, as a user's export of it would be.</summary>
+    public static EventLog AsCsv(EventLog log)
+    {
+        var text = new StringWriter();
+        Plumb.Mining.Writers.CsvLogWriter.Write(log, text);
+        return Succeeded(CsvEventLogReader.Read(new StringReader(text.ToString())));
+    }
+
+    /// <summary>The log written as ServiceNow Table API JSON and read back.</summary>
+    public static EventLog AsSnowJson(EventLog log)
+    {
+        using var stream = new MemoryStream();
+        Plumb.Mining.Writers.SnowJsonWriter.Write(log, stream);
+        stream.Position = 0;
+        return Succeeded(SnowJsonEventLogReader.Read([stream]));
+    }
 }

@@ -3,11 +3,9 @@ namespace Plumb.Mining.Tests.Conformance;
 using Plumb.Handbook.Baseline;
 using Plumb.Handbook.Model;
 using Plumb.Mining.Conformance;
-using Plumb.Mining.EventLogs;
 using Plumb.Mining.Generation;
 using Plumb.Mining.Mapping;
 using Plumb.Mining.Readers;
-using Plumb.Mining.Writers;
 
 /// <summary>
 /// A log that <c>plumb generate log</c> writes from the baseline with its default options fits: log fitness ≥ 0.98 and ≥ 90 %
@@ -109,26 +107,11 @@ public sealed class GeneratedLogFitnessTests
     {
         var procedure = Baseline.FindProcess(processId)!.Procedures.Single(p => p.Id == procedureId);
         var generated = LogGenerator.Generate(Baseline, procedure, new GeneratorOptions { Cases = 1000, Seed = 1 }).Log;
-        var log = format == "csv" ? AsCsv(generated) : AsSnowJson(generated);
+        var log = format == "csv" ? SharedData.AsCsv(generated) : SharedData.AsSnowJson(generated);
 
         var figures = ConformanceChecker.CheckProcedure(log, procedure, ProcedureMapping.Map(procedure, log)).Overall;
 
         Assert.True(figures.LogFitness >= 0.98, $"{processId}/{procedureId} {format}: log fitness {figures.LogFitness:F4}");
         Assert.True(figures.PercentFittingCases >= 90, $"{processId}/{procedureId} {format}: {figures.PercentFittingCases:F1} % of cases fit");
-    }
-
-    private static EventLog AsCsv(EventLog log)
-    {
-        var text = new StringWriter();
-        CsvLogWriter.Write(log, text);
-        return SharedData.Succeeded(CsvEventLogReader.Read(new StringReader(text.ToString())));
-    }
-
-    private static EventLog AsSnowJson(EventLog log)
-    {
-        using var stream = new MemoryStream();
-        SnowJsonWriter.Write(log, stream);
-        stream.Position = 0;
-        return SharedData.Succeeded(SnowJsonEventLogReader.Read([stream]));
     }
 }

@@ -7,7 +7,6 @@ using Plumb.Mining.EventLogs;
 using Plumb.Mining.Generation;
 using Plumb.Mining.Mapping;
 using Plumb.Mining.Readers;
-using Plumb.Mining.Writers;
 
 /// <summary>
 /// The baseline's procedures replay from what the tool records: steps the tool cannot show apart are silent, so a log the
@@ -22,28 +21,13 @@ public sealed class ObservableStepTests
     private static FitnessFigures Replay(EventLog log) =>
         ConformanceChecker.CheckProcedure(log, Incident, ProcedureMapping.Map(Incident, log)).Overall;
 
-    private static EventLog AsCsv(EventLog log)
-    {
-        var text = new StringWriter();
-        CsvLogWriter.Write(log, text);
-        return SharedData.Succeeded(CsvEventLogReader.Read(new StringReader(text.ToString())));
-    }
-
-    private static EventLog AsSnowJson(EventLog log)
-    {
-        using var stream = new MemoryStream();
-        SnowJsonWriter.Write(log, stream);
-        stream.Position = 0;
-        return SharedData.Succeeded(SnowJsonEventLogReader.Read([stream]));
-    }
-
     [Theory]
     [InlineData("csv")]
     [InlineData("snow-json")]
     public void A_log_generated_from_the_baseline_fits_in_csv_and_in_servicenow_json(string format)
     {
         var generated = LogGenerator.Generate(Baseline, Incident, GeneratorOptions.Clean(400, 11)).Log;
-        var log = format == "csv" ? AsCsv(generated) : AsSnowJson(generated);
+        var log = format == "csv" ? SharedData.AsCsv(generated) : SharedData.AsSnowJson(generated);
 
         var figures = Replay(log);
 
@@ -57,8 +41,8 @@ public sealed class ObservableStepTests
         // Reassignments, skips, swaps and reopenings injected at the usual rates: before, JSON fitted 0 % of its cases.
         var generated = LogGenerator.Generate(Baseline, Incident, new GeneratorOptions { Cases = 400, Seed = 11 }).Log;
 
-        var csv = Replay(AsCsv(generated));
-        var json = Replay(AsSnowJson(generated));
+        var csv = Replay(SharedData.AsCsv(generated));
+        var json = Replay(SharedData.AsSnowJson(generated));
 
         Assert.True(json.LogFitness >= 0.97, $"json: {json.LogFitness:F4}");
         Assert.True(json.PercentFittingCases >= csv.PercentFittingCases - 5, $"json {json.PercentFittingCases:F1} % vs csv {csv.PercentFittingCases:F1} %");
@@ -71,7 +55,7 @@ public sealed class ObservableStepTests
     {
         // Given a log generated with the generator's default deviations, and its own record of what it injected per case
         var generated = LogGenerator.Generate(Baseline, Incident, new GeneratorOptions { Cases = 1000, Seed = 1 });
-        var log = format == "csv" ? AsCsv(generated.Log) : AsSnowJson(generated.Log);
+        var log = format == "csv" ? SharedData.AsCsv(generated.Log) : SharedData.AsSnowJson(generated.Log);
         var injected = generated.Injected.GroupBy(d => d.Case).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(d => $"{d.Kind} {d.Step}")));
 
         // When it is replayed on the procedure it was generated from
