@@ -47,7 +47,7 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
 
     /// <summary>What a reader is told a connection's figures came from.</summary>
     public static TicketDataInfo Info(SnowConnection connection, SyncRun run) => new(SourcePrefix + connection.Name,
-        $"{new Uri(connection.Instance).Host}, sync {run.Number}", run.Number, run.FinishedAt ?? run.StartedAt, run.Records, run.Events);
+        $"connection {connection.Name} ({new Uri(connection.Instance).Authority}), sync {run.Number}", run.Number, run.FinishedAt ?? run.StartedAt, run.Records, run.Events);
 
     /// <summary>The connection's history as of <paramref name="run"/> (complete or about to be).</summary>
     public async Task<SyncedData> BuildAsync(SnowConnection connection, SyncRun run, CancellationToken cancellationToken)

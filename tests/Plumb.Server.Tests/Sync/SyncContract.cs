@@ -136,7 +136,7 @@ public abstract class SyncContract : IAsyncLifetime
         Assert.Equal(Json(configuration), Json(data.Configuration!));
         Assert.Equal(_instance.Count("sys_audit"), run.AuditRowsAdded);
         Assert.Equal(PullPlan.TaskTables.Sum(_instance.Count), run.RecordsAdded);
-        Assert.Equal(new TicketDataInfo("connection/sim", $"127.0.0.1, sync 1", 1, run.FinishedAt!.Value, log.CaseCount, log.EventCount), data.Info);
+        Assert.Equal(new TicketDataInfo("connection/sim", $"connection sim ({_server.BaseUrl.Authority}), sync 1", 1, run.FinishedAt!.Value, log.CaseCount, log.EventCount), data.Info);
         Assert.True(signal.Reader.TryRead(out var changed));
         Assert.Equal(data.Info, changed);
         Assert.Equal([data.Info], await Data(Store).ListAsync(Ct));
