@@ -64,6 +64,13 @@ if (args.Length > 0 && args[0] == "--readers")
     return;
 }
 
+// "--analyze-stages FILE HANDBOOK PROCESS" times the stages of plumb analyze one after another.
+if (args.Length > 3 && args[0] == "--analyze-stages")
+{
+    Breakdown.RunAnalyze(args[1], args[2], args[3]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--breakdown")
 {
     Breakdown.Run(IncidentWorkload.GenerateCsv(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 230_000));

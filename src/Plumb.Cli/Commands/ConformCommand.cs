@@ -29,7 +29,7 @@ public static class ConformCommand
             var netPath = parse.GetValue(pnml);
             var selection = process.Resolve(parse, context);
             if ((netPath is null) == (selection is null)) throw new UsageException("give either --pnml NET.pnml or --handbook DIR --process ID");
-            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
+            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context, CaseAttributeSelection.Mining);
             ConformanceResult result;
             ProcedureMapping? mapping = null;
             if (netPath is not null)

@@ -2,6 +2,7 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using System.Text.Json;
+using Plumb.Mining.EventLogs;
 using Plumb.Mining.Kpis;
 
 public static class KpiCommand
@@ -25,7 +26,7 @@ public static class KpiCommand
         command.SetAction(parse =>
         {
             var (selected, _) = process.Resolve(parse, context)!.Value;
-            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
+            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context, CaseAttributeSelection.ForKpis(selected.Kpis));
             var results = KpiEvaluation.Evaluate(eventLog, selected, parse.GetValue(period)!);
             if (parse.GetValue(format) == "json")
             {

@@ -77,16 +77,19 @@ public sealed class LogOptions
     };
 
     /// <summary>Reads every log and merges them into one (cases with the same id become one case).</summary>
-    public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context) =>
-        EventLogMerge.Merge(paths.Select(p => Open(parse, p, context)).ToList());
+    public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context, CaseAttributeSelection? attributes = null) =>
+        EventLogMerge.Merge(paths.Select(p => Open(parse, p, context, attributes)).ToList());
 
     public void AddTo(Command command)
     {
         foreach (var option in All) command.Options.Add(option);
     }
 
-    /// <summary>Reads the log; bad input throws a one-line <see cref="UsageException"/> naming the file, line and field.</summary>
-    public EventLog Open(ParseResult parse, string path, CliContext context)
+    /// <summary>
+    /// Reads the log; bad input throws a one-line <see cref="UsageException"/> naming the file, line and field. Only the case
+    /// attributes in <paramref name="attributes"/> keep their values (null: every one), so a command holds what it reads.
+    /// </summary>
+    public EventLog Open(ParseResult parse, string path, CliContext context, CaseAttributeSelection? attributes = null)
     {
         if (Directory.Exists(path))
         {
@@ -104,7 +107,7 @@ public sealed class LogOptions
             case "xes":
                 using (var stream = File.OpenRead(path)) result = XesEventLogReader.Read(stream, new XesLogOptions
                 {
-                    DropDuplicates = parse.GetValue(DropDuplicates), SkipBadRows = parse.GetValue(SkipBadRows),
+                    DropDuplicates = parse.GetValue(DropDuplicates), SkipBadRows = parse.GetValue(SkipBadRows), CaseAttributes = attributes,
                 }, progress);
                 break;
             case "snow-json":
@@ -128,7 +131,7 @@ public sealed class LogOptions
 
                 break;
             case "csv":
-                result = ReadCsv(parse, path, progress);
+                result = ReadCsv(parse, path, progress, attributes);
                 break;
             default:
                 throw new UsageException($"unknown log format '{format}': use csv, xes or snow-json");
@@ -150,7 +153,7 @@ public sealed class LogOptions
         return log;
     }
 
-    private LogReadResult ReadCsv(ParseResult parse, string path, IProgress<long> progress)
+    private LogReadResult ReadCsv(ParseResult parse, string path, IProgress<long> progress, CaseAttributeSelection? attributes)
     {
         Encoding encoding;
         var name = parse.GetValue(Encoding)!;
@@ -176,7 +179,7 @@ public sealed class LogOptions
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
             TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator, MissingValues = parse.GetValue(Missing) ?? [],
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
-            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates),
+            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), CaseAttributes = attributes,
         };
         using var stream = GzipDetection.Unwrap(File.OpenRead(path));
         return CsvEventLogReader.Read(stream, encoding, options, progress);

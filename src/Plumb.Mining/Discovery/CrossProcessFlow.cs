@@ -30,6 +30,9 @@ public static class CrossProcessFlow
         ("Related Interaction", true, "interaction"), ("parent_incident", false, "incident"), ("parent", false, null),
     ];
 
+    /// <summary>The reference fields a link is read from (kept by a reader that keeps only the fields mining reads).</summary>
+    internal static IEnumerable<string> LinkFieldNames => LinkFields.Select(f => f.Field);
+
     /// <summary>The links found in the log, by table pair and field.</summary>
     public static IReadOnlyList<ProcessLink> Discover(EventLog log)
     {
