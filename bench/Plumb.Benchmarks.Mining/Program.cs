@@ -3,13 +3,17 @@ using BenchmarkDotNet.Running;
 using Plumb.Benchmarks.Mining;
 using Plumb.Mining.Readers;
 
-// "--cli [events] [runs] [plumb.dll]" runs the built CLI (artifacts/bin/Plumb.Cli/release/plumb.dll, or a published one) as
+// "--cli [events] [runs] [plumb.dll]" runs the CLI (as ./plumb publishes it to artifacts/plumb, else the build, or the one given) as
 // cold processes on a receipt-shaped log.
 if (args.Length > 0 && args[0] == "--cli")
 {
     var root = AppContext.BaseDirectory;
     while (!File.Exists(Path.Combine(root, "Plumb.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from inside the repository");
-    CliProcesses.Run(args.Length > 3 ? Path.GetFullPath(args[3]) : Path.Combine(root, "artifacts", "bin", "Plumb.Cli", "release", "plumb.dll"),
+    // The CLI as ./plumb runs it: published ReadyToRun when it was, else the plain build.
+    var published = Path.Combine(root, "artifacts", "plumb", "plumb.dll");
+    var plumb = args.Length > 3 ? Path.GetFullPath(args[3])
+        : File.Exists(published) ? published : Path.Combine(root, "artifacts", "bin", "Plumb.Cli", "release", "plumb.dll");
+    CliProcesses.Run(plumb,
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_003_509,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
         Path.Combine(Path.GetTempPath(), "plumb-bench"));
