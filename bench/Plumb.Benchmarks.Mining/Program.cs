@@ -20,7 +20,8 @@ if (args.Length > 0 && args[0] == "--cli")
     return;
 }
 
-// "--read FILE [runs]" reads a CSV log in this process: wall and CPU time, allocation and what the log keeps.
+// "--read FILE [runs] [parts]" reads a CSV log in this process (every case attribute kept; in parts on every core unless
+// parts is given): wall and CPU time, allocation and what the log keeps.
 if (args.Length > 1 && args[0] == "--read")
 {
     var size = new FileInfo(args[1]).Length;
@@ -32,7 +33,8 @@ if (args.Length > 1 && args[0] == "--read")
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         using var stream = File.OpenRead(args[1]);
-        var log = CsvEventLogReader.Read(stream, System.Text.Encoding.UTF8).Log!;
+        var parts = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var log = CsvEventLogReader.Read(stream, System.Text.Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Log!;
         watch.Stop();
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(true) - before;
