@@ -176,7 +176,10 @@ public sealed class EventLogBuilder
     public void SetAttribute(int caseIndex, string name, ReadOnlySpan<char> value) => SetAttribute(AttributeSlot(name), caseIndex, value);
 
     /// <summary>Sets a case attribute by slot; the last non-empty value given wins.</summary>
-    public void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value)
+    public void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value) => SetAttribute(slot, caseIndex, value, null);
+
+    // With the value's string when the caller has one (another builder's table), so a new value is that string, not a copy.
+    private void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value, string? instance)
     {
         if (value.IsEmpty || slot < 0) return;
         var (_, values, codes) = _attributes[slot];
@@ -187,7 +190,7 @@ public sealed class EventLogBuilder
 
         // The value it replaces, when no other case holds it, is dropped: a per-event value (a task id) stays one per case.
         if (current >= 0) values.TryDropNewest(current);
-        codes[caseIndex] = values.Intern(value);
+        codes[caseIndex] = instance is null ? values.Intern(value) : values.Intern(instance);
     }
 
     /// <summary>
@@ -228,7 +231,7 @@ public sealed class EventLogBuilder
             var slot = AttributeSlot(name);
             for (var local = 0; local < next.CaseIds.Count; local++)
             {
-                if (codes[local] is >= 0 and var code) SetAttribute(slot, cases[local], values[code]);
+                if (codes[local] is >= 0 and var code) SetAttribute(slot, cases[local], values[code], values[code]);
             }
         }
 
