@@ -36,6 +36,8 @@ public static class CrossProcessFlow
     /// <summary>The links found in the log, by table pair and field.</summary>
     public static IReadOnlyList<ProcessLink> Discover(EventLog log)
     {
+        // No reference field, no link: the index of every case id is not worth building (185k cases: ~50 ms and ~17 MB).
+        if (!LinkFields.Any(f => log.FindAttribute(f.Field) is { } a && string.Equals(a.Name, f.Field, StringComparison.OrdinalIgnoreCase))) return [];
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var sysIds = log.FindAttribute("sys_id");
         for (var c = 0; c < log.CaseCount; c++)
