@@ -3,6 +3,7 @@ namespace Plumb.Benchmarks.Mining;
 using System.Text;
 using Plumb.Mining.Conformance;
 using Plumb.Mining.Discovery;
+using Plumb.Mining.EventLogs;
 using Plumb.Mining.Kpis;
 using Plumb.Mining.Mapping;
 using Plumb.Mining.Readers;
@@ -61,5 +62,56 @@ public static class Breakdown
         Mark("replay");
         KpiEvaluation.Evaluate(log, IncidentWorkload.Process);
         Mark("kpis");
+    }
+
+    /// <summary>
+    /// The stages of <c>plumb analyze</c> on a log file and a handbook process, one after another on one thread: CPU time,
+    /// bytes allocated per event and the GC heap's peak after each (to find what makes the whole process's peak).
+    /// </summary>
+    public static void RunAnalyze(string path, string handbookFolder, string processId)
+    {
+        var handbook = Plumb.Handbook.Folder.HandbookFolder.Load(handbookFolder).Handbook ?? throw new InvalidOperationException($"{handbookFolder}: no handbook");
+        var process = handbook.FindProcess(processId) ?? throw new InvalidOperationException($"no process {processId}");
+        var procedure = process.Procedures[0];
+        var events = 1.0;
+        var before = GC.GetTotalAllocatedBytes(true);
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        void Mark(string stage)
+        {
+            var now = GC.GetTotalAllocatedBytes(true);
+            var nowCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var heap = GC.GetTotalMemory(false);
+            Console.WriteLine($"{stage,-12} {(nowCpu - cpu).TotalMilliseconds,6:F0} ms CPU {(now - before) / events,7:F1} bytes/event allocated, "
+                + $"heap now {heap / events,5:F0} bytes/event, working set {Environment.WorkingSet / 1e6,5:F0} MB");
+            before = now;
+            cpu = nowCpu;
+        }
+
+        EventLog log;
+        using (var stream = File.OpenRead(path))
+        {
+            log = CsvEventLogReader.Read(stream, Encoding.UTF8, new CsvLogOptions { CaseAttributes = CaseAttributeSelection.ForKpis(process.Kpis) }).Log!;
+        }
+
+        events = log.EventCount;
+        Mark("read");
+        DirectlyFollowsGraph.Discover(log);
+        Mark("dfg");
+        VariantSet.Discover(log);
+        Mark("variants");
+        GroupFlow.Discover(log);
+        Mark("group flow");
+        CrossProcessFlow.Discover(log);
+        Mark("links");
+        var mapping = ProcedureMapping.Map(procedure, log);
+        Mark("mapping");
+        ConformanceChecker.CheckProcedure(log, procedure, mapping);
+        Mark("replay");
+        KpiEvaluation.Evaluate(log, process, "month");
+        Mark("kpis");
+        var report = Plumb.Mining.Reporting.AnalysisReport.Build(log, process, procedure);
+        Mark("report");
+        GC.KeepAlive(report);
+        GC.KeepAlive(log);
     }
 }

@@ -3,20 +3,25 @@ using BenchmarkDotNet.Running;
 using Plumb.Benchmarks.Mining;
 using Plumb.Mining.Readers;
 
-// "--cli [events] [runs] [plumb.dll]" runs the built CLI (artifacts/bin/Plumb.Cli/release/plumb.dll, or a published one) as
+// "--cli [events] [runs] [plumb.dll]" runs the CLI (as ./plumb publishes it to artifacts/plumb, else the build, or the one given) as
 // cold processes on a receipt-shaped log.
 if (args.Length > 0 && args[0] == "--cli")
 {
     var root = AppContext.BaseDirectory;
     while (!File.Exists(Path.Combine(root, "Plumb.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from inside the repository");
-    CliProcesses.Run(args.Length > 3 ? Path.GetFullPath(args[3]) : Path.Combine(root, "artifacts", "bin", "Plumb.Cli", "release", "plumb.dll"),
+    // The CLI as ./plumb runs it: published ReadyToRun when it was, else the plain build.
+    var published = Path.Combine(root, "artifacts", "plumb", "plumb.dll");
+    var plumb = args.Length > 3 ? Path.GetFullPath(args[3])
+        : File.Exists(published) ? published : Path.Combine(root, "artifacts", "bin", "Plumb.Cli", "release", "plumb.dll");
+    CliProcesses.Run(plumb,
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_003_509,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
         Path.Combine(Path.GetTempPath(), "plumb-bench"));
     return;
 }
 
-// "--read FILE [runs]" reads a CSV log in this process: wall and CPU time, allocation and what the log keeps.
+// "--read FILE [runs] [parts]" reads a CSV log in this process (every case attribute kept; in parts on every core unless
+// parts is given): wall and CPU time, allocation and what the log keeps.
 if (args.Length > 1 && args[0] == "--read")
 {
     var size = new FileInfo(args[1]).Length;
@@ -28,7 +33,8 @@ if (args.Length > 1 && args[0] == "--read")
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         using var stream = File.OpenRead(args[1]);
-        var log = CsvEventLogReader.Read(stream, System.Text.Encoding.UTF8).Log!;
+        var parts = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var log = CsvEventLogReader.Read(stream, System.Text.Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Log!;
         watch.Stop();
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(true) - before;
@@ -61,6 +67,13 @@ if (args.Length > 0 && args[0] == "--readers")
         }
     }
 
+    return;
+}
+
+// "--analyze-stages FILE HANDBOOK PROCESS" times the stages of plumb analyze one after another.
+if (args.Length > 3 && args[0] == "--analyze-stages")
+{
+    Breakdown.RunAnalyze(args[1], args[2], args[3]);
     return;
 }
 

@@ -111,6 +111,107 @@ public static class ReceiptWorkload
         return net.Append($"</page><finalmarkings><marking><place idref=\"p{MainPath.Length}\"><text>1</text></place></marking></finalmarkings></net></pnml>\n").ToString();
     }
 
+    /// <summary>
+    /// Writes a handbook for <c>plumb analyze</c> into <paramref name="folder"/>: one process, "receipt", whose procedure is the
+    /// main path (each step mapped to its activity) with three KPIs (a median duration by month, a ratio, a count by month).
+    /// </summary>
+    public static void WriteHandbook(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "processes"));
+        File.WriteAllText(Path.Combine(folder, "handbook.yaml"), HandbookYaml);
+        File.WriteAllText(Path.Combine(folder, "processes", "receipt.yaml"), ProcessYaml);
+    }
+
+    private const string HandbookYaml = """
+        plumb: 1
+        name: Receipt handling
+        description: How the municipality confirms the receipt of an application.
+        roles:
+          - id: clerk
+            name: Clerk
+            holders: [Front office]
+            groups: [Group 1, Group 2, Group 3, Group 4]
+          - id: team-lead
+            name: Team lead
+            holders: [Back office lead]
+        records:
+          - id: application
+            name: Application
+        """;
+
+    private const string ProcessYaml = """
+        id: receipt
+        name: Receipt confirmation
+        owner: team-lead
+        status: draft
+        version: "1.0"
+        purpose: Confirm every application's receipt and decide whether it must be stopped.
+        kpis:
+          - id: time-to-send
+            name: Median time to send the confirmation
+            definition: The median time from receipt to sending the confirmation, per month.
+            measure: median duration from start to step:send by period(month)
+            unit: hours
+            target: 48
+            direction: lower
+          - id: checked
+            name: Confirmations checked
+            definition: The share of applications whose confirmation was checked.
+            measure: ratio where has step:check
+            unit: '%'
+            target: 90
+            direction: higher
+          - id: stop-decided
+            name: Stop decisions a month
+            definition: How many applications had the stop indication decided each month.
+            measure: count where has step:stop-indication by period(month)
+            unit: applications
+            target: 5000
+            direction: higher
+        procedures:
+          - id: confirm-receipt
+            name: Confirm the receipt of an application
+            purpose: Send the applicant a confirmation and decide on stop advice.
+            trigger: An application arrives.
+            steps:
+              - id: receive
+                name: Confirm receipt
+                instruction: Register the application.
+                raci: {responsible: clerk, accountable: team-lead}
+                tool: {activities: [Confirmation of receipt]}
+                next: check
+              - id: check
+                name: Check the confirmation
+                instruction: Check the confirmation of receipt.
+                raci: {responsible: clerk, accountable: team-lead}
+                tool: {activities: [T02 Check confirmation of receipt]}
+                next: determine
+              - id: determine
+                name: Determine the confirmation
+                instruction: Determine the confirmation of receipt.
+                raci: {responsible: clerk, accountable: team-lead}
+                tool: {activities: [T04 Determine confirmation of receipt]}
+                next: send
+              - id: send
+                name: Print and send the confirmation
+                instruction: Print and send the confirmation of receipt.
+                raci: {responsible: clerk, accountable: team-lead}
+                tool: {activities: [T05 Print and send confirmation of receipt]}
+                next: stop-advice
+              - id: stop-advice
+                name: Determine the necessity of stop advice
+                instruction: Decide whether stop advice is needed.
+                raci: {responsible: clerk, accountable: team-lead}
+                tool: {activities: [T06 Determine necessity of stop advice]}
+                next: stop-indication
+              - id: stop-indication
+                name: Determine the necessity to stop
+                instruction: Decide whether the application must be stopped.
+                raci: {responsible: clerk, accountable: team-lead}
+                tool: {activities: [T10 Determine necessity to stop indication]}
+                next: end
+        """;
+
     // The receipt export's form: 2011-10-11 13:45:40.276000+02:00, summer time from April to October.
     private static string Iso(DateTime local) =>
         local.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + (local.Month is >= 4 and <= 10 ? "+02:00" : "+01:00");

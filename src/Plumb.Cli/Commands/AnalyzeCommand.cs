@@ -1,6 +1,7 @@
 namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
+using Plumb.Mining.EventLogs;
 using Plumb.Mining.Reporting;
 
 public static class AnalyzeCommand
@@ -32,13 +33,20 @@ public static class AnalyzeCommand
             }
 
             logOptions.KeepFieldsOf(selected);
-            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
+            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context, CaseAttributeSelection.ForProcess(selected));
             var report = AnalysisReport.Build(eventLog, selected, procedure, parse.GetValue(period)!, new ProgressLines<string>(m => context.Error.WriteLine($"plumb: {m} ...")));
             var temp = path + ".tmp";
-            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            if (json)
             {
-                if (json) writer.Write(ReportJson.Serialize(report));
-                else HtmlReport.Write(report, writer);
+                // Straight to the file as UTF-8: the per-case figures of a million-event log are ~70 MB of JSON, which as one
+                // string (UTF-16, plus its builder's growth) tripled the command's peak memory.
+                using var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                ReportJson.Serialize(file, report);
+            }
+            else
+            {
+                using var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false));
+                HtmlReport.Write(report, writer);
             }
 
             File.Move(temp, path, overwrite: true);

@@ -30,7 +30,8 @@ public static class ConformCommand
             var selection = process.Resolve(parse, context);
             if ((netPath is null) == (selection is null)) throw new UsageException("give either --pnml NET.pnml or --handbook DIR --process ID");
             if (selection is { } chosen) logOptions.KeepFieldsOf(chosen.Process);
-            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
+            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context,
+                selection is { } picked ? CaseAttributeSelection.ForProcess(picked.Process) : CaseAttributeSelection.Mining);
             ConformanceResult result;
             ProcedureMapping? mapping = null;
             if (netPath is not null)

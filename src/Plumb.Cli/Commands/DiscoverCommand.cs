@@ -3,6 +3,7 @@ namespace Plumb.Cli.Commands;
 using System.CommandLine;
 using System.Text.Json;
 using Plumb.Mining.Discovery;
+using Plumb.Mining.EventLogs;
 
 public static class DiscoverCommand
 {
@@ -21,7 +22,7 @@ public static class DiscoverCommand
         {
             var paths = parse.GetValue(log)!;
             var path = string.Join(" + ", paths);
-            var eventLog = logOptions.Open(parse, paths, context);
+            var eventLog = logOptions.Open(parse, paths, context, CaseAttributeSelection.Mining);
             var dfg = DirectlyFollowsGraph.Discover(eventLog);
             var variants = VariantSet.Discover(eventLog);
             var flow = GroupFlow.Discover(eventLog);

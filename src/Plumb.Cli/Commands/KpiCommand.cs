@@ -2,6 +2,7 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using System.Text.Json;
+using Plumb.Mining.EventLogs;
 using Plumb.Mining.Kpis;
 
 public static class KpiCommand
@@ -26,7 +27,7 @@ public static class KpiCommand
         {
             var (selected, _) = process.Resolve(parse, context)!.Value;
             logOptions.KeepFieldsOf(selected);
-            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
+            var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context, CaseAttributeSelection.ForProcess(selected));
             var results = KpiEvaluation.Evaluate(eventLog, selected, parse.GetValue(period)!);
             if (parse.GetValue(format) == "json")
             {

@@ -25,7 +25,8 @@ public static class LogCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var log = logOptions.Open(parse, path, context);
+            // Stats name the case attributes but show no values: none is held.
+            var log = logOptions.Open(parse, path, context, CaseAttributeSelection.None);
             var stats = Summarise(log);
             if (parse.GetValue(format) == "json")
             {
@@ -66,7 +67,7 @@ public static class LogCommand
             log.ResourceNames.Count, log.GroupNames.Count,
             lengths.Length == 0 ? 0 : lengths[0], lengths.Length == 0 ? 0 : lengths[lengths.Length / 2], lengths.Length == 0 ? 0 : lengths[^1],
             span?.First.ToString("u", CultureInfo.InvariantCulture), span?.Last.ToString("u", CultureInfo.InvariantCulture),
-            log.Attributes.Keys.Order(StringComparer.Ordinal).ToList(), log.Notes.UnsortedCases, log.Notes.DuplicateEvents, log.Notes.SkippedRows,
+            log.Attributes.Keys.Concat(log.Notes.UnreadAttributes).Distinct().Order(StringComparer.Ordinal).ToList(), log.Notes.UnsortedCases, log.Notes.DuplicateEvents, log.Notes.SkippedRows,
             dfg.Activities.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(10).ToList(), log.Notes.Remarks);
     }
 }

@@ -85,16 +85,19 @@ public sealed class LogOptions
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>Reads every log and merges them into one (cases with the same id become one case).</summary>
-    public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context) =>
-        EventLogMerge.Merge(paths.Select(p => Open(parse, p, context)).ToList());
+    public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context, CaseAttributeSelection? attributes = null) =>
+        EventLogMerge.Merge(paths.Select(p => Open(parse, p, context, attributes)).ToList());
 
     public void AddTo(Command command)
     {
         foreach (var option in All) command.Options.Add(option);
     }
 
-    /// <summary>Reads the log; bad input throws a one-line <see cref="UsageException"/> naming the file, line and field.</summary>
-    public EventLog Open(ParseResult parse, string path, CliContext context)
+    /// <summary>
+    /// Reads the log; bad input throws a one-line <see cref="UsageException"/> naming the file, line and field. Only the case
+    /// attributes in <paramref name="attributes"/> keep their values (null: every one), so a command holds what it reads.
+    /// </summary>
+    public EventLog Open(ParseResult parse, string path, CliContext context, CaseAttributeSelection? attributes = null)
     {
         if (Directory.Exists(path))
         {
@@ -114,7 +117,7 @@ public sealed class LogOptions
             if (!File.Exists(f)) throw new UsageException($"{f}: no such file");
         }
 
-        var options = CsvOptions(parse);
+        var options = CsvOptions(parse, attributes);
         var encoding = format == EventLogFormat.Csv ? EncodingOf(parse) : System.Text.Encoding.UTF8;
         LogReadResult result;
         var streams = new[] { path }.Concat(audits).Concat(lookups).Select(f => (Stream)File.OpenRead(f)).ToList();
@@ -157,7 +160,7 @@ public sealed class LogOptions
     }
 
     /// <summary>The CSV options given on the command line (XES and ServiceNow JSON take only the duplicate and bad-row ones).</summary>
-    public CsvLogOptions CsvOptions(ParseResult parse)
+    public CsvLogOptions CsvOptions(ParseResult parse, CaseAttributeSelection? attributes = null)
     {
         var separator = parse.GetValue(Separator) switch
         {
@@ -172,7 +175,7 @@ public sealed class LogOptions
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
             TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator, MissingValues = parse.GetValue(Missing) ?? [],
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
-            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields,
+            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields, CaseAttributes = attributes,
         };
     }
 

@@ -30,9 +30,14 @@ public static class CrossProcessFlow
         ("Related Interaction", true, "interaction"), ("parent_incident", false, "incident"), ("parent", false, null),
     ];
 
+    /// <summary>The reference fields a link is read from (kept by a reader that keeps only the fields mining reads).</summary>
+    internal static IEnumerable<string> LinkFieldNames => LinkFields.Select(f => f.Field);
+
     /// <summary>The links found in the log, by table pair and field.</summary>
     public static IReadOnlyList<ProcessLink> Discover(EventLog log)
     {
+        // No reference field, no link: the index of every case id is not worth building (185k cases: ~50 ms and ~17 MB).
+        if (!LinkFields.Any(f => log.FindAttribute(f.Field) is { } a && string.Equals(a.Name, f.Field, StringComparison.OrdinalIgnoreCase))) return [];
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var sysIds = log.FindAttribute("sys_id");
         for (var c = 0; c < log.CaseCount; c++)

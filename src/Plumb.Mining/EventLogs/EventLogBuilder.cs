@@ -22,6 +22,7 @@ public sealed class EventLogBuilder
     private readonly List<(string Name, StringTable Values, EventColumn<int> Codes)> _eventAttributes = [];
     private readonly List<LogProblem> _problems = [];
     private readonly List<string> _remarks = [];
+    private readonly List<string> _unread = [];
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
 
     /// <summary>Case ids seen so far.</summary>
@@ -51,6 +52,12 @@ public sealed class EventLogBuilder
     /// <summary>The ServiceNow table the tickets come from, or null when not known; it names the state values.</summary>
     public string? Table { get; set; }
 
+    /// <summary>
+    /// The case attributes whose values are kept; null keeps every one. The others are named in the notes
+    /// (<see cref="EventLogNotes.UnreadAttributes"/>): their slot is -1 and setting them does nothing.
+    /// </summary>
+    public CaseAttributeSelection? CaseAttributes { get; set; }
+
     /// <summary>The number of rows skipped as unreadable.</summary>
     public int SkippedRows { get; set; }
 
@@ -73,6 +80,15 @@ public sealed class EventLogBuilder
     public void Warn(LogProblem problem)
     {
         if (_problems.Count < 100) _problems.Add(problem);
+    }
+
+    /// <summary>Names case attributes whose values a log read before did not keep (carried into the notes of the log built from it).</summary>
+    public void AddUnreadAttributes(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!_unread.Contains(name)) _unread.Add(name);
+        }
     }
 
     /// <summary>Adds a remark for the log's notes (something the user should know about the data).</summary>
@@ -142,11 +158,17 @@ public sealed class EventLogBuilder
         foreach (var e in events) _time[e] = rewrite(_time[e]);
     }
 
-    /// <summary>The slot of a case attribute, for <see cref="SetAttribute(int, int, ReadOnlySpan{char})"/>.</summary>
+    /// <summary>The slot of a case attribute, for <see cref="SetAttribute(int, int, ReadOnlySpan{char})"/>; -1 when its values are not kept.</summary>
     public int AttributeSlot(string name)
     {
         var at = _attributes.FindIndex(a => a.Name == name);
         if (at >= 0) return at;
+        if (CaseAttributes is { } selection && !selection.Keeps(name))
+        {
+            AddUnreadAttributes([name]);
+            return -1;
+        }
+
         _attributes.Add((name, new StringTable(), new CaseCodes()));
         return _attributes.Count - 1;
     }
@@ -155,9 +177,12 @@ public sealed class EventLogBuilder
     public void SetAttribute(int caseIndex, string name, ReadOnlySpan<char> value) => SetAttribute(AttributeSlot(name), caseIndex, value);
 
     /// <summary>Sets a case attribute by slot; the last non-empty value given wins.</summary>
-    public void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value)
+    public void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value) => SetAttribute(slot, caseIndex, value, null);
+
+    // With the value's string when the caller has one (another builder's table), so a new value is that string, not a copy.
+    private void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value, string? instance)
     {
-        if (value.IsEmpty) return;
+        if (value.IsEmpty || slot < 0) return;
         var (_, values, codes) = _attributes[slot];
 
         // The same value again for the same case (one per row) needs no lookup.
@@ -166,7 +191,56 @@ public sealed class EventLogBuilder
 
         // The value it replaces, when no other case holds it, is dropped: a per-event value (a task id) stays one per case.
         if (current >= 0) values.TryDropNewest(current);
-        codes[caseIndex] = values.Intern(value);
+        codes[caseIndex] = instance is null ? values.Intern(value) : values.Intern(instance);
+    }
+
+    /// <summary>
+    /// Appends the events another builder collected from the next part of the same file, as if they had been added here
+    /// after this one's: its cases, names and values are looked up here (new ones added in the order it met them), its case
+    /// attributes set after this one's (the last value given still wins), its skipped rows and problems carried over.
+    /// </summary>
+    internal void Append(EventLogBuilder next)
+    {
+        var cases = CaseIds.CodesOf(next.CaseIds);
+        var activities = ActivityNames.CodesOf(next.ActivityNames);
+        var resources = ResourceNames.CodesOf(next.ResourceNames);
+        var groups = GroupNames.CodesOf(next.GroupNames);
+        var states = StateValues.CodesOf(next.StateValues);
+        var priorities = PriorityValues.CodesOf(next.PriorityValues);
+        static int Code(EventColumn<int> column, bool has, int[] codes, int e) => !has || column[e] < 0 ? -1 : codes[column[e]];
+        var c = -1;
+        var caseEnd = 0;
+        for (var e = 0; e < next.EventCount; e++)
+        {
+            int local;
+            if (next._contiguous)
+            {
+                while (e >= caseEnd) caseEnd = ++c + 1 < next._caseStarts.Count ? next._caseStarts[c + 1] : next.EventCount;
+                local = c;
+            }
+            else
+            {
+                local = next._case[e];
+            }
+
+            Add(cases[local], activities[next._activity[e]], next._time[e], Code(next._resource, next._hasResource, resources, e),
+                Code(next._group, next._hasGroup, groups, e), Code(next._state, next._hasState, states, e), Code(next._priority, next._hasPriority, priorities, e));
+        }
+
+        foreach (var (name, values, codes) in next._attributes)
+        {
+            var slot = AttributeSlot(name);
+            for (var local = 0; local < next.CaseIds.Count; local++)
+            {
+                if (codes[local] is >= 0 and var code) SetAttribute(slot, cases[local], values[code], values[code]);
+            }
+        }
+
+        foreach (var problem in next._problems) Warn(problem);
+        _remarks.AddRange(next._remarks);
+        AddUnreadAttributes(next._unread);
+        SkippedRows += next.SkippedRows;
+        Table ??= next.Table;
     }
 
     /// <summary>The slot of a field kept per event, for <see cref="SetEventAttribute"/>.</summary>
@@ -258,7 +332,7 @@ public sealed class EventLogBuilder
             eventAttributes[_eventAttributes[x].Name] = new EventAttribute(_eventAttributes[x].Name, _eventAttributes[x].Values, columns.Extra[x]);
         }
 
-        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks, GuessedColumns = GuessedColumns })
+        return new EventLog(log, attributes, new EventLogNotes(unsorted, duplicates, DropDuplicates, SkippedRows, _problems) { Remarks = _remarks, GuessedColumns = GuessedColumns, UnreadAttributes = _unread })
         {
             Table = Table, EventAttributes = eventAttributes,
         };

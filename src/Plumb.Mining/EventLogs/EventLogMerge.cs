@@ -19,11 +19,11 @@ public static class EventLogMerge
         var tableSlot = builder.AttributeSlot("table");
         foreach (var log in logs)
         {
-            var activities = Recode(log.ActivityNames, builder.ActivityNames);
-            var resources = Recode(log.ResourceNames, builder.ResourceNames);
-            var groups = Recode(log.GroupNames, builder.GroupNames);
-            var states = Recode(log.StateValues, builder.StateValues);
-            var priorities = Recode(log.PriorityValues, builder.PriorityValues);
+            var activities = builder.ActivityNames.CodesOf(log.ActivityNames);
+            var resources = builder.ResourceNames.CodesOf(log.ResourceNames);
+            var groups = builder.GroupNames.CodesOf(log.GroupNames);
+            var states = builder.StateValues.CodesOf(log.StateValues);
+            var priorities = builder.PriorityValues.CodesOf(log.PriorityValues);
             static int Code(int[]? column, int[] codes, int e) => column is null || column[e] < 0 ? -1 : codes[column[e]];
             var caseIndex = new int[log.CaseCount];
             for (var c = 0; c < log.CaseCount; c++)
@@ -51,17 +51,11 @@ public static class EventLogMerge
             }
 
             foreach (var remark in log.Notes.Remarks) builder.Remark(remark);
+            builder.AddUnreadAttributes(log.Notes.UnreadAttributes);
             foreach (var problem in log.Notes.Problems) builder.Warn(problem);
             builder.SkippedRows += log.Notes.SkippedRows;
         }
 
         return builder.Build();
-    }
-
-    private static int[] Recode(StringTable from, StringTable to)
-    {
-        var codes = new int[from.Count];
-        for (var i = 0; i < codes.Length; i++) codes[i] = to.Intern(from[i]);
-        return codes;
     }
 }

@@ -12,6 +12,9 @@ public sealed record EventLogNotes(int UnsortedCases, int DuplicateEvents, bool 
     /// <summary>How the reader guessed the columns it was not told ("guessed columns: case 'number', ..."), or null.</summary>
     public string? GuessedColumns { get; init; }
 
+    /// <summary>Case attributes the file has whose values were not kept, because the command reading it does not use them.</summary>
+    public IReadOnlyList<string> UnreadAttributes { get; init; } = [];
+
     /// <summary>Notes of a log read without remarks.</summary>
     public static EventLogNotes None { get; } = new(0, 0, false, 0, []);
 }

@@ -23,7 +23,12 @@ public sealed class StringTable
     public IReadOnlyList<string> Values => _values;
 
     /// <summary>The code of a value, adding it when new.</summary>
-    public int Intern(ReadOnlySpan<char> value)
+    public int Intern(ReadOnlySpan<char> value) => Intern(value, null);
+
+    /// <summary>The code of a value, adding it when new (the string itself, not a copy).</summary>
+    public int Intern(string value) => Intern(value.AsSpan(), value);
+
+    private int Intern(ReadOnlySpan<char> value, string? instance)
     {
         var hash = string.GetHashCode(value);
         var at = Probe(value, hash);
@@ -35,14 +40,11 @@ public sealed class StringTable
 
         var code = _values.Count;
         _newestShared = false;
-        _values.Add(value.ToString());
+        _values.Add(instance ?? value.ToString());
         _slots[at] = new Slot(code + 1, hash);
         if (_values.Count * 2 > _slots.Length) Grow();
         return code;
     }
-
-    /// <summary>The code of a value, adding it when new.</summary>
-    public int Intern(string value) => Intern(value.AsSpan());
 
     /// <summary>
     /// Drops the newest value when <paramref name="code"/> is it and no lookup found it after it was added: a case attribute
@@ -71,6 +73,14 @@ public sealed class StringTable
         _values.RemoveAt(code);
         _newestShared = true;
         return true;
+    }
+
+    /// <summary>The codes here of every value of another table, adding those that are new (the other table's strings, not copies).</summary>
+    internal int[] CodesOf(StringTable other)
+    {
+        var codes = new int[other.Count];
+        for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other[i]);
+        return codes;
     }
 
     /// <summary>The code of a value, or -1 when the table does not hold it.</summary>

@@ -1,5 +1,7 @@
 namespace Plumb.Mining.Readers;
 
+using Plumb.Mining.EventLogs;
+
 /// <summary>
 /// How to read an event log from CSV: which columns hold the case, activity, timestamp, resource, group, state and priority
 /// (null = guess from the header), the separator, the timestamp format, and whether rows are record updates.
@@ -54,6 +56,15 @@ public sealed record CsvLogOptions
 
     /// <summary>Markers of "no value" besides the defaults of <see cref="Readers.MissingValues.Defaults"/> (<c>?</c>, <c>NULL</c>, <c>(empty)</c>, ...).</summary>
     public IReadOnlyList<string> MissingValues { get; init; } = [];
+
+    /// <summary>The case attributes whose values are kept (see <see cref="CaseAttributeSelection"/>); null keeps every column.</summary>
+    public CaseAttributeSelection? CaseAttributes { get; init; }
+
+    /// <summary>
+    /// How many parts a file (or memory stream) is cut into and read at once, at record boundaries; null: one per core for
+    /// files of 8 MB or more, else 1. The log read is the same either way.
+    /// </summary>
+    public int? ReadParts { get; init; }
 
     /// <summary>Drop exact duplicate events instead of keeping them.</summary>
     public bool DropDuplicates { get; init; }

@@ -58,7 +58,7 @@ public static class EventLogFormat
         switch (format)
         {
             case Xes:
-                return XesEventLogReader.Read(GzipDetection.Unwrap(stream), new XesLogOptions { DropDuplicates = options.DropDuplicates, SkipBadRows = options.SkipBadRows, MissingValues = options.MissingValues },
+                return XesEventLogReader.Read(GzipDetection.Unwrap(stream), new XesLogOptions { DropDuplicates = options.DropDuplicates, SkipBadRows = options.SkipBadRows, MissingValues = options.MissingValues, CaseAttributes = options.CaseAttributes },
                     progress);
             case SnowJson:
                 try

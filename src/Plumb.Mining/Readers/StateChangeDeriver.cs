@@ -90,6 +90,7 @@ public static class StateChangeDeriver
             }
         }
 
+        builder.AddUnreadAttributes(snapshots.Notes.UnreadAttributes);
         var log = builder.Build();
         return log;
     }

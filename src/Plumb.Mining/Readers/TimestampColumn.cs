@@ -94,6 +94,36 @@ public sealed class TimestampColumn
         return null;
     }
 
+    /// <summary>
+    /// Whether a column read from a later part of the same file found the same form as this one (or no value yet), so that
+    /// <see cref="Append"/> gives what one pass over both would.
+    /// </summary>
+    internal bool SameFormAs(TimestampColumn first) =>
+        _form == Form.Unknown || first._form == Form.Unknown
+        || (_form == first._form && (_form != Form.Numeric || _shape is null || first._shape is null
+            || (_separator == first._separator && _yearFirst == first._yearFirst)));
+
+    /// <summary>
+    /// Takes over what a column of the next part of the file learnt (its events numbered from <paramref name="eventOffset"/>):
+    /// the first dates that read only one way or both ways, and the ambiguous events to swap if the column is month-first.
+    /// </summary>
+    internal void Append(TimestampColumn next, int eventOffset)
+    {
+        if (_form == Form.Unknown)
+        {
+            (_form, _separator, _yearFirst, _shape) = (next._form, next._separator, next._yearFirst, next._shape);
+        }
+        else if (_form == Form.Numeric && _shape is null)
+        {
+            (_separator, _yearFirst, _shape) = (next._separator, next._yearFirst, next._shape);
+        }
+
+        foreach (var e in next._ambiguous) _ambiguous.Add(e + eventOffset);
+        _dayFirstOnly ??= next._dayFirstOnly;
+        _monthFirstOnly ??= next._monthFirstOnly;
+        _firstAmbiguous ??= next._firstAmbiguous;
+    }
+
     private static Form FormOf(ReadOnlySpan<char> text)
     {
         if (TimestampParser.TryIso(text, out _)) return Form.Iso;

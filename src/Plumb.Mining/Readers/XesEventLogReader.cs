@@ -19,7 +19,7 @@ public static class XesEventLogReader
             DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true,
             IgnoreProcessingInstructions = true,
         };
-        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates };
+        var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, CaseAttributes = options.CaseAttributes };
         try
         {
             var input = GzipDetection.Unwrap(stream);

@@ -1,10 +1,15 @@
 namespace Plumb.Mining.Readers;
 
+using Plumb.Mining.EventLogs;
+
 /// <summary>How to read XES: which lifecycle transitions to keep and whether duplicates are dropped.</summary>
 public sealed record XesLogOptions
 {
     /// <summary>Keep only events with this lifecycle transition (e.g. <c>complete</c>); null keeps all, as established tools do.</summary>
     public string? Lifecycle { get; init; }
+
+    /// <summary>The case and event attributes whose values are kept (see <see cref="CaseAttributeSelection"/>); null keeps every one.</summary>
+    public CaseAttributeSelection? CaseAttributes { get; init; }
 
     /// <summary>Drop exact duplicate events instead of keeping them.</summary>
     public bool DropDuplicates { get; init; }

@@ -21,4 +21,7 @@ public static class ReportJson
 
     /// <summary>The analysis as <c>plumb analyze -o report.json</c> writes it.</summary>
     public static string Serialize(AnalysisReport report) => JsonSerializer.Serialize(report, Options);
+
+    /// <summary>The analysis written to <paramref name="utf8"/> as UTF-8, without holding the whole text (the per-case figures of a large log are tens of MB).</summary>
+    public static void Serialize(Stream utf8, AnalysisReport report) => JsonSerializer.Serialize(utf8, report, Options);
 }
