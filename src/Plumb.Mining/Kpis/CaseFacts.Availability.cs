@@ -24,6 +24,9 @@ internal sealed partial class CaseFacts
         {
             var reason = target.Kind switch
             {
+                // The tool cannot show the step (tool: { observable: false }): the few events that seem to are no count of it.
+                TargetKind.Step when FindStep(target.Value) is { Tool.Observable: false } =>
+                    $"step '{target.Value}' is marked as not observable in the tool (tool: {{ observable: false }}), so the log cannot show which cases reached it",
                 TargetKind.Step => Visits(target).Any(v => v > 0) ? null
                     : $"no event of the log maps to step '{target.Value}' (map it with plumb map or the step's tool mapping)",
                 TargetKind.Activity when target.Value == StateChangeDeriver.Reopened => CanSeeReopening() ? null : NoReopening,

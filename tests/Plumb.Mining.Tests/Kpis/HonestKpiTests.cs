@@ -166,4 +166,22 @@ public sealed class HonestKpiTests
 
         Assert.Equal("the log has no date in field 'opened_at'", reason);
     }
+
+    [Fact]
+    public void A_kpi_over_a_step_the_tool_cannot_show_is_not_measurable_naming_the_step()
+    {
+        // Given a log generated from the baseline, where the assign step is seen in every case
+        var book = BaselineLibrary.Load();
+        var incident = book.FindProcess("incident")!;
+        var log = Plumb.Mining.Generation.LogGenerator.Generate(book, incident.Procedures[0], new Plumb.Mining.Generation.GeneratorOptions { Cases = 200, Seed = 5 }).Log;
+        Assert.Null(KpiEvaluation.Evaluate(log, incident).Single(k => k.Id == "first-line-resolution").NotMeasurable);
+
+        // When the handbook says the tool cannot show that step
+        incident.Procedures[0].FindStep("assign")!.Tool!.Observable = false;
+
+        // Then first-line resolution is no figure: the reason names the step, whatever events seem to show it
+        var kpi = KpiEvaluation.Evaluate(log, incident).Single(k => k.Id == "first-line-resolution");
+        Assert.Null(kpi.Overall);
+        Assert.Contains("step 'assign' is marked as not observable", kpi.NotMeasurable);
+    }
 }
