@@ -7,6 +7,10 @@ namespace Plumb.Mining.EventLogs;
 /// </summary>
 public static class EventLogSubset
 {
+    /// <summary>The ServiceNow tables the steps' tool mappings name, as <see cref="OfTables"/> takes them.</summary>
+    public static IReadOnlySet<string> TablesOf(IEnumerable<Plumb.Handbook.Model.Step> steps) =>
+        steps.Select(s => s.Tool?.Table).OfType<string>().Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// The cases of <paramref name="log"/> whose <c>table</c> is one of <paramref name="tables"/>, with every column and
     /// attribute kept; cases that name no table are kept. The log itself when every case qualifies, when no tables are given,

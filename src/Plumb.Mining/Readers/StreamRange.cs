@@ -4,7 +4,7 @@ namespace Plumb.Mining.Readers;
 /// A read-only view of bytes [start, end) of a file or an in-memory stream, read at its own position, so several threads
 /// can read parts of one file at once (positional reads on the file's handle; the inner stream's position is not used).
 /// </summary>
-internal sealed class StreamRange : Stream
+internal sealed class StreamRange : ForwardOnlyStream
 {
     private readonly FileStream? _file;
     private readonly ArraySegment<byte> _memory;
@@ -30,14 +30,6 @@ internal sealed class StreamRange : Stream
         throw new ArgumentException("the stream is neither a file nor a memory stream with a visible buffer", nameof(stream));
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var wanted = (int)Math.Min(buffer.Length, _end - _position);
@@ -56,9 +48,4 @@ internal sealed class StreamRange : Stream
         _position += read;
         return read;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

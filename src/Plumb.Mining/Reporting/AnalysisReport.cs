@@ -35,10 +35,8 @@ public sealed record AnalysisReport(
     public static AnalysisReport Build(EventLog log, Process process, Procedure procedure, string period = "month", IProgress<string>? progress = null)
     {
         // Of a log of several tables (a synced instance, merged exports) only the cases of the process's own tables are its practice.
-        var tables = process.Procedures.SelectMany(p => p.Steps).Select(s => s.Tool?.Table).OfType<string>().Where(t => t.Length > 0)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var whole = log;
-        log = EventLogSubset.OfTables(log, tables);
+        log = EventLogSubset.OfTables(log, EventLogSubset.TablesOf(process.Procedures.SelectMany(p => p.Steps)));
         progress?.Report("discovering the process as practised, replaying it on the documented procedure, evaluating KPIs");
         DirectlyFollowsGraph? dfg = null;
         VariantSet? variants = null;

@@ -81,7 +81,7 @@ public static class ResultsComputation
     private static bool Concerns(Procedure procedure, Plumb.Mining.EventLogs.EventLog log)
     {
         if (procedure.Steps.Count == 0) return false;
-        var tables = procedure.Steps.Select(s => s.Tool?.Table).OfType<string>().Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var tables = Plumb.Mining.EventLogs.EventLogSubset.TablesOf(procedure.Steps);
         if (tables.Count == 0) return true;
         if (log.Table is { Length: > 0 } table) return tables.Contains(table);
         return log.FindAttribute("table") is not { } attribute || Enumerable.Range(0, log.CaseCount).Any(c => attribute.ValueOf(c) is { } t && tables.Contains(t));

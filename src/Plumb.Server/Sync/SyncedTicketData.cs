@@ -20,6 +20,10 @@ public sealed record SyncedData(TicketDataInfo Info, EventLog Log, Configuration
 /// </summary>
 public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistoryStore history) : ITicketDataProvider
 {
+    // The history a sync read back before it became current, per connection id: the results service loads that very run
+    // next, and reading a million audit rows back twice was most of an incremental sync's time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (long Number, SyncedData Data)> _latest = new();
+
     /// <summary>The prefix of connection sources.</summary>
     public const string SourcePrefix = "connection/";
 
@@ -41,7 +45,9 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
         if (!source.StartsWith(SourcePrefix, StringComparison.Ordinal)) return null;
         if (await connections.FindConnectionAsync(source[SourcePrefix.Length..], cancellationToken) is not { } connection) return null;
         if (await history.FindCurrentSyncAsync(connection.Id, cancellationToken) is not { } run) return null;
-        var data = await BuildAsync(connection, run, cancellationToken);
+        var data = _latest.TryGetValue(connection.Id, out var kept) && kept.Number == run.Number
+            ? kept.Data with { Info = Info(connection, run) with { Records = kept.Data.Info.Records, Events = kept.Data.Log.EventCount } }
+            : await BuildAsync(connection, run, cancellationToken);
         return new TicketData(data.Info, data.Log, data.Configuration);
     }
 
@@ -94,7 +100,9 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
 
             if (result.Error is { } error) throw new TicketHistoryException($"sync {run.Number} of '{connection.Name}': {error.Format("the synced history")}");
             var info = Info(connection, run) with { Records = records.Count, Events = result.Log!.EventCount };
-            return new SyncedData(info, result.Log!, configuration, stored.Audit.Count);
+            var data = new SyncedData(info, result.Log!, configuration, stored.Audit.Count);
+            _latest[connection.Id] = (run.Number, data);
+            return data;
         }
         finally
         {
