@@ -18,7 +18,7 @@ public static class PortalEndpoints
         portal.MapGet("/processes/{id}/procedures/{pid}", (string id, string pid, HttpContext http, CancellationToken ct) =>
             RenderAsync(http, (r, p) => r.Procedure(p, id, pid), ct));
         portal.MapGet("/processes/{id}/procedures/{pid}/steps/{sid}", async (string id, string pid, string sid, HttpContext http, IPlumbStore store,
-            CancellationToken ct) => await RenderAsync(http, (r, p) => r.Step(p, id, pid, sid), ct, answers: await AnswersAsync(store, id, pid, sid, ct)));
+            CancellationToken ct) => await RenderAsync(http, (r, p) => r.Step(p, id, pid, sid), ct, answers: await store.ListAnswersAsync(id, pid, sid, ct)));
         portal.MapGet("/processes/{id}/procedures/{pid}/diagram.bpmn", Bpmn);
         portal.MapGet("/roles/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Role(p, id), ct));
         portal.MapGet("/raci", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Raci(p), ct));
@@ -36,14 +36,6 @@ public static class PortalEndpoints
     /// <summary>A page made for this request alone (sign-in, editor and admin pages) in the one frame, with the handbook's name and version.</summary>
     internal static Task<IResult> RenderPageAsync(HttpContext http, PortalPage page, CancellationToken cancellationToken) =>
         RenderAsync(http, (_, _) => page, cancellationToken, useCache: false);
-
-    /// <summary>
-    /// Editors' answers to readers' feedback on a step, oldest first, as readers see them on the step's page and its feedback page.
-    /// </summary>
-    internal static async Task<IReadOnlyList<Feedback>> AnswersAsync(IPlumbStore store, string process, string procedure, string step,
-        CancellationToken cancellationToken) =>
-        [.. (await store.ListFeedbackAsync(process, cancellationToken))
-            .Where(f => f.Procedure == procedure && f.Step == step && f.Answer is not null).OrderBy(f => f.Id)];
 
     internal static async Task<IResult> RenderAsync(HttpContext http, Func<PortalRenderer, PageRequest, PortalPage> render, CancellationToken cancellationToken,
         string? searchText = null, bool useCache = true, IReadOnlyList<Feedback>? answers = null, bool formToken = false)
@@ -104,8 +96,7 @@ public static class PortalEndpoints
         var waiting = 0;
         if (PlumbClaims.HasRole(http.User, AccountRole.Owner))
         {
-            var open = await http.RequestServices.GetRequiredService<IPlumbStore>().ListProposalsAsync(null, openOnly: true, cancellationToken);
-            waiting = open.Count(Workflow.ProposalService.WaitsForReview);
+            waiting = await http.RequestServices.GetRequiredService<IPlumbStore>().CountProposalsAsync(Workflow.ProposalService.Reviewable, cancellationToken);
         }
 
         return new Visitor(http.User.Identity.Name, PlumbClaims.Role(http.User) is { } role ? SqlStore.RoleWord(role) : null, tokens.RequestToken, true)

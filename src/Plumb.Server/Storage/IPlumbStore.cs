@@ -85,6 +85,9 @@ public interface IPlumbStore
     /// <summary>Proposals, oldest first; only those changing <paramref name="path"/> when given, only open ones when asked.</summary>
     Task<IReadOnlyList<Proposal>> ListProposalsAsync(string? path, bool openOnly, CancellationToken cancellationToken);
 
+    /// <summary>How many proposals are in one of <paramref name="states"/>: the owners' header counts them on every page.</summary>
+    Task<int> CountProposalsAsync(IReadOnlyCollection<ProposalState> states, CancellationToken cancellationToken);
+
     /// <summary>The review steps of a proposal, oldest first.</summary>
     Task<IReadOnlyList<ProposalEvent>> ListProposalEventsAsync(long id, CancellationToken cancellationToken);
 
@@ -109,6 +112,9 @@ public interface IPlumbStore
 
     /// <summary>Feedback on the steps of a process, newest first.</summary>
     Task<IReadOnlyList<Feedback>> ListFeedbackAsync(string process, CancellationToken cancellationToken);
+
+    /// <summary>The answered feedback on one step, oldest first: what its page shows on every request, so one indexed query.</summary>
+    Task<IReadOnlyList<Feedback>> ListAnswersAsync(string process, string procedure, string step, CancellationToken cancellationToken);
 
     /// <summary>Stores an editor's answer and, when made, the finding the feedback became.</summary>
     Task<bool> AnswerFeedbackAsync(long id, string answer, string answeredBy, string? findingId, CancellationToken cancellationToken);

@@ -87,6 +87,15 @@ public abstract partial class SqlStore
         return ProposalsAsync(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), parameters, cancellationToken);
     }
 
+    public async Task<int> CountProposalsAsync(IReadOnlyCollection<ProposalState> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0) return 0;
+        var names = states.Select((_, i) => $"@s{i}").ToList();
+        var counts = await QueryAsync($"SELECT COUNT(*) FROM proposals WHERE state IN ({string.Join(", ", names)})",
+            [.. states.Select((state, i) => (names[i], (object?)StateWord(state)))], r => r.GetInt64(0), cancellationToken);
+        return (int)counts[0];
+    }
+
     public Task<IReadOnlyList<ProposalEvent>> ListProposalEventsAsync(long id, CancellationToken cancellationToken) =>
         QueryAsync("SELECT proposal_id, at_ms, actor, action, comment FROM proposal_events WHERE proposal_id = @id ORDER BY id", [("@id", id)],
             r => new ProposalEvent(r.GetInt64(0), FromMs(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)),
@@ -145,8 +154,16 @@ public abstract partial class SqlStore
     public Task<IReadOnlyList<Feedback>> ListFeedbackAsync(string process, CancellationToken cancellationToken) =>
         QueryAsync("""
             SELECT id, process, procedure, step, author, text, at_ms, answer, answered_by, finding_id FROM feedback WHERE process = @p ORDER BY id DESC
-            """, [("@p", process)], r => new Feedback(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                FromMs(r.GetInt64(6)), Text(r, 7), Text(r, 8), Text(r, 9)), cancellationToken);
+            """, [("@p", process)], ReadFeedback, cancellationToken);
+
+    private static Feedback ReadFeedback(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+        FromMs(r.GetInt64(6)), Text(r, 7), Text(r, 8), Text(r, 9));
+
+    public Task<IReadOnlyList<Feedback>> ListAnswersAsync(string process, string procedure, string step, CancellationToken cancellationToken) =>
+        QueryAsync("""
+            SELECT id, process, procedure, step, author, text, at_ms, answer, answered_by, finding_id FROM feedback
+            WHERE process = @p AND procedure = @r AND step = @s AND answer IS NOT NULL ORDER BY id
+            """, [("@p", process), ("@r", procedure), ("@s", step)], ReadFeedback, cancellationToken);
 
     public async Task<bool> AnswerFeedbackAsync(long id, string answer, string answeredBy, string? findingId, CancellationToken cancellationToken) =>
         await ExecuteAsync("""

@@ -94,6 +94,11 @@ public sealed class SqliteStore : SqlStore
         CREATE TABLE result_news (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, source TEXT NOT NULL, process TEXT NOT NULL, kind TEXT NOT NULL,
             subject TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL, handbook_version INTEGER NOT NULL, revision INTEGER NOT NULL);
         """,
+        // 7: what every page request asks: the answers on one step's page, the proposals in review for the owners' header.
+        """
+        CREATE INDEX feedback_step ON feedback (process, procedure, step);
+        CREATE INDEX proposals_state ON proposals (state);
+        """,
     ];
 
     protected override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @n";

@@ -28,7 +28,8 @@ public sealed record ApprovalResult(Snapshot? Saved, string? Problem, IReadOnlyL
 public sealed class ProposalService(IPlumbStore store, HandbookService handbooks, TimeProvider time)
 {
     private static readonly ProposalState[] Submittable = [ProposalState.Draft, ProposalState.SentBack, ProposalState.Stale];
-    private static readonly ProposalState[] Reviewable = [ProposalState.InReview, ProposalState.Stale];
+    /// <summary>The states in which a proposal waits for an owner's review.</summary>
+    public static readonly IReadOnlyList<ProposalState> Reviewable = [ProposalState.InReview, ProposalState.Stale];
 
     public IPlumbStore Store => store;
 

@@ -316,6 +316,36 @@ public abstract class WorkflowContract : IAsyncLifetime
         Assert.Equal(documents["processes/problem.yaml"], head.FindDocument("processes/problem.yaml")!.Content);
     }
 
+    [Fact]
+    public async Task A_step_page_gets_only_its_own_answers_and_the_owners_header_counts_the_proposals_in_review()
+    {
+        // Given feedback on two steps of incident and one of problem, some answered, and proposals in several states
+        var documents = TestHandbooks.Documents();
+        await SeedAsync(documents);
+        var at = DateTimeOffset.UnixEpoch;
+        var first = await Store.AddFeedbackAsync(new Feedback(0, "incident", "handle-incident", "log", "reader", "We log twice.", at, null, null, null), None);
+        await Store.AddFeedbackAsync(new Feedback(0, "incident", "handle-incident", "log", "reader", "Unanswered.", at, null, null, null), None);
+        var other = await Store.AddFeedbackAsync(new Feedback(0, "incident", "handle-incident", "classify", "reader", "Other step.", at, null, null, null), None);
+        var problem = await Store.AddFeedbackAsync(new Feedback(0, "problem", "handle-incident", "log", "reader", "Other process.", at, null, null, null), None);
+        var last = await Store.AddFeedbackAsync(new Feedback(0, "incident", "handle-incident", "log", "reader", "Still twice.", at, null, null, null), None);
+        foreach (var id in new[] { last.Id, first.Id, other.Id, problem.Id }) Assert.True(await Store.AnswerFeedbackAsync(id, $"answer {id}", "editor", null, None));
+        var review = await ProposeAsync("editor", "procedures[0].steps[0].instruction", "Log it while the caller is on the line.");
+        Assert.Null(await Editor.SubmitAsync(Incident, "editor", null, None));
+        await ProposeAsync("bob", "procedures[0].steps[0].instruction", "A draft that waits for nobody.");
+
+        // When a step page and an owner's header ask
+        var answers = await Store.ListAnswersAsync("incident", "handle-incident", "log", None);
+        var waiting = await Store.CountProposalsAsync(ProposalService.Reviewable, None);
+
+        // Then the step gets its answered feedback, oldest first, and the header counts the one proposal in review, as the full list says
+        Assert.Equal([first.Id, last.Id], answers.Select(a => a.Id));
+        Assert.Equal($"answer {first.Id}", answers[0].Answer);
+        Assert.Equal(1, waiting);
+        Assert.Equal((await Store.ListProposalsAsync(null, openOnly: true, None)).Count(ProposalService.WaitsForReview), waiting);
+        Assert.Equal(review.Id, Assert.Single(await Store.ListProposalsAsync(null, openOnly: true, None), ProposalService.WaitsForReview).Id);
+        Assert.Equal(0, await Store.CountProposalsAsync([], None));
+    }
+
     private static string Sql(string text) => text.Replace("'", "''", StringComparison.Ordinal);
 
     private async Task SeedAsync(IReadOnlyDictionary<string, string> documents)

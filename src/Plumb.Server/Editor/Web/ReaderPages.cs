@@ -41,7 +41,7 @@ internal static class ReaderPages
         string? error, CancellationToken cancellationToken)
     {
         var token = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken ?? "";
-        var answers = await PortalEndpoints.AnswersAsync(store, process, procedure, step, cancellationToken);
+        var answers = await store.ListAnswersAsync(process, procedure, step, cancellationToken);
         return await PortalEndpoints.RenderAsync(http, (r, p) => r.StepFeedback(p, process, procedure, step, token, sent, error), cancellationToken,
             useCache: false, answers: answers, formToken: true);
     }
