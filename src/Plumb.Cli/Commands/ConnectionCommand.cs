@@ -47,7 +47,7 @@ public static class ConnectionCommand
             {
                 var sync = new SyncService((IConnectionStore)store, connections, (ITicketHistoryStore)store, new SyncedTicketData((IConnectionStore)store, (ITicketHistoryStore)store),
                     new Plumb.Server.History.TicketDataSignal(), new SyncOptions { Scheduled = false }, TimeProvider.System,
-                    Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncService>.Instance);
+                    new ProgressLogger<SyncService>(context.Error));
                 var (outcome, run) = await sync.RunAsync(connection, ct);
                 if (outcome == SyncStartOutcome.NotFound) throw new UsageException($"no connection '{connection}'");
                 if (outcome == SyncStartOutcome.Busy) throw new UsageException($"a sync of '{connection}' is running already");

@@ -76,6 +76,8 @@ public sealed class ConnectionCliTests : IDisposable
 
         // Then
         Assert.True(exit == 0, error);
+        // A long sync says where it is on standard error: each table's pages as they are committed.
+        Assert.Contains("plumb: sync sim #1: incident page 1, ", error);
         Assert.Contains($"Sync 1 of 'sim' complete: 20 record(s) and {instance.Count("sys_audit") - step.Audits:N0} audit row(s) pulled", output);
         Assert.Equal(0, again);
         // The two new tickets, and what the minute of overlap reads again of the first sync's last ones; the audit rows only once.
