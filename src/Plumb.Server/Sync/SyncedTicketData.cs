@@ -29,14 +29,20 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
 
     public string Prefix => SourcePrefix;
 
+    /// <summary>How many connections' read-back histories are kept in memory.</summary>
+    internal int Kept => _latest.Count;
+
     public async Task<IReadOnlyList<TicketDataInfo>> ListAsync(CancellationToken cancellationToken)
     {
         var list = new List<TicketDataInfo>();
-        foreach (var connection in await connections.ListConnectionsAsync(cancellationToken))
+        var present = await connections.ListConnectionsAsync(cancellationToken);
+        foreach (var connection in present)
         {
             if (await history.FindCurrentSyncAsync(connection.Id, cancellationToken) is { } run) list.Add(Info(connection, run));
         }
 
+        // The history kept of a connection removed since is a whole event log: let it go.
+        foreach (var id in _latest.Keys.Except(present.Select(c => c.Id))) _latest.TryRemove(id, out _);
         return list;
     }
 

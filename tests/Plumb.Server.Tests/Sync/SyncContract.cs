@@ -79,7 +79,7 @@ public abstract class SyncContract : IAsyncLifetime
     // Waits move the fake clock instead of sleeping, so a rate-limit window passes at once.
     private RetryPolicy Retry => new() { MaxAttempts = 3, Delay = (wait, _) => { _time.Advance(wait); return Task.CompletedTask; } };
 
-    private SyncService Sync(IPlumbStore? store = null, TicketDataSignal? signal = null, bool scheduled = false)
+    private SyncService Sync(IPlumbStore? store = null, TicketDataSignal? signal = null, bool scheduled = false, SyncedTicketData? data = null)
     {
         store ??= Store;
         var options = new SyncOptions
@@ -90,7 +90,7 @@ public abstract class SyncContract : IAsyncLifetime
             Tick = TimeSpan.FromMinutes(1),
             Http = () => new HttpClient(new Interceptor(this) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } }),
         };
-        return new SyncService((IConnectionStore)store, Connections(store), (ITicketHistoryStore)store, Data(store), signal ?? new TicketDataSignal(), options,
+        return new SyncService((IConnectionStore)store, Connections(store), (ITicketHistoryStore)store, data ?? Data(store), signal ?? new TicketDataSignal(), options,
             _time, NullLogger<SyncService>.Instance);
     }
 
@@ -140,6 +140,20 @@ public abstract class SyncContract : IAsyncLifetime
         Assert.True(signal.Reader.TryRead(out var changed));
         Assert.Equal(data.Info, changed);
         Assert.Equal([data.Info], await Data(Store).ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_history_kept_in_memory_of_a_removed_connection_is_let_go()
+    {
+        var data = Data(Store);
+        await Sync(data: data).RunAsync("sim", Ct);
+        Assert.Equal(1, data.Kept);
+
+        Assert.True(await Connections(Store).RemoveAsync("sim", "admin", Ct));
+        var listed = await data.ListAsync(Ct);
+
+        Assert.Empty(listed);
+        Assert.Equal(0, data.Kept);
     }
 
     [Fact]
