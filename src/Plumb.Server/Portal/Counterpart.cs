@@ -17,7 +17,7 @@ public static class Counterpart
             ["roles", ..] or ["raci"] => "/editor/handbook",
             ["processes", var id] => $"/editor/processes/{id}",
             ["processes", var id, "procedures", var pid] => $"/editor/processes/{id}/procedures/{pid}/diagram",
-            ["processes", var id, "procedures", _, "steps", _] => $"/editor/processes/{id}",
+            ["processes", var id, "procedures", var pid, "steps", var sid] => $"/editor/processes/{id}?procedure={pid}&step={sid}",
             ["feedback", var id, _, _] => $"/editor/processes/{id}/feedback",
             _ => null,
         };

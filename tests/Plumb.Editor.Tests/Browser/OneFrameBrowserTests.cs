@@ -36,14 +36,20 @@ public sealed partial class OneFrameBrowserTests(BrowserFixture fixture)
         await editor.Locator("a.counterpart").ClickAsync();
         await Expect(editor).ToHaveURLAsync(new Regex("/processes/incident$"));
 
-        // A procedure's page and its diagram in the modeler link each other; a step's page links the forms of its process
+        // A procedure's page and its diagram in the modeler link each other
         await editor.GotoAsync("/processes/incident/procedures/handle-incident");
         await editor.Locator("a.counterpart").ClickAsync();
         await Expect(editor).ToHaveURLAsync(new Regex("/editor/processes/incident/procedures/handle-incident/diagram$"));
         await Expect(editor.Locator("header.banner")).ToHaveCountAsync(1);
         await Expect(editor.Locator("a.counterpart")).ToHaveAttributeAsync("href", "/processes/incident/procedures/handle-incident");
+        // and a step's page opens the forms at that very step: its procedure and it unfolded, in view and focused
         await editor.GotoAsync(Step);
-        await Expect(editor.Locator("a.counterpart")).ToHaveAttributeAsync("href", "/editor/processes/incident");
+        await Expect(editor.Locator("a.counterpart")).ToHaveAttributeAsync("href", "/editor/processes/incident?procedure=handle-incident&step=close");
+        await editor.Locator("a.counterpart").ClickAsync();
+        var focused = editor.Locator("details > summary:focus");
+        await Expect(focused).ToHaveTextAsync(new Regex("^step: close"));
+        Assert.True(await focused.EvaluateAsync<bool>("s => s.parentElement.open && s.parentElement.parentElement.closest('details').open"));
+        Assert.True(await focused.EvaluateAsync<bool>("s => { const r = s.getBoundingClientRect(); return window.scrollY > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"));
 
         // A reader has the same banner, without the editor
         var reader = await Pages.SignInAsync(fixture.Browser, server, "reader", "/processes/incident");

@@ -87,7 +87,12 @@ async function formsPage() {
   session = new DraftSession(body.document, draw);
   session.onDiagnostics = (d) => showDiagnostics(root, d, summary);
   const copy = await session.load();
-  if (copy) draw(copy);
+  if (copy) {
+    const wanted = type === 'process' && stepPaths(copy.content);
+    if (wanted) wanted.forEach((path) => open.add(path));
+    draw(copy);
+    if (wanted) bringIntoView(root, wanted[wanted.length - 1]);
+  }
 
   document.getElementById('save').addEventListener('click', async () => {
     await session.flush();
@@ -101,6 +106,25 @@ async function formsPage() {
     if (fresh) draw(fresh);
     status('Draft discarded');
   });
+}
+
+// A step's page in the portal links here with ?procedure=ID&step=ID: the paths of that procedure and step, to open them.
+function stepPaths(process) {
+  const query = new URLSearchParams(window.location.search);
+  const procedureId = query.get('procedure');
+  if (!procedureId) return null;
+  const p = (process.procedures || []).findIndex((q) => q.id === procedureId);
+  if (p < 0) return null;
+  const s = (process.procedures[p].steps || []).findIndex((step) => step.id === query.get('step'));
+  return s < 0 ? [`procedures[${p}]`] : [`procedures[${p}]`, `procedures[${p}].steps[${s}]`];
+}
+
+function bringIntoView(root, path) {
+  const details = [...root.querySelectorAll('details[data-path]')].find((d) => d.dataset.path === path);
+  const summary = details?.querySelector(':scope > summary');
+  if (!summary) return;
+  summary.scrollIntoView({ block: 'center' });
+  summary.focus();
 }
 
 async function save(session, draw, resolutions) {
