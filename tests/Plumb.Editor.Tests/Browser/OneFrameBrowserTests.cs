@@ -130,6 +130,8 @@ public sealed partial class OneFrameBrowserTests(BrowserFixture fixture)
         await editor.OpenAsync("procedures[0].steps[1]");
         await editor.Field("procedures[0].steps[1].instruction").FillAsync("Apply the known workaround first.");
         await editor.WaitForStatusAsync("Draft saved");
+        await editor.Field("purpose").FillAsync("Restore service fast, workaround first.");
+        await editor.WaitForStatusAsync("Draft saved");
         await editor.FillAsync("#save-message", "Workaround first");
         await editor.ClickAsync("#save");
         await editor.WaitForStatusAsync("Saved in your proposal");
@@ -151,6 +153,10 @@ public sealed partial class OneFrameBrowserTests(BrowserFixture fixture)
         await Expect(owner.Locator("#older-h")).ToHaveTextAsync("Published (handbook version 1)");
         await Expect(owner.Locator("#newer-h")).ToHaveTextAsync(new Regex("^In review \\(proposal \\d+\\)$"));
         await Expect(owner.Locator("#changes")).ToContainTextAsync("step 'Resolve the incident': instruction changed");
+        // The proposal changes the process's purpose too: the reviewer of one procedure is told, apart from the procedure's changes
+        await Expect(owner.Locator("#elsewhere-h")).ToBeVisibleAsync();
+        await Expect(owner.Locator("#elsewhere")).ToContainTextAsync("purpose changed");
+        await Expect(owner.Locator("#changes")).Not.ToContainTextAsync("purpose");
         await Expect(owner.Locator("#newer .djs-element.diff-changed[data-element-id=Step_handle-incident_resolve]")).ToHaveCountAsync(1);
         await Pages.AssertAccessibleAsync(owner);
 

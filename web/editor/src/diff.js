@@ -35,6 +35,12 @@ async function show() {
     list.append(el('li', { class: `change-${change.kind}` }, el('strong', {}, `${change.kind}: `), change.text));
   }
   if (!changes.data.changes.length) list.append(el('li', {}, 'No change.'));
+  // What the same versions change outside this procedure: the process's own fields and its other procedures.
+  const elsewhere = document.getElementById('elsewhere');
+  for (const change of changes.data.elsewhere || []) {
+    elsewhere.append(el('li', { class: `change-${change.kind}` }, el('strong', {}, `${change.kind}: `), change.text));
+  }
+  if (elsewhere.children.length) document.getElementById('elsewhere-section').hidden = false;
   document.body.dataset.loaded = 'true';
 }
 

@@ -6,16 +6,21 @@ using Plumb.Modelling.Bpmn;
 
 /// <summary>
 /// Two versions of a procedure compared for the visual diff: the domain's own list of changes (<see cref="HandbookDiff"/>, with the
-/// flows between steps), kept to the procedure, and the elements of each side's diagram to highlight.
+/// flows between steps), kept to the procedure, and the elements of each side's diagram to highlight. What changed elsewhere in the
+/// process (its own fields, its other procedures) is listed apart, so a reviewer of one procedure still sees all a proposal changes.
 /// </summary>
 public sealed record ProcedureDiff(IReadOnlyList<Change> Changes, IReadOnlyList<DiagramMark> Older, IReadOnlyList<DiagramMark> Newer)
 {
+    /// <summary>The changes to the process outside this procedure.</summary>
+    public IReadOnlyList<Change> Elsewhere { get; init; } = [];
+
     /// <summary>Compares the procedure in two handbooks (the same handbook holding the older and the newer version of its process).</summary>
     public static ProcedureDiff Between(Handbook older, Handbook newer, string processId, string procedureId)
     {
         var prefix = $"processes/{processId}/procedures/{procedureId}";
-        var changes = HandbookDiff.Compare(older, newer, new DiffOptions { Flows = true })
-            .Where(c => c.Path == prefix || c.Path.StartsWith(prefix + "/", StringComparison.Ordinal)).ToList();
+        var all = HandbookDiff.Compare(older, newer, new DiffOptions { Flows = true });
+        var changes = all.Where(c => Within(c, prefix)).ToList();
+        var elsewhere = all.Where(c => Within(c, $"processes/{processId}") && !Within(c, prefix)).ToList();
         var olderMarks = new Dictionary<string, ChangeKind>(StringComparer.Ordinal);
         var newerMarks = new Dictionary<string, ChangeKind>(StringComparer.Ordinal);
         foreach (var change in changes)
@@ -48,8 +53,10 @@ public sealed record ProcedureDiff(IReadOnlyList<Change> Changes, IReadOnlyList<
         }
 
         return new ProcedureDiff(changes, [.. olderMarks.Select(m => new DiagramMark(m.Key, m.Value))],
-            [.. newerMarks.Select(m => new DiagramMark(m.Key, m.Value))]);
+            [.. newerMarks.Select(m => new DiagramMark(m.Key, m.Value))]) { Elsewhere = elsewhere };
     }
+
+    private static bool Within(Change change, string path) => change.Path == path || change.Path.StartsWith(path + "/", StringComparison.Ordinal);
 
     // Flows and gateways of the laid-out model: the modeller derives their ids from their ends, so a flow keeps its id across versions.
     private static Dictionary<string, string>? Model(Handbook handbook, string processId, string procedureId)

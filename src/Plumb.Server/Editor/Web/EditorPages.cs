@@ -57,7 +57,8 @@ internal static partial class EditorPages
             in the older version), <span class="change-changed">changed</span> (amber) steps, decisions and flows; the list names each change.</p>
             <div class="diff"><section aria-labelledby="older-h"><h2 id="older-h">{E(olderName)}</h2><div id="older" class="canvas small"></div></section>
             <section aria-labelledby="newer-h"><h2 id="newer-h">{E(newerName)}</h2><div id="newer" class="canvas small"></div></section>
-            <section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2><ul id="changes"></ul></section></div>
+            <section aria-labelledby="changes-h"><h2 id="changes-h">What changed</h2><ul id="changes"></ul></section>
+            <section aria-labelledby="elsewhere-h" id="elsewhere-section" hidden><h2 id="elsewhere-h">Also changed in this process</h2><ul id="elsewhere"></ul></section></div>
             """, "diff", process, new Dictionary<string, string>
         {
             ["page"] = "diff", ["process"] = process, ["procedure"] = procedure, ["from"] = older.ToString(invariant),

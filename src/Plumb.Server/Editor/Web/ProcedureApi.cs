@@ -66,6 +66,7 @@ internal static class ProcedureApi
         return EditorApi.Json(new
         {
             changes = Changes(diff, newer.FindProcedure(procedure) is null ? older : newer, procedure),
+            elsewhere = diff.Elsewhere.Select(c => new { kind = HandbookDiff.Word(c.Kind), text = c.Message, field = c.Field, before = c.Before, after = c.After }),
             older = diff.Older.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
             newer = diff.Newer.Select(m => new { element = m.Element, kind = HandbookDiff.Word(m.Kind) }),
         });
