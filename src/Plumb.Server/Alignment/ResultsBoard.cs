@@ -37,16 +37,20 @@ public sealed class ResultsView
     public IReadOnlyList<NewsItem> News { get; }
 
     /// <summary>
-    /// The analyses of a process from the source with the freshest data (when several sources have data for it), the first
-    /// procedure first; empty when no data maps onto the process.
+    /// The analyses of a process from <paramref name="source"/> when it has figures for it, else from the source with the freshest
+    /// data (when several sources have data for it), the first procedure first; empty when no data maps onto the process.
     /// </summary>
-    public IReadOnlyList<(StoredResult Result, ProcessFigures Figures)> ForProcess(string process, IReadOnlyList<string> procedureOrder)
+    public IReadOnlyList<(StoredResult Result, ProcessFigures Figures)> ForProcess(string process, IReadOnlyList<string> procedureOrder, string? source = null)
     {
         var mine = Analyses.Where(a => a.Result.Key.Process == process).ToList();
         if (mine.Count == 0) return [];
         // The freshest data tells how the process is practised now; between equally fresh sources, the one that maps more of the work.
-        var source = mine.GroupBy(a => a.Result.Key.Source).OrderByDescending(g => g.Max(a => a.Result.Data.At))
-            .ThenByDescending(g => g.Sum(a => (long)a.Figures.Mapping.MappedEvents)).First().Key;
+        if (source is null || !mine.Any(a => a.Result.Key.Source == source))
+        {
+            source = mine.GroupBy(a => a.Result.Key.Source).OrderByDescending(g => g.Max(a => a.Result.Data.At))
+                .ThenByDescending(g => g.Sum(a => (long)a.Figures.Mapping.MappedEvents)).First().Key;
+        }
+
         return mine.Where(a => a.Result.Key.Source == source).OrderBy(a => Order(procedureOrder, a.Result.Key.Procedure)).ToList();
     }
 

@@ -14,7 +14,8 @@ public static class PortalEndpoints
         var portal = app.MapGroup("").RequireAuthorization(PlumbClaims.ReaderPolicy).ExcludeFromDescription();
         portal.MapGet("/", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Home(p), ct));
         portal.MapGet("/roles", (HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Roles(p), ct));
-        portal.MapGet("/processes/{id}", (string id, HttpContext http, CancellationToken ct) => RenderAsync(http, (r, p) => r.Process(p, id), ct));
+        portal.MapGet("/processes/{id}", (string id, string? source, HttpContext http, CancellationToken ct) =>
+            RenderAsync(http, (r, p) => r.Process(p with { Source = source }, id), ct));
         portal.MapGet("/processes/{id}/procedures/{pid}", (string id, string pid, HttpContext http, CancellationToken ct) =>
             RenderAsync(http, (r, p) => r.Procedure(p, id, pid), ct));
         portal.MapGet("/processes/{id}/procedures/{pid}/steps/{sid}", async (string id, string pid, string sid, HttpContext http, IPlumbStore store,

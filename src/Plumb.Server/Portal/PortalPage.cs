@@ -27,6 +27,9 @@ public sealed record PageRequest(Snapshot Snapshot, ClaimsPrincipal User, Portal
 
     public IReadOnlyList<Process> Processes { get; } = [.. ReaderView.Processes(Snapshot.Handbook, User)];
 
+    /// <summary>The source of ticket data a reader chose to see a process's figures from (null: the freshest).</summary>
+    public string? Source { get; init; }
+
     /// <summary>Editors' answers to readers' feedback on the page's step, oldest first (empty on other pages).</summary>
     public IReadOnlyList<Storage.Feedback> Answers { get; init; } = [];
 

@@ -26,7 +26,7 @@ public sealed partial class PortalRenderer
         html.Append("<section class=\"results\" aria-labelledby=\"practice\"><h2 id=\"practice\">How it is practised</h2>\n");
         ResultsStyles(html, request);
         Failures(html, results);
-        var analyses = results.ForProcess(process.Id, process.Procedures.Select(p => p.Id).ToList());
+        var analyses = results.ForProcess(process.Id, process.Procedures.Select(p => p.Id).ToList(), request.Source);
         if (analyses.Count == 0)
         {
             html.Append("<p class=\"muted\">No ticket data maps onto this process yet: add a ServiceNow connection or upload an export, and the figures appear here.</p>\n");
@@ -51,7 +51,12 @@ public sealed partial class PortalRenderer
 
             html.Append("</tbody></table></div>\n");
             var others = results.OtherSources(process.Id, first.Key.Source);
-            if (others.Count > 0) html.Append($"<p class=\"muted\">Also computed from: {E(string.Join("; ", others.Select(o => o.Data.Title)))}.</p>\n");
+            if (others.Count > 0)
+            {
+                // Each other source is a link to this page with its figures: a reader compares an upload with the live connection.
+                var links = others.Select(o => Link(request, $"{Links.Process(process.Id)}?source={Uri.EscapeDataString(o.Key.Source)}", o.Data.Title));
+                html.Append($"<p class=\"other-sources\">Also computed from: {string.Join("; ", links)}.</p>\n");
+            }
         }
 
         DriftItems(html, results, process.Id, "Drift between the handbook and ServiceNow");

@@ -33,9 +33,9 @@ public sealed class ResultsApiTests : IAsyncLifetime
         return client;
     }
 
-    private async Task UploadAsync(HttpClient client, string csv, string file = "incidents.csv")
+    private async Task UploadAsync(HttpClient client, string csv, string file = "incidents.csv", string name = "incidents")
     {
-        var response = await client.PostAsync($"/api/uploads?name=incidents&fileName={file}", new StringContent(csv, Encoding.UTF8, "text/csv"),
+        var response = await client.PostAsync($"/api/uploads?name={name}&fileName={file}", new StringContent(csv, Encoding.UTF8, "text/csv"),
             TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await _factory.Services.GetRequiredService<ResultsService>().ComputePendingAsync(TestContext.Current.CancellationToken);
@@ -125,6 +125,39 @@ public sealed class ResultsApiTests : IAsyncLifetime
         var step = await anonymous.GetStringAsync("/processes/incident/procedures/handle-incident/steps/resolve", ct);
         Assert.Contains("How this step is practised", step);
         Assert.Contains("Service Desk (24)", step);
+    }
+
+    [Fact]
+    public async Task A_reader_chooses_which_source_a_process_page_shows_when_several_have_figures()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _factory.SeedAsync(TicketLogs.Documents());
+        var editor = await EditorAsync();
+        await UploadAsync(editor, TicketLogs.Csv(new DateTime(2026, 1, 1), 2), "incidents.csv", "incidents");
+        await UploadAsync(editor, TicketLogs.Csv(new DateTime(2025, 6, 1), 1), "last-year.csv", "last-year");
+        var anonymous = _factory.CreateClient();
+
+        var freshest = await anonymous.GetStringAsync("/processes/incident", ct);
+        var chosen = await anonymous.GetStringAsync("/processes/incident?source=upload%2Fincidents", ct);
+        var other = await anonymous.GetStringAsync("/processes/incident?source=upload%2Flast-year", ct);
+        var unknown = await anonymous.GetStringAsync("/processes/incident?source=upload%2Fnothing", ct);
+
+        // Each page names the source its figures come from and links the other one
+        Assert.Contains("<p class=\"provenance\">From last-year.csv", other);
+        Assert.Contains("?source=upload%2Fincidents\">", other);
+        Assert.Contains("<p class=\"provenance\">From incidents.csv", chosen);
+        Assert.Contains("?source=upload%2Flast-year\">", chosen);
+        Assert.DoesNotContain("?source=upload%2Fincidents\">", chosen);
+        // Without a choice (or with one that has no figures) the freshest data is shown
+        Assert.Equal(Provenance(freshest), Provenance(unknown));
+        Assert.Contains(Provenance(freshest), new[] { Provenance(chosen), Provenance(other) });
+    }
+
+    private static string Provenance(string page)
+    {
+        var start = page.IndexOf("<p class=\"provenance\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the page names no source");
+        return page[start..page.IndexOf("</p>", start, StringComparison.Ordinal)];
     }
 
     /// <summary>A webhook receiver on loopback that refuses its first attempts with 500.</summary>
