@@ -96,6 +96,8 @@ public sealed class NotMeasurableTests
         Assert.DoesNotContain("log fitness", html.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("not measurable", conformance.GetProperty("notMeasurable").GetString(), StringComparison.Ordinal);
         Assert.False(conformance.TryGetProperty("overall", out _));
+        Assert.Equal("no event to map (the log holds no case of the procedure's tables)", report.Mapping.Describe());
+        Assert.Equal(0, report.Mapping.EventPercent);
         Assert.False(conformance.TryGetProperty("perCase", out _));
     }
 
