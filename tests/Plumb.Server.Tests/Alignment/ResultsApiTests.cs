@@ -127,6 +127,26 @@ public sealed class ResultsApiTests : IAsyncLifetime
         Assert.Contains("Service Desk (24)", step);
     }
 
+    [Fact]
+    public async Task A_procedure_whose_mapped_events_show_only_unobservable_steps_is_not_measurable_on_the_pages()
+    {
+        // Given a handbook whose logging step (New, the service desk) the tool cannot show apart, and incidents that are only logged
+        var ct = TestContext.Current.CancellationToken;
+        var handbook = TicketLogs.Handbook();
+        handbook.FindProcess("incident")!.Procedures[0].Steps[0].Tool!.Observable = false;
+        await _factory.SeedAsync(Plumb.Server.Handbooks.DocumentSet.Write(handbook));
+        await UploadAsync(await EditorAsync(), "number,state,sys_updated_on,assignment_group\nINC0000001,1,2026-01-02 09:00:00,Service Desk\nINC0000002,1,2026-01-03 09:00:00,Service Desk\n");
+
+        var anonymous = _factory.CreateClient();
+        var page = await anonymous.GetStringAsync("/processes/incident", ct);
+        var alignment = await anonymous.GetStringAsync("/alignment", ct);
+
+        // Then the pages say why instead of a log fitness of 1 and every case fitting
+        Assert.Contains("not measurable: the events that map onto procedure", page);
+        Assert.DoesNotContain("2 of 2 (100.0 %)", page);
+        Assert.Contains("not measurable</span>", alignment);
+    }
+
     /// <summary>A webhook receiver on loopback that refuses its first attempts with 500.</summary>
     private sealed class Receiver : IAsyncDisposable
     {

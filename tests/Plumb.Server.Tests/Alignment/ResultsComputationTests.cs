@@ -81,5 +81,6 @@ public sealed class ResultsComputationTests
 
         // Then they say why, so the results pages show that instead of a fitness of 1
         Assert.StartsWith("not measurable: no event of the log maps onto procedure", figures.NotMeasurable, StringComparison.Ordinal);
+        Assert.Null(figures.Fitness);
     }
 }
