@@ -48,19 +48,11 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
         if (!source.StartsWith(SourcePrefix, StringComparison.Ordinal)) return null;
         if (await connections.FindConnectionAsync(source[SourcePrefix.Length..], cancellationToken) is not { } connection) return null;
         if (await history.FindCurrentSyncAsync(connection.Id, cancellationToken) is not { } run) return null;
-        var fields = await StepFieldsAsync(cancellationToken);
+        var fields = await HandbookStepFields.OfCurrentAsync(handbooks, cancellationToken);
         var data = _latest.TryGetValue(connection.Id, out var kept) && kept.Number == run.Number && kept.Fields == string.Join(",", fields)
             ? kept.Data with { Info = Info(connection, run) with { Records = kept.Data.Info.Records, Events = kept.Data.Log.EventCount } }
             : await BuildAsync(connection, run, cancellationToken);
         return new TicketData(data.Info, data.Log, data.Configuration);
-    }
-
-    // The fields besides state, group and priority whose audited changes show steps of the current handbook.
-    private async Task<IReadOnlyList<string>> StepFieldsAsync(CancellationToken cancellationToken)
-    {
-        if (handbooks is null) return [];
-        var handbook = (await handbooks.GetCurrentAsync(cancellationToken)).Handbook;
-        return SnowJsonEventLogReader.StepFieldsOf(handbook.Processes.SelectMany(p => p.Procedures).SelectMany(p => p.Steps)).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>What a reader is told a connection's figures came from.</summary>
@@ -71,7 +63,7 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
     public async Task<SyncedData> BuildAsync(SnowConnection connection, SyncRun run, CancellationToken cancellationToken)
     {
         var stored = await history.ReadHistoryAsync(connection.Id, run.Number, cancellationToken);
-        var fields = await StepFieldsAsync(cancellationToken);
+        var fields = await HandbookStepFields.OfCurrentAsync(handbooks, cancellationToken);
         var codec = new HistoryCodec(stored.Strings);
         var order = PullPlan.TaskTables.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
 
