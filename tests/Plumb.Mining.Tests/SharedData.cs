@@ -38,12 +38,12 @@ internal static class SharedData
         return Succeeded(CsvEventLogReader.Read(new StringReader(text.ToString())));
     }
 
-    /// <summary>The log written as ServiceNow Table API JSON and read back.</summary>
-    public static EventLog AsSnowJson(EventLog log)
+    /// <summary>The log written as ServiceNow Table API JSON and read back, with events from the audited changes of <paramref name="stepFields"/>.</summary>
+    public static EventLog AsSnowJson(EventLog log, IReadOnlyCollection<string>? stepFields = null)
     {
         using var stream = new MemoryStream();
         Plumb.Mining.Writers.SnowJsonWriter.Write(log, stream);
         stream.Position = 0;
-        return Succeeded(SnowJsonEventLogReader.Read([stream]));
+        return Succeeded(SnowJsonEventLogReader.Read([stream], stepFields: stepFields));
     }
 }

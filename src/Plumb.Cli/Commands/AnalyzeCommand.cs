@@ -53,7 +53,9 @@ public static class AnalyzeCommand
             var f = report.Conformance.Overall;
             if (report.Mapping.Warning is { } warning) context.Error.WriteLine($"plumb: warning: {warning}");
             var measurable = report.Kpis.Count(k => k.NotMeasurable is null && k.Error is null);
-            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, {report.Mapping.Describe()}, log fitness {f.LogFitness:F4}, "
+            if (report.Conformance.NotMeasurable is { } why) context.Error.WriteLine($"plumb: warning: conformance {why}");
+            var fitness = report.Conformance.Measurable ? $"log fitness {f.LogFitness:F4}" : "log fitness not measurable";
+            context.Out.WriteLine($"{path}: {report.Summary.Cases:N0} cases, {report.Mapping.Describe()}, {fitness}, "
                 + $"{measurable} of {report.Kpis.Count} KPI(s) measurable, {report.Variants.Count} variants shown");
             return ExitCodes.Ok;
         });

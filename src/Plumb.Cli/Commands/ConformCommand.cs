@@ -52,11 +52,15 @@ public static class ConformCommand
 
             if (parse.GetValue(format) == "json")
             {
+                // Not measurable: the reason, and no fitness figures (null, empty breakdown and cases) that a script could take for a fit.
+                var measurable = result.Measurable;
                 context.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     model = netPath ?? $"{selection!.Value.Process.Id}/{selection.Value.Procedure.Id}",
-                    fitness = result.Overall, result.Variants, deviations = result.Deviations.Select(d => new { d.Step, kind = Kind(d.Kind), d.Cases }),
-                    unmapped = mapping?.Unmapped, mappedEvents = mapping?.MappedEvents, mapping = mapping?.Coverage, breakdown = result.Breakdown, cases = result.PerCase,
+                    notMeasurable = result.NotMeasurable,
+                    fitness = measurable ? result.Overall : null, result.Variants, deviations = result.Deviations.Select(d => new { d.Step, kind = Kind(d.Kind), d.Cases }),
+                    unmapped = mapping?.Unmapped, mappedEvents = mapping?.MappedEvents, mapping = mapping?.Coverage,
+                    breakdown = measurable ? result.Breakdown : [], cases = measurable ? result.PerCase : [],
                 }, JsonOutput.Options));
             }
             else
@@ -64,7 +68,10 @@ public static class ConformCommand
                 Write(context.Out, eventLog, result, mapping, parse.GetValue(cases));
             }
 
-            return result.Overall.FittingCases == result.Overall.Cases ? ExitCodes.Ok : ExitCodes.Found;
+            if (result.NotMeasurable is { } why) context.Error.WriteLine($"plumb: {why}");
+
+            // A fit that cannot be measured is no success: the log shows none of the steps it was to be checked against.
+            return result.Measurable && result.Overall.FittingCases == result.Overall.Cases ? ExitCodes.Ok : ExitCodes.Found;
         });
         return command;
     }
@@ -84,6 +91,15 @@ public static class ConformCommand
         {
             o.WriteLine($"Mapping: {mapping.Coverage.Describe()}");
             if (mapping.Coverage.Warning is { } warning) o.WriteLine($"WARNING: {warning}");
+        }
+
+        if (result.NotMeasurable is { } why)
+        {
+            o.WriteLine($"Conformance: {why}");
+            if (mapping is null) return;
+            o.WriteLine($"  mapped events          {mapping.MappedEvents:N0} of {log.EventCount:N0}");
+            foreach (var u in mapping.Unmapped.Take(10)) o.WriteLine($"    unmapped: {u.Activity} ({u.Events:N0} events)");
+            return;
         }
 
         o.WriteLine($"Token-based replay of {f.Cases:N0} cases ({result.Variants:N0} distinct traces)");

@@ -79,10 +79,19 @@ public sealed class LogOptions
     /// <summary>CSV: the columns kept per event as well as per case (see <see cref="CsvLogOptions.EventAttributes"/>).</summary>
     public IReadOnlyList<string> EventFields { get; set; } = [];
 
-    /// <summary>Keeps per event the fields the process's tool mappings test (<c>tool.when</c>).</summary>
-    public void KeepFieldsOf(Plumb.Handbook.Model.Process process) =>
+    /// <summary>ServiceNow JSON: the fields besides state, group and priority whose audited changes become events.</summary>
+    public IReadOnlyList<string> StepFields { get; set; } = [];
+
+    /// <summary>
+    /// Keeps per event the fields the process's tool mappings test (<c>tool.when</c>), and derives events from the audited
+    /// changes of the fields they name (<c>tool.field</c>: major_incident_state, known_error).
+    /// </summary>
+    public void KeepFieldsOf(Plumb.Handbook.Model.Process process)
+    {
         EventFields = process.Procedures.SelectMany(p => p.Steps).Select(s => s.Tool?.When?.Attribute)
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        StepFields = SnowJsonEventLogReader.StepFieldsOf(process.Procedures.SelectMany(p => p.Steps));
+    }
 
     /// <summary>Reads every log and merges them into one (cases with the same id become one case).</summary>
     public EventLog Open(ParseResult parse, IReadOnlyList<string> paths, CliContext context, CaseAttributeSelection? attributes = null) =>
@@ -175,7 +184,7 @@ public sealed class LogOptions
             Resource = parse.GetValue(Resource), Group = parse.GetValue(Group), State = parse.GetValue(State), Table = parse.GetValue(Table),
             TimestampFormat = parse.GetValue(TimestampFormat), Separator = separator, MissingValues = parse.GetValue(Missing) ?? [],
             RecordUpdates = parse.GetValue(RecordUpdates) ? true : null,
-            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields, CaseAttributes = attributes,
+            SkipBadRows = parse.GetValue(SkipBadRows), DropDuplicates = parse.GetValue(DropDuplicates), EventAttributes = EventFields, StepFields = StepFields, CaseAttributes = attributes,
         };
     }
 

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Plumb.Handbook.Folder;
 using Plumb.Mining.Mapping;
+using Plumb.Mining.Readers;
 
 public static class MapCommand
 {
@@ -27,6 +28,7 @@ public static class MapCommand
             var (handbook, selected, procedure) = process.ResolveIn(parse, context)!.Value;
             // Every column per event, so a proposal can say which field's values tell two steps apart.
             logOptions.EventFields = ["*"];
+            logOptions.StepFields = SnowJsonEventLogReader.StepFieldsOf(selected.Procedures.SelectMany(p => p.Steps));
             var eventLog = logOptions.Open(parse, parse.GetValue(log)!, context);
             var before = ProcedureMapping.Map(procedure, eventLog);
             var proposals = MappingProposer.Propose(procedure, eventLog);

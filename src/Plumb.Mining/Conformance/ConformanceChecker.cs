@@ -18,7 +18,8 @@ public static class ConformanceChecker
         var byActivity = log.ActivityNames.Values.Select(replayer.LabelOf).ToArray();
         var labels = new int[log.EventCount];
         for (var e = 0; e < labels.Length; e++) labels[e] = byActivity[log.Activities[e]];
-        return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+        var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+        return labels.Any(l => l >= 0) ? result : result with { NotMeasurable = "not measurable: no event of the log has an activity the net labels" };
     }
 
     /// <summary>Replays a log on the net of a documented procedure, events mapped to steps by their tool mappings.</summary>
@@ -56,7 +57,30 @@ public static class ConformanceChecker
             }
         }
 
-        return Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+        var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
+        return labels.Any(l => l >= 0) ? result : result with { NotMeasurable = WhyNotMeasurable(log, procedure, mapping) };
+    }
+
+    /// <summary>
+    /// Why no event of the log shows a step the replay checks: none maps (a log of other records, or tool mappings that do not
+    /// match it), or those that map show only steps the tool cannot tell apart (<c>observable: false</c>).
+    /// </summary>
+    private static string WhyNotMeasurable(EventLog log, Procedure procedure, ProcedureMapping mapping)
+    {
+        var tables = EventLogSubset.TablesOf(procedure.Steps);
+        var named = string.Join(", ", tables.Order(StringComparer.Ordinal));
+        if (log.EventCount == 0) return $"not measurable: no case of the log is a record of {(named.Length == 0 ? "the procedure's tables" : named)}, where procedure {procedure.Id} runs";
+        if (mapping.MappedEvents > 0)
+        {
+            return $"not measurable: the events that map onto procedure {procedure.Id} show only steps the tool cannot tell apart "
+                + "(tool: { observable: false }), so replay has nothing to check";
+        }
+
+        var logTable = log.Table ?? (log.CaseCount > 0 ? Plumb.Handbook.Tool.TicketNumbers.TableOf(log.CaseIds[0]) : null);
+        var why = logTable is not null && tables.Count > 0 && !tables.Contains(logTable)
+            ? $": the log holds {logTable} records, and the procedure's steps are on {named}"
+            : ": no activity, state, group or field of its events is one the steps' tool mappings name (plumb map proposes mappings)";
+        return $"not measurable: no event of the log maps onto procedure {procedure.Id}{why}";
     }
 
     private static ConformanceResult Check(EventLog log, TokenReplayer replayer, int[] labels, Func<int, string> activityOf)

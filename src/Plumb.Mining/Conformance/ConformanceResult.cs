@@ -21,6 +21,20 @@ public sealed record CaseConformance(string Case, int Produced, int Consumed, in
 /// <summary>A deviation found in one case: the step (or activity) and how it deviated.</summary>
 public sealed record StepDeviationOfCase(string Step, DeviationKind Kind);
 
-/// <summary>The result of checking a log against a model: overall figures, deviations per step, breakdowns and per-case figures.</summary>
+/// <summary>
+/// The result of checking a log against a model: overall figures, deviations per step, breakdowns and per-case figures; or, when
+/// no event of the log shows a step the replay checks, why the fit is <see cref="NotMeasurable"/> (every case "fits" a model none
+/// of whose steps it shows, and that figure must not be shown).
+/// </summary>
 public sealed record ConformanceResult(FitnessFigures Overall, IReadOnlyList<StepDeviation> Deviations, IReadOnlyList<FitnessBreakdown> Breakdown,
-    IReadOnlyList<CaseConformance> PerCase, int Variants);
+    IReadOnlyList<CaseConformance> PerCase, int Variants)
+{
+    /// <summary>
+    /// Why the log's fit to the model cannot be measured ("not measurable: no event of the log maps onto procedure
+    /// create-article; ..."), or null when it can. Front ends show this instead of the fitness figures.
+    /// </summary>
+    public string? NotMeasurable { get; init; }
+
+    /// <summary>True when the figures mean something: some event of the log shows a step the replay checks.</summary>
+    public bool Measurable => NotMeasurable is null;
+}

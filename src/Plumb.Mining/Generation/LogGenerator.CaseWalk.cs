@@ -49,7 +49,7 @@ public sealed partial class LogGenerator
                 if (i == reopenAt)
                 {
                     _time += g.Hours(24);
-                    Add(StateChangeDeriver.Reopened, g._choices.ReopenValue);
+                    Add(StateChangeDeriver.Reopened, g._choices.ReopenValue, null);
                     g._injected.Add(new InjectedDeviation(id, "reopened", step.Id));
                     Emit(step, i);
                 }
@@ -111,22 +111,23 @@ public sealed partial class LogGenerator
                 {
                     _time += g.Hours(g._options.MeanStepHours * scale);
                     _group = other[g._random.Next(other.Length)];
-                    Add(StateChangeDeriver.Reassigned, null);
+                    Add(StateChangeDeriver.Reassigned, null, null);
                     _time += g.Hours(g._options.MeanStepHours * scale);
                     _group = home;
-                    Add(StateChangeDeriver.Reassigned, null);
+                    Add(StateChangeDeriver.Reassigned, null, null);
                     g._injected.Add(new InjectedDeviation(id, "reassigned", step.Id));
                 }
             }
 
-            foreach (var (activity, state) in g.EventsOf(step))
+            var events = g.EventsOf(step);
+            foreach (var (activity, state, value) in events)
             {
-                if (position > 0 || activity != g.EventsOf(step)[0].Activity) _time += g.Hours(g._options.MeanStepHours * scale);
-                Add(activity, state);
+                if (position > 0 || activity != events[0].Activity) _time += g.Hours(g._options.MeanStepHours * scale);
+                Add(activity, state, value is null ? null : (step.Tool!.EffectiveField, value));
             }
         }
 
-        private void Add(string activity, string? state)
+        private void Add(string activity, string? state, (string Field, string Value)? field)
         {
             var b = g._builder;
             var resource = _group is null ? -1 : b.ResourceNames.Intern($"{_group.Split(' ')[0].ToLowerInvariant()}-{1 + g._random.Next(6)}");
@@ -134,6 +135,7 @@ public sealed partial class LogGenerator
                 _group is null ? -1 : b.GroupNames.Intern(_group),
                 state is null ? -1 : b.StateValues.Intern(state),
                 b.PriorityValues.Intern(priority));
+            if (field is var (name, value)) b.SetEventAttribute(b.EventAttributeSlot(name), value);
         }
     }
 }

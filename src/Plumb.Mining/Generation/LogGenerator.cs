@@ -91,18 +91,32 @@ public sealed partial class LogGenerator
 
     private bool Chance(double rate) => rate > 0 && _random.NextDouble() < rate;
 
-    private IReadOnlyList<(string Activity, string? State)> EventsOf(Step step)
+    private IReadOnlyList<(string Activity, string? State, string? FieldValue)> EventsOf(Step step)
     {
         // The state field takes only states of the state field (not major_incident_state's); a step with activities sets its
         // first state, the one it is done in (close is Closed, not Canceled).
         var onStateField = step.Tool is { } t && t.EffectiveField is "state" or "incident_state";
+
+        // A step on another field of the record (major_incident_state, known_error, approval) sets that field: its i-th activity
+        // the i-th value (Approval requested, Approved), kept per event so a ServiceNow JSON log audits the field's changes.
+        // A step on another table (a known error's article) leaves this record's fields alone.
+        var values = !onStateField && step.Tool is { States.Count: > 0 } own && OwnField(own) ? own.States : null;
+        string? ValueAt(int i) => values is null ? null : values[Math.Min(i, values.Count - 1)];
         if (step.Tool is { Activities.Count: > 0 } byActivity)
         {
             var state = onStateField && byActivity.States.Count > 0 ? _choices.ValueOf(byActivity.States[0]) : null;
-            return byActivity.Activities.Select(a => (a, state)).ToList();
+            return byActivity.Activities.Select((a, i) => (a, state, ValueAt(i))).ToList();
         }
 
-        if (onStateField && step.Tool is { States.Count: > 0 } byState) return byState.States.Select(s => (_choices.LabelOf(_choices.ValueOf(s)), (string?)_choices.ValueOf(s))).ToList();
-        return [(step.Name, null)];
+        if (onStateField && step.Tool is { States.Count: > 0 } byState)
+        {
+            return byState.States.Select(s => (_choices.LabelOf(_choices.ValueOf(s)), (string?)_choices.ValueOf(s), (string?)null)).ToList();
+        }
+
+        return [(step.Name, null, ValueAt(0))];
     }
+
+    // A field of the generated records' own table, other than the state and the group (which every event carries already).
+    private bool OwnField(ToolMapping tool) =>
+        tool.EffectiveField != "assignment_group" && string.Equals(tool.Table, _choices.Table, StringComparison.OrdinalIgnoreCase);
 }

@@ -11,17 +11,17 @@ public sealed record MappingCoverage(int Events, int MappedEvents, int Cases, in
     /// <summary>The share of events below which a warning is shown: 90 %.</summary>
     public const double Threshold = 0.9;
 
-    /// <summary>The share of events mapped, 0–100.</summary>
-    public double EventPercent => Events == 0 ? 100 : 100.0 * MappedEvents / Events;
+    /// <summary>The share of events mapped, 0–100 (0 for a log without events: nothing was mapped, not all of it).</summary>
+    public double EventPercent => Events == 0 ? 0 : 100.0 * MappedEvents / Events;
 
-    /// <summary>The share of cases whose every event maps, 0–100.</summary>
-    public double CasePercent => Cases == 0 ? 100 : 100.0 * MappedCases / Cases;
+    /// <summary>The share of cases whose every event maps, 0–100 (0 for a log without cases).</summary>
+    public double CasePercent => Cases == 0 ? 0 : 100.0 * MappedCases / Cases;
 
     /// <summary>True when less than 90 % of the events map.</summary>
     public bool Low => Events > 0 && MappedEvents < Threshold * Events;
 
     /// <summary>One line for people: "mapped 61,034 of 65,533 events (93.1 %); 6,102 of 7,554 cases have every event mapped (80.8 %)".</summary>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+    public string Describe() => Events == 0 ? "no event to map (the log holds no case of the procedure's tables)" : string.Create(CultureInfo.InvariantCulture,
         $"mapped {MappedEvents:N0} of {Events:N0} events ({EventPercent:F1} %); {MappedCases:N0} of {Cases:N0} cases have every event mapped ({CasePercent:F1} %)");
 
     /// <summary>The warning to show when <see cref="Low"/>, else null.</summary>

@@ -27,9 +27,10 @@ public sealed class ProcedureMapping
     public MappingCoverage Coverage { get; }
 
     /// <summary>
-    /// Steps shown by a field other than the state and the group (stage, approval, known_error) to which no event of the log
-    /// maps: the log does not carry that field (a ServiceNow audit of state and group), so it cannot show the step. Replay
-    /// treats them as silent rather than reporting every case as having skipped them.
+    /// Steps shown by a field other than the state and the group (stage, approval, known_error), or by activity names alone
+    /// (communication sent), to which no event of the log maps: the log does not carry that field or activity (a ServiceNow
+    /// audit records field changes, not a bridge call's messages), so it cannot show the step. Replay treats them as silent
+    /// rather than reporting every case as having skipped them.
     /// </summary>
     public IReadOnlySet<string> UnseenSteps { get; }
 
@@ -67,7 +68,7 @@ public sealed class ProcedureMapping
     public static ProcedureMapping Map(Procedure procedure, EventLog log)
     {
         if (procedure.Steps.Count > short.MaxValue) throw new ArgumentException($"a procedure of {procedure.Steps.Count} steps is too large to map", nameof(procedure));
-        var matchers = procedure.Steps.Select(s => new StepMatcher(s, log)).ToArray();
+        var matchers = procedure.Steps.Select(s => new StepMatcher(s, log, procedure)).ToArray();
         var stepOfEvent = new short[log.EventCount];
         var unmapped = new int[log.ActivityNames.Count];
         var follows = Follows(procedure);
@@ -123,7 +124,8 @@ public sealed class ProcedureMapping
             if (s >= 0) seen[s] = true;
         }
 
-        var unseen = procedure.Steps.Where((s, i) => !seen[i] && s.Tool is { } t && t.EffectiveField is not ("state" or "incident_state" or "assignment_group"))
+        var unseen = procedure.Steps.Where((s, i) => !seen[i] && s.Tool is { } t
+                && (t.EffectiveField is not ("state" or "incident_state" or "assignment_group") || (t.States.Count == 0 && t.Groups.Count == 0)))
             .Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         return new ProcedureMapping(procedure, stepOfEvent, list, new MappingCoverage(log.EventCount, mappedEvents, log.CaseCount, mappedCases), unseen);
     }

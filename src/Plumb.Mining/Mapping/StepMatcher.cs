@@ -18,15 +18,24 @@ public sealed class StepMatcher
     private readonly int _states;
     private readonly bool[]? _groups;
 
-    /// <summary>Prepares the matcher of a step for a log.</summary>
-    public StepMatcher(Step step, EventLog log)
+    /// <summary>
+    /// Prepares the matcher of a step for a log; with the step's <paramref name="procedure"/>, a step of a state and groups knows
+    /// the groups of the other steps of its states, so a bounce from one of them (A → B → A) is no arrival at its groups.
+    /// </summary>
+    public StepMatcher(Step step, EventLog log, Procedure? procedure = null)
     {
         Step = step;
         var tool = step.Tool;
         var activities = new HashSet<string>((tool?.Activities ?? []).Append(step.Id).Append(step.Name), StringComparer.OrdinalIgnoreCase);
         var choices = string.IsNullOrWhiteSpace(tool?.Table) ? StateChoices.ForLog(log) : StateChoices.For(tool.Table);
-        // States of another field (major_incident_state) are not values of the log's state field.
+        // States of another field (major_incident_state) are not values of the log's state field; a change of that field to one
+        // of them (read from the audit of the field) shows the step.
         var onStateField = tool is null || tool.EffectiveField is "state" or "incident_state";
+        if (!onStateField && tool!.EffectiveField != "assignment_group")
+        {
+            activities.UnionWith(tool.States.Select(v => StateChangeDeriver.FieldChanged(tool.EffectiveField, v.Trim())));
+        }
+
         var states = new HashSet<string>(onStateField ? tool?.States.Select(choices.ValueOf) ?? [] : [], StringComparer.OrdinalIgnoreCase);
         _states = log.StateValues.Count + 1;
         _byActivityState = new bool[log.ActivityNames.Count * _states];
@@ -59,13 +68,30 @@ public sealed class StepMatcher
         // A step shown by the group field (only groups mapped, or field: assignment_group) is an assignment into its groups.
         var onlyGroups = tool is not null && tool.Groups.Count > 0
             && ((tool.Activities.Count == 0 && tool.States.Count == 0) || tool.EffectiveField == "assignment_group");
-        if (onlyGroups && log.Groups is not null)
+
+        // A step of a state and groups (restore service: In Progress, worked by the resolvers) after a step of the same state
+        // (bridge opened: In Progress) shows in an audit only as the ticket arriving at its groups in that state.
+        var inStates = !onlyGroups && tool is { Groups.Count: > 0 } && onStateField && states.Count > 0;
+        if ((onlyGroups || inStates) && log.Groups is not null)
         {
             _groups = new bool[log.GroupNames.Count];
             for (var g = 0; g < _groups.Length; g++) _groups[g] = tool!.Groups.Contains(log.GroupNames[g], StringComparer.OrdinalIgnoreCase);
             _assignments = [log.ActivityNames.Find("Assigned"), log.ActivityNames.Find(StateChangeDeriver.Reassigned)];
+            if (inStates)
+            {
+                _inStates = log.StateValues.Values.Select(states.Contains).ToArray();
+                var home = (procedure?.Steps ?? []).Where(o => o != step && o.Tool is { } t && t.EffectiveField is "state" or "incident_state"
+                    && t.States.Any(v => states.Contains(choices.ValueOf(v)))).SelectMany(o => o.Tool!.Groups).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                _homes = procedure is null ? null : log.GroupNames.Values.Select(home.Contains).ToArray();
+            }
         }
     }
+
+    // For a step of states and groups: per state code, whether an assignment in that state can show the step; null = any state.
+    private readonly bool[]? _inStates;
+
+    // For a step of states and groups: per group code, whether another step of those states is worked by the group.
+    private readonly bool[]? _homes;
 
     private readonly int[] _assignments = [];
 
@@ -105,6 +131,7 @@ public sealed class StepMatcher
         if (_byActivityState[(log.Activities[e] * _states) + state + 1]) return true;
         if (_groups is null || log.Groups![e] < 0 || !_groups[log.Groups[e]]) return false;
         if (Array.IndexOf(_assignments, log.Activities[e]) < 0) return false;
+        if (_inStates is not null && (state < 0 || !_inStates[state])) return false;
 
         // A reassignment among the step's own groups (a resolver handing to another resolver and back) is not the ticket
         // arriving at them: only one from outside the groups is.
@@ -115,7 +142,10 @@ public sealed class StepMatcher
         var before = log.Groups[e - 1];
         if (before >= 0 && _groups[before]) return false;
 
-        // Nor is a ping-pong: handed to the group and straight back to where it came from (A → B → A).
+        // Nor is a ping-pong: handed to the group and straight back to where it came from (A → B → A). A step of a state and
+        // groups may be that shape itself (the major incident manager hands the restoring to a resolver, who hands it back),
+        // unless A works another step of the state (the service desk bouncing a ticket it is matching).
+        if (_homes is not null && (before < 0 || !_homes[before])) return true;
         return e + 1 >= log.EventCount || log.Activities[e + 1] != _assignments[1] || log.Groups[e + 1] != before;
     }
 

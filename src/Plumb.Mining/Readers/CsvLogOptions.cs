@@ -54,6 +54,12 @@ public sealed record CsvLogOptions
     /// </summary>
     public IReadOnlyList<string> EventAttributes { get; init; } = [];
 
+    /// <summary>
+    /// ServiceNow JSON: the fields besides state, assignment group and priority whose audited changes become events (the fields
+    /// steps' tool mappings name, <see cref="SnowJsonEventLogReader.StepFieldsOf"/>); empty: none.
+    /// </summary>
+    public IReadOnlyList<string> StepFields { get; init; } = [];
+
     /// <summary>Markers of "no value" besides the defaults of <see cref="Readers.MissingValues.Defaults"/> (<c>?</c>, <c>NULL</c>, <c>(empty)</c>, ...).</summary>
     public IReadOnlyList<string> MissingValues { get; init; } = [];
 

@@ -64,7 +64,7 @@ public static class EventLogFormat
                 try
                 {
                     return SnowJsonEventLogReader.Read(new[] { stream }.Concat(audit ?? []).Select(GzipDetection.Unwrap).ToList(), options.DropDuplicates,
-                        directories?.Select(GzipDetection.Unwrap).ToList());
+                        directories?.Select(GzipDetection.Unwrap).ToList(), options.StepFields);
                 }
                 catch (System.Xml.XmlException e)
                 {

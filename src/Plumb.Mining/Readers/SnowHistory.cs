@@ -5,9 +5,20 @@ using Plumb.Mining.EventLogs;
 /// <summary>One audited change of a field of a record.</summary>
 internal sealed record AuditRow(long Time, string Field, string Old, string New, string User);
 
-/// <summary>Turns one task record and its audit rows into events (see <see cref="SnowJsonEventLogReader"/>).</summary>
-internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parser, SnowReferences references)
+/// <summary>
+/// Turns one task record and its audit rows into events (see <see cref="SnowJsonEventLogReader"/>). Besides state, group and
+/// priority, the audited changes of <paramref name="stepFields"/> (the fields step mappings name: major_incident_state,
+/// known_error, approval) become events named by <see cref="StateChangeDeriver.FieldChanged"/>, the new value kept per event.
+/// </summary>
+internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parser, SnowReferences references, IReadOnlyCollection<string> stepFields)
 {
+    // The per-event slot of each step field, made when the field's first change is seen.
+    private readonly Dictionary<string, int> _slots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _fields = new(stepFields.Where(f => !IsCoreField(f)), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fields every log derives events from already: state, group and priority.</summary>
+    public static bool IsCoreField(string field) => field is "state" or "incident_state" or "assignment_group" or "priority";
+
     public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows, StateChoices choices)
     {
         rows.Sort((a, b) => a.Time.CompareTo(b.Time));
@@ -41,6 +52,7 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         var priorityRows = rows.Where(r => r.Field == "priority").ToList();
         if (priorityRows.Count > 0 && priorityRows[0].Old.Length > 0) priority = priorityRows[0].Old;
         var state = initialState;
+        var fieldValues = _fields.Count == 0 ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var opener = references.User(record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", "")));
         Emit(caseIndex, choices.LabelOf(state), opened, opener, group, state, priority);
         if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority, choices);
@@ -68,6 +80,16 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
                     if (row.New == priority || row.Old.Length == 0) break;
                     priority = row.New;
                     Emit(caseIndex, StateChangeDeriver.PriorityChanged, row.Time, row.User, group, state, priority);
+                    break;
+                case var field when fieldValues is not null && _fields.Contains(field):
+                    // A step's own field (major_incident_state): each change to a value is an event, an insert row too (a record
+                    // created as a known error shows that step), a change to empty is none (nothing to map).
+                    var current = fieldValues.TryGetValue(field, out var known) ? known : row.Old;
+                    fieldValues[field] = row.New;
+                    if (row.New.Length == 0 || row.New == current) break;
+                    Emit(caseIndex, StateChangeDeriver.FieldChanged(field, row.New), row.Time, row.User, group, state, priority);
+                    if (!_slots.TryGetValue(field, out var slot)) _slots[field] = slot = builder.EventAttributeSlot(field);
+                    builder.SetEventAttribute(slot, row.New);
                     break;
             }
         }

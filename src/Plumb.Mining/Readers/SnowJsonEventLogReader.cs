@@ -9,8 +9,10 @@ using Plumb.Mining.EventLogs;
 /// Reads ServiceNow Table API JSON: task records (incident, problem, change_request, ...) and <c>sys_audit</c> rows
 /// (<c>documentkey</c>, <c>fieldname</c>, <c>oldvalue</c>, <c>newvalue</c>, <c>sys_created_on</c>, <c>user</c>), from one
 /// stream holding both or from several. Each record is a case: it opens with its first state at <c>opened_at</c>; audited
-/// changes of state, assignment group and priority become events (<see cref="StateChangeDeriver"/> names). A record without
-/// audit rows gets its events from <c>opened_at</c>, <c>resolved_at</c> and <c>closed_at</c>.
+/// changes of state, assignment group and priority become events (<see cref="StateChangeDeriver"/> names), and so do the
+/// changes of the step fields the caller names (<c>major_incident_state = accepted</c>); an instance audits every field of a
+/// task table, and the others (work notes, descriptions) give no event. A record without audit rows gets its events from
+/// <c>opened_at</c>, <c>resolved_at</c> and <c>closed_at</c>.
 /// </summary>
 public static class SnowJsonEventLogReader
 {
@@ -31,8 +33,10 @@ public static class SnowJsonEventLogReader
     /// Reads records and audit rows from the streams; a problem that stops reading is returned, never thrown. Group and user
     /// sys_ids are named from display values, from sys_user_group / sys_user records among the input, or from
     /// <paramref name="directories"/> (exports of those tables, JSON or XML unload); what stays unnamed is counted in the notes.
+    /// Audited changes of <paramref name="stepFields"/> become events (see the other overload).
     /// </summary>
-    public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null)
+    public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null,
+        IReadOnlyCollection<string>? stepFields = null)
     {
         var records = new List<Dictionary<string, string>>();
         var audit = new List<SnowAuditEntry>();
@@ -67,16 +71,25 @@ public static class SnowJsonEventLogReader
             return LogReadResult.Fail(0, null, $"not valid JSON near record {index + 1}: {e.Message}");
         }
 
-        return Read(records, audit, dropDuplicates, directories);
+        return Read(records, audit, dropDuplicates, directories, stepFields);
     }
 
     /// <summary>
     /// Builds the log from records and audit rows already read (the server's stored ticket history): the same derivation as
     /// reading Table API JSON. <paramref name="records"/> may hold sys_user_group and sys_user records, which name sys_ids;
-    /// a record needs only the fields in <see cref="RecordFields"/>.
+    /// a record needs only the fields in <see cref="RecordFields"/> and <paramref name="stepFields"/>.
     /// </summary>
+    /// <param name="records">The task records, and sys_user_group / sys_user records that name sys_ids.</param>
+    /// <param name="audit">The sys_audit rows of the records.</param>
+    /// <param name="dropDuplicates">Drop exact duplicate events.</param>
+    /// <param name="directories">Exports of sys_user_group and sys_user that name sys_ids.</param>
+    /// <param name="stepFields">
+    /// Fields besides state, assignment group and priority whose audited changes become events (the fields steps' tool mappings
+    /// name, <see cref="StepFieldsOf"/>); their record values are kept per case. Other audited fields (work notes, descriptions,
+    /// assigned_to) give no event, so a real sys_audit export does not turn every edit into an activity.
+    /// </param>
     public static LogReadResult Read(IEnumerable<Dictionary<string, string>> records, IEnumerable<SnowAuditEntry> audit, bool dropDuplicates = false,
-        IEnumerable<Stream>? directories = null)
+        IEnumerable<Stream>? directories = null, IReadOnlyCollection<string>? stepFields = null)
     {
         var references = new SnowReferences();
         var tasks = new List<Dictionary<string, string>>();
@@ -108,15 +121,24 @@ public static class SnowJsonEventLogReader
             return LogReadResult.Fail(0, null, $"the group or user export is not valid JSON: {e.Message}");
         }
 
-        return Build(tasks, rowsByKey, references, parser, dropDuplicates);
+        return Build(tasks, rowsByKey, references, parser, dropDuplicates, stepFields ?? []);
     }
 
+    /// <summary>
+    /// The fields other than state, assignment group and priority that the steps' tool mappings name (<c>field:</c>), whose
+    /// audited changes show those steps: what <see cref="Read(IEnumerable{Stream}, bool, IEnumerable{Stream}?, IReadOnlyCollection{string}?)"/> takes as step fields.
+    /// </summary>
+    public static IReadOnlyList<string> StepFieldsOf(IEnumerable<Plumb.Handbook.Model.Step> steps) =>
+        steps.Select(s => s.Tool?.Field).OfType<string>().Select(f => f.Trim()).Where(f => f.Length > 0 && !SnowHistory.IsCoreField(f))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     private static LogReadResult Build(List<Dictionary<string, string>> records, Dictionary<string, List<AuditRow>> audit, SnowReferences references,
-        TimestampParser parser, bool dropDuplicates)
+        TimestampParser parser, bool dropDuplicates, IReadOnlyCollection<string> stepFields)
     {
         if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
-        var history = new SnowHistory(builder, parser, references);
+        var history = new SnowHistory(builder, parser, references, stepFields);
+        var kept = KeptFields.Concat(stepFields.Where(f => !KeptFields.Contains(f, StringComparer.OrdinalIgnoreCase))).ToArray();
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < records.Count; i++)
         {
@@ -124,7 +146,7 @@ public static class SnowJsonEventLogReader
             var id = record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
             if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");
             var caseIndex = builder.Case(id);
-            foreach (var field in KeptFields)
+            foreach (var field in kept)
             {
                 if (record.TryGetValue(field, out var value)) builder.SetAttribute(caseIndex, field, field == "assignment_group" ? references.Group(value) : value);
             }

@@ -20,6 +20,12 @@ public static class StateChangeDeriver
     /// <summary>Activity name of a resolved or closed ticket becoming active again.</summary>
     public const string Reopened = "Reopened";
 
+    /// <summary>
+    /// Activity name of a change of a field other than state, group and priority that a step's tool mapping names
+    /// (<c>major_incident_state = accepted</c>, <c>approval = requested</c>): the field and its new value, as the mapping writes them.
+    /// </summary>
+    public static string FieldChanged(string field, string value) => $"{field} = {value}";
+
     /// <summary>The event log derived from a log of snapshots (states, groups and priorities per row).</summary>
     public static EventLog Derive(EventLog snapshots)
     {

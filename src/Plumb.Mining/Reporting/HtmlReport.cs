@@ -103,10 +103,17 @@ public static class HtmlReport
     private static void Conformance(AnalysisReport report, TextWriter o)
     {
         var f = report.Conformance.Overall;
-        o.Write("<h2>Conformance to the documented procedure (token-based replay)</h2><table class=figures>");
-        o.Write($"<tr><td>log fitness</td><td>{f.LogFitness:F4}</td></tr><tr><td>average trace fitness</td><td>{f.AverageTraceFitness:F4}</td></tr>");
-        o.Write($"<tr><td>fitting cases</td><td>{f.FittingCases:N0} of {f.Cases:N0} ({f.PercentFittingCases:F1}%)</td></tr>");
-        o.Write($"<tr><td>tokens</td><td>produced {f.Produced:N0}, consumed {f.Consumed:N0}, missing {f.Missing:N0}, remaining {f.Remaining:N0}</td></tr>");
+        o.Write("<h2>Conformance to the documented procedure (token-based replay)</h2>");
+        // No event shows a checked step: every case would "fit", so the reason stands where the figures would.
+        if (report.Conformance.NotMeasurable is { } why) o.Write($"<p class='coverage low not-measurable' role=note><b>{E(Capital(why))}</b></p>");
+        o.Write("<table class=figures>");
+        if (report.Conformance.Measurable)
+        {
+            o.Write($"<tr><td>log fitness</td><td>{f.LogFitness:F4}</td></tr><tr><td>average trace fitness</td><td>{f.AverageTraceFitness:F4}</td></tr>");
+            o.Write($"<tr><td>fitting cases</td><td>{f.FittingCases:N0} of {f.Cases:N0} ({f.PercentFittingCases:F1}%)</td></tr>");
+            o.Write($"<tr><td>tokens</td><td>produced {f.Produced:N0}, consumed {f.Consumed:N0}, missing {f.Missing:N0}, remaining {f.Remaining:N0}</td></tr>");
+        }
+
         o.Write($"<tr><td>events mapped to steps</td><td>{report.MappedEvents:N0} of {report.Summary.Events:N0} ({report.Mapping.EventPercent:F1}%)</td></tr>");
         o.Write($"<tr><td>cases with every event mapped</td><td>{report.Mapping.MappedCases:N0} of {report.Mapping.Cases:N0} ({report.Mapping.CasePercent:F1}%)</td></tr></table>");
         o.Write("<h3>Hot spots: deviations by step (cases)</h3>");
@@ -121,6 +128,7 @@ public static class HtmlReport
             o.Write("</table>");
         }
 
+        if (!report.Conformance.Measurable) return;
         o.Write("<h3>Where practice departs: fitness by group, priority and month</h3><div class=side>");
         foreach (var dimension in report.Conformance.Breakdown.GroupBy(b => b.Dimension))
         {

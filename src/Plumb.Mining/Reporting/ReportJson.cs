@@ -2,6 +2,7 @@ namespace Plumb.Mining.Reporting;
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 /// <summary>
 /// How Plumb writes reports as JSON (camelCase, enums as kebab-case words, indented, no escaping of readable characters):
@@ -17,7 +18,20 @@ public static class ReportJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitFiguresNotMeasurable } },
     };
+
+    // A conformance result that is not measurable says why (notMeasurable) and carries no fitness figures: its overall,
+    // breakdown and per-case "fits" come from replaying no step at all.
+    private static void OmitFiguresNotMeasurable(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(Conformance.ConformanceResult)) return;
+        foreach (var property in info.Properties)
+        {
+            if (property.Name is "overall" or "breakdown" or "perCase") property.ShouldSerialize = (result, _) => ((Conformance.ConformanceResult)result).Measurable;
+            if (property.Name == "measurable") property.ShouldSerialize = (_, _) => false;
+        }
+    }
 
     /// <summary>The analysis as <c>plumb analyze -o report.json</c> writes it.</summary>
     public static string Serialize(AnalysisReport report) => JsonSerializer.Serialize(report, Options);

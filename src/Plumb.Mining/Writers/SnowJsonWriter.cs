@@ -6,8 +6,10 @@ using Plumb.Mining.EventLogs;
 
 /// <summary>
 /// Writes a log as ServiceNow Table API JSON: <c>{"result": [...]}</c> holding one task record per case of the log's table (incident unless the log names another; number, sys_id,
-/// opened_at, state, priority, assignment_group, attributes) followed by the <c>sys_audit</c> rows of its changes of state,
-/// assignment group and priority. Only what ServiceNow audits survives: events that change none of these are not written.
+/// opened_at, state, priority, assignment_group, attributes, the last value of each field the log keeps per event) followed by
+/// the <c>sys_audit</c> rows of its changes of state, assignment group, priority and of every field kept per event (the field a
+/// step is mapped on, such as major_incident_state: one row per changed field, as an instance audits them). Only what
+/// ServiceNow audits survives: events that change none of these are not written.
 /// </summary>
 public static class SnowJsonWriter
 {
@@ -20,6 +22,8 @@ public static class SnowJsonWriter
         // The log's own table (a problem log's records are problems): the reader reads states with that table's choices.
         var table = log.Table ?? "incident";
         var newValue = Readers.StateChoices.For(table).NewValue;
+        var fields = log.EventAttributes.Values.Where(a => !Readers.SnowHistory.IsCoreField(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
+        var fieldValues = new string?[fields.Length];
         for (var c = 0; c < log.CaseCount; c++)
         {
             if (log.Start(c) == log.End(c)) continue;
@@ -34,9 +38,20 @@ public static class SnowJsonWriter
             json.WriteString("sys_updated_on", Time(log.Timestamps[last]));
             json.WriteString("state", Value(log.StateValues, log.States, last) ?? "");
             json.WriteString("priority", CaseDimensions.PriorityOf(log, c) ?? "");
-            foreach (var a in log.Attributes.Values.Where(a => a.Name is not ("priority" or "number" or "sys_id" or "state")))
+            foreach (var a in log.Attributes.Values.Where(a => a.Name is not ("priority" or "number" or "sys_id" or "state") && !fields.Any(f => f.Name == a.Name)))
             {
                 if (a.ValueOf(c) is { } value) json.WriteString(a.Name, value);
+            }
+
+            // The record holds each field's current value: its last change.
+            foreach (var field in fields)
+            {
+                for (var e = last; e >= first; e--)
+                {
+                    if (field.ValueOf(e) is not { } value) continue;
+                    json.WriteString(field.Name, value);
+                    break;
+                }
             }
 
             json.WriteEndObject();
@@ -46,6 +61,7 @@ public static class SnowJsonWriter
         {
             var sysId = SysId(c);
             string? state = null, group = null, priority = null;
+            Array.Clear(fieldValues);
             for (var e = log.Start(c); e < log.End(c); e++)
             {
                 var user = Value(log.ResourceNames, log.Resources, e) ?? "system";
@@ -56,6 +72,13 @@ public static class SnowJsonWriter
                 if (newState != state) Audit(json, table, sysId, "state", state, newState, time, user);
                 if (newGroup != group) Audit(json, table, sysId, "assignment_group", group, newGroup, time, user);
                 if (newPriority != priority && priority is not null) Audit(json, table, sysId, "priority", priority, newPriority, time, user);
+                for (var f = 0; f < fields.Length; f++)
+                {
+                    if (fields[f].ValueOf(e) is not { } value || value == fieldValues[f]) continue;
+                    Audit(json, table, sysId, fields[f].Name, fieldValues[f], value, time, user);
+                    fieldValues[f] = value;
+                }
+
                 (state, group, priority) = (newState, newGroup, newPriority);
             }
         }

@@ -14,17 +14,23 @@ public sealed record KpiFigure(string Id, string Name, string? Unit, double? Tar
 
 /// <summary>
 /// The figures of one procedure's analysis that pages show (a digest of the <see cref="AnalysisReport"/> stored beside it): the
-/// size of the data, mapping coverage, conformance, KPIs and how each step is practised.
+/// size of the data, mapping coverage, conformance (null when <see cref="NotMeasurable"/>), KPIs and how each step is practised.
 /// </summary>
-public sealed record ProcessFigures(string Process, string Procedure, LogSummary Summary, MappingCoverage Mapping, FitnessFigures Fitness,
+public sealed record ProcessFigures(string Process, string Procedure, LogSummary Summary, MappingCoverage Mapping, FitnessFigures? Fitness,
     IReadOnlyList<StepDeviation> Deviations, IReadOnlyList<KpiFigure> Kpis, IReadOnlyList<StepPractice> Steps)
 {
+    /// <summary>Why the conformance figures are not measurable (no event of the data shows a step the replay checks), or null.</summary>
+    public string? NotMeasurable { get; init; }
+
     /// <summary>The digest of a report.</summary>
     public static ProcessFigures Of(AnalysisReport report) => new(report.Model.Process, report.Model.Procedure, report.Summary, report.Mapping,
-        report.Conformance.Overall, report.Conformance.Deviations.OrderByDescending(d => d.Cases).Take(20).ToList(),
+        report.Conformance.Measurable ? report.Conformance.Overall : null, report.Conformance.Deviations.OrderByDescending(d => d.Cases).Take(20).ToList(),
         report.Kpis.Select(k => new KpiFigure(k.Id, k.Name, k.Unit, k.Target, k.Direction, k.Overall?.Value, k.Overall?.Cases ?? 0, k.Overall?.Status,
             k.NotMeasurable, k.Error)).ToList(),
-        report.Steps);
+        report.Steps)
+    {
+        NotMeasurable = report.Conformance.NotMeasurable,
+    };
 
     /// <summary>As stored.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Options);

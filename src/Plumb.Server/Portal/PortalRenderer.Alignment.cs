@@ -45,7 +45,8 @@ public sealed partial class PortalRenderer
             var fitness = analyses.Select(a => a.Figures.Fitness).ToList();
             html.Append($"<td>{(rag.Length == 0 ? "<span class=\"muted\">no KPIs</span>" : rag)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{(driftCount is { } c ? c.ToString(CultureInfo.InvariantCulture) : "<span class=\"muted\">not checked</span>")}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{fitness[0].LogFitness:F3}</td><td>{figures.Mapping.EventPercent:F1} % of events</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{(fitness[0] is { } fit ? fit.LogFitness.ToString("F3", CultureInfo.InvariantCulture) : $"<span class=\"muted\" title=\"{E(figures.NotMeasurable ?? "")}\">not measurable</span>")}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{figures.Mapping.EventPercent:F1} % of events</td>")
                 .Append($"<td class=\"provenance\">{E(Provenance(first.Data, first.Key.HandbookVersion, first.At))}</td></tr>\n");
         }
 

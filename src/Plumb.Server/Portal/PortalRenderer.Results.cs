@@ -44,9 +44,19 @@ public sealed partial class PortalRenderer
                 var procedure = process.FindProcedure(result.Key.Procedure);
                 var deviations = string.Join("; ", f.Deviations.Take(3).Select(d => $"{StepName(procedure, d.Step)} {Plumb.Mining.Reporting.HtmlReport.Word(d.Kind)} in {d.Cases:N0} cases"));
                 html.Append($"<tr><th scope=\"row\">{(procedure is null ? E(result.Key.Procedure) : Link(request, Links.Procedure(process.Id, procedure.Id), procedure.Name))}</th>")
-                    .Append(CultureInfo.InvariantCulture, $"<td>{E(f.Mapping.Describe())}</td><td>{f.Fitness.LogFitness:F3}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td>{f.Fitness.FittingCases:N0} of {f.Fitness.Cases:N0} ({f.Fitness.PercentFittingCases:F1} %)</td>")
-                    .Append($"<td>{(deviations.Length == 0 ? "<span class=\"muted\">none</span>" : E(deviations))}</td></tr>");
+                    .Append(CultureInfo.InvariantCulture, $"<td>{E(f.Mapping.Describe())}</td>");
+                if (f.Fitness is not { } fit)
+                {
+                    // No event shows a checked step: the reason instead of a fitness of 1 and "every case fits".
+                    html.Append($"<td colspan=\"2\" class=\"not-measurable\">{E(f.NotMeasurable ?? "not measurable")}</td>");
+                }
+                else
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{fit.LogFitness:F3}</td>")
+                        .Append(CultureInfo.InvariantCulture, $"<td>{fit.FittingCases:N0} of {fit.Cases:N0} ({fit.PercentFittingCases:F1} %)</td>");
+                }
+
+                html.Append($"<td>{(deviations.Length == 0 ? "<span class=\"muted\">none</span>" : E(deviations))}</td></tr>");
             }
 
             html.Append("</tbody></table></div>\n");

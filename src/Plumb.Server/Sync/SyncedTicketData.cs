@@ -16,13 +16,16 @@ public sealed record SyncedData(TicketDataInfo Info, EventLog Log, Configuration
 /// <summary>
 /// The ticket data of connections (<c>connection/NAME</c>): each connection's latest complete sync, read back from the
 /// store into an <see cref="EventLog"/> by the same code that reads Table API JSON (<see cref="SnowJsonEventLogReader"/>),
-/// and its configuration as <see cref="SnapshotFolder.Load"/> reads the pulled folder.
+/// and its configuration as <see cref="SnapshotFolder.Load"/> reads the pulled folder. The audited changes of the fields the
+/// current handbook's steps name (major_incident_state, known_error, approval) become events, as <c>plumb analyze</c> reads them.
 /// </summary>
-public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistoryStore history) : ITicketDataProvider
+public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistoryStore history, Plumb.Server.Handbooks.HandbookService? handbooks = null)
+    : ITicketDataProvider
 {
     // The history a sync read back before it became current, per connection id: the results service loads that very run
-    // next, and reading a million audit rows back twice was most of an incremental sync's time.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (long Number, SyncedData Data)> _latest = new();
+    // next, and reading a million audit rows back twice was most of an incremental sync's time. Kept with the step fields it
+    // was read with: a handbook that names another field reads the history again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (long Number, string Fields, SyncedData Data)> _latest = new();
 
     /// <summary>The prefix of connection sources.</summary>
     public const string SourcePrefix = "connection/";
@@ -51,7 +54,8 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
         if (!source.StartsWith(SourcePrefix, StringComparison.Ordinal)) return null;
         if (await connections.FindConnectionAsync(source[SourcePrefix.Length..], cancellationToken) is not { } connection) return null;
         if (await history.FindCurrentSyncAsync(connection.Id, cancellationToken) is not { } run) return null;
-        var data = _latest.TryGetValue(connection.Id, out var kept) && kept.Number == run.Number
+        var fields = await HandbookStepFields.OfCurrentAsync(handbooks, cancellationToken);
+        var data = _latest.TryGetValue(connection.Id, out var kept) && kept.Number == run.Number && kept.Fields == string.Join(",", fields)
             ? kept.Data with { Info = Info(connection, run) with { Records = kept.Data.Info.Records, Events = kept.Data.Log.EventCount } }
             : await BuildAsync(connection, run, cancellationToken);
         return new TicketData(data.Info, data.Log, data.Configuration);
@@ -65,6 +69,7 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
     public async Task<SyncedData> BuildAsync(SnowConnection connection, SyncRun run, CancellationToken cancellationToken)
     {
         var stored = await history.ReadHistoryAsync(connection.Id, run.Number, cancellationToken);
+        var fields = await HandbookStepFields.OfCurrentAsync(handbooks, cancellationToken);
         var codec = new HistoryCodec(stored.Strings);
         var order = PullPlan.TaskTables.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
 
@@ -97,7 +102,7 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
             LogReadResult result;
             try
             {
-                result = SnowJsonEventLogReader.Read(records.Select(r => codec.Decode(r.Record)), audit, directories: groups);
+                result = SnowJsonEventLogReader.Read(records.Select(r => codec.Decode(r.Record)), audit, directories: groups, stepFields: fields);
             }
             finally
             {
@@ -107,7 +112,7 @@ public sealed class SyncedTicketData(IConnectionStore connections, ITicketHistor
             if (result.Error is { } error) throw new TicketHistoryException($"sync {run.Number} of '{connection.Name}': {error.Format("the synced history")}");
             var info = Info(connection, run) with { Records = records.Count, Events = result.Log!.EventCount };
             var data = new SyncedData(info, result.Log!, configuration, stored.Audit.Count);
-            _latest[connection.Id] = (run.Number, data);
+            _latest[connection.Id] = (run.Number, string.Join(",", fields), data);
             return data;
         }
         finally

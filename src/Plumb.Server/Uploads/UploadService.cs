@@ -30,7 +30,8 @@ public sealed record UploadReading(string? Format, string Encoding, CsvLogOption
 /// readers and options <c>plumb analyze --log</c> uses, stored compressed, and offered to the results service as <c>upload/…</c> sources.
 /// A file that cannot be read is refused and nothing is stored.
 /// </summary>
-public sealed class UploadService(IUploadStore store, TicketDataSignal signal, IOptions<PlumbServerOptions> options, TimeProvider time) : ITicketDataProvider
+public sealed class UploadService(IUploadStore store, TicketDataSignal signal, IOptions<PlumbServerOptions> options, TimeProvider time,
+    Plumb.Server.Handbooks.HandbookService? handbooks = null) : ITicketDataProvider
 {
     /// <summary>The prefix of upload sources.</summary>
     public const string SourcePrefix = "upload/";
@@ -88,6 +89,13 @@ public sealed class UploadService(IUploadStore store, TicketDataSignal signal, I
         using var content = new MemoryStream();
         await input.CopyToAsync(content, cancellationToken);
         var reading = JsonSerializer.Deserialize<UploadReading>(upload.Options, StoredOptions)!;
+
+        // A ServiceNow export's audited changes of the fields the handbook's steps name become events, as plumb analyze reads them.
+        if (reading.Format == EventLogFormat.SnowJson)
+        {
+            reading = reading with { Csv = reading.Csv with { StepFields = await HandbookStepFields.OfCurrentAsync(handbooks, cancellationToken) } };
+        }
+
         var (log, _) = Read(upload.Info.FileName, content.ToArray(), reading);
         return new TicketData(Describe(upload.Info), log, null);
     }

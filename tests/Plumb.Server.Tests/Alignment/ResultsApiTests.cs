@@ -160,6 +160,51 @@ public sealed class ResultsApiTests : IAsyncLifetime
         return page[start..page.IndexOf("</p>", start, StringComparison.Ordinal)];
     }
 
+    [Fact]
+    public async Task A_procedure_whose_mapped_events_show_only_unobservable_steps_is_not_measurable_on_the_pages()
+    {
+        // Given a handbook whose logging step (New, the service desk) the tool cannot show apart, and incidents that are only logged
+        var ct = TestContext.Current.CancellationToken;
+        var handbook = TicketLogs.Handbook();
+        handbook.FindProcess("incident")!.Procedures[0].Steps[0].Tool!.Observable = false;
+        await _factory.SeedAsync(Plumb.Server.Handbooks.DocumentSet.Write(handbook));
+        await UploadAsync(await EditorAsync(), "number,state,sys_updated_on,assignment_group\nINC0000001,1,2026-01-02 09:00:00,Service Desk\nINC0000002,1,2026-01-03 09:00:00,Service Desk\n");
+
+        var anonymous = _factory.CreateClient();
+        var page = await anonymous.GetStringAsync("/processes/incident", ct);
+        var alignment = await anonymous.GetStringAsync("/alignment", ct);
+
+        // Then the pages say why instead of a log fitness of 1 and every case fitting
+        Assert.Contains("not measurable: the events that map onto procedure", page);
+        Assert.DoesNotContain("2 of 2 (100.0 %)", page);
+        Assert.Contains("not measurable</span>", alignment);
+    }
+
+    [Fact]
+    public async Task An_uploaded_servicenow_export_shows_the_steps_on_major_incident_state()
+    {
+        // Given the baseline's incident process and a ServiceNow JSON export of 30 major incidents
+        var ct = TestContext.Current.CancellationToken;
+        var baseline = Plumb.Handbook.Baseline.BaselineLibrary.LoadSelection("incident")!;
+        await _factory.SeedAsync(Plumb.Server.Handbooks.DocumentSet.Write(baseline));
+        var procedure = baseline.FindProcess("incident")!.Procedures.Single(p => p.Id == "major-incident");
+        var generated = Plumb.Mining.Generation.LogGenerator.Generate(baseline, procedure, Plumb.Mining.Generation.GeneratorOptions.Clean(30, 2)).Log;
+        using var json = new MemoryStream();
+        Plumb.Mining.Writers.SnowJsonWriter.Write(generated, json);
+
+        // When it is uploaded and the results computed
+        var client = await EditorAsync();
+        await UploadAsync(client, Encoding.UTF8.GetString(json.ToArray()), "major.json");
+        var results = await client.GetFromJsonAsync<JsonElement>("/api/results", ct);
+        var analysis = results.EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "analysis" && r.GetProperty("procedure").GetString() == "major-incident");
+        var report = JsonDocument.Parse(await client.GetStringAsync(analysis.GetProperty("report").GetString(), ct)).RootElement;
+
+        // Then the audit of major_incident_state shows the declaration of each, and every case fits
+        var declare = report.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "declare-major");
+        Assert.Equal(30, declare.GetProperty("cases").GetInt32());
+        Assert.Equal(30, report.GetProperty("conformance").GetProperty("overall").GetProperty("fittingCases").GetInt32());
+    }
+
     /// <summary>A webhook receiver on loopback that refuses its first attempts with 500.</summary>
     private sealed class Receiver : IAsyncDisposable
     {

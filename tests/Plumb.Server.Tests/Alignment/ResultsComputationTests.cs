@@ -66,4 +66,21 @@ public sealed class ResultsComputationTests
         var run = Assert.Single(computed.Results, r => r.Key.Kind == ResultKinds.Run);
         Assert.Equal((3L, "1 process(es) with data"), (run.Key.HandbookVersion, run.Figures));
     }
+
+    [Fact]
+    public void Figures_of_a_procedure_no_event_shows_keep_why_they_are_not_measurable()
+    {
+        // Given records whose activities no step of the incident procedure names
+        var handbook = TicketLogs.Handbook();
+        var process = handbook.FindProcess("incident")!;
+        var log = EventLogFormat.Read(EventLogFormat.Csv, new MemoryStream(Encoding.UTF8.GetBytes(
+            "number,activity,timestamp\nINC1,Ticket opened,2026-01-01T08:00:00Z\nINC1,Ticket done,2026-01-01T09:00:00Z\n")), Encoding.UTF8, new CsvLogOptions()).Log!;
+
+        // When the figures are stored and read back
+        var figures = ProcessFigures.FromJson(ProcessFigures.Of(Plumb.Mining.Reporting.AnalysisReport.Build(log, process, process.Procedures[0])).ToJson());
+
+        // Then they say why, so the results pages show that instead of a fitness of 1
+        Assert.StartsWith("not measurable: no event of the log maps onto procedure", figures.NotMeasurable, StringComparison.Ordinal);
+        Assert.Null(figures.Fitness);
+    }
 }
