@@ -45,7 +45,8 @@ public static class ConnectionCommand
             var result = ExitCodes.Ok;
             await WithStoreAsync(parse.GetValue(db), async (store, connections) =>
             {
-                var sync = new SyncService((IConnectionStore)store, connections, (ITicketHistoryStore)store, new SyncedTicketData((IConnectionStore)store, (ITicketHistoryStore)store),
+                var sync = new SyncService((IConnectionStore)store, connections, (ITicketHistoryStore)store, new SyncedTicketData((IConnectionStore)store, (ITicketHistoryStore)store,
+                        new Plumb.Server.Handbooks.HandbookService(store, TimeProvider.System)),
                     new Plumb.Server.History.TicketDataSignal(), new SyncOptions { Scheduled = false }, TimeProvider.System,
                     new ProgressLogger<SyncService>(context.Error));
                 var (outcome, run) = await sync.RunAsync(connection, ct);
