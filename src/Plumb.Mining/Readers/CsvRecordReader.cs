@@ -258,6 +258,7 @@ internal sealed class CsvRecordReader
 
     // The next separator or line break at or after i (or the end of the buffer). Fields are short (~20 bytes): one vector
     // compare finds the stops of 32 bytes at once, and the fields after the first are found in its bit mask without a call.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int NextStop(int i)
     {
         while (true)
