@@ -122,6 +122,9 @@ public static class CsvEventLogReader
             parts[p] = null!;
         }
 
+        // The other parts' columns and tables are garbage now, tens of MB on a large file: collected before the log is built
+        // and mined, their memory is reused instead of the process growing past it (plumb analyze on 1M events: 205-213 -> 187-190 MB peak).
+        GC.Collect();
         return Finish(whole, header, layout);
     }
 
