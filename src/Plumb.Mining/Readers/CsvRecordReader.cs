@@ -41,6 +41,9 @@ internal sealed class CsvRecordReader
     public static bool Reads(Encoding encoding) => encoding is UTF8Encoding || (encoding.IsSingleByte && encoding.GetByteCount(",;\t|\"\r\n") == 7
         && encoding.GetString("\"\r\n"u8) == "\"\r\n");
 
+    /// <summary>Whether the bytes are UTF-8 (whose ASCII characters are those bytes).</summary>
+    public bool Utf8 => _utf8;
+
     /// <summary>The encoding of the bytes.</summary>
     public Encoding Encoding => _encoding;
 

@@ -94,9 +94,11 @@ internal sealed class CsvRows
                 continue;
             }
 
-            var timeText = records[layout.Timestamp];
-            if (!timestamps.TryParse(timeText, records.Line, builder.EventCount, out var ticks))
+            // ISO timestamps are read from the bytes; any other form, and every failure, from the text.
+            if (!(records.Utf8 && timestamps.TryParseIso(records.Bytes(layout.Timestamp), out var ticks))
+                && !timestamps.TryParse(records[layout.Timestamp], records.Line, builder.EventCount, out ticks))
             {
+                var timeText = records[layout.Timestamp];
                 var problem = new LogProblem(records.Line, header[layout.Timestamp], missing.IsMissing(timeText) ? "the timestamp is missing"
                     : $"'{timeText.ToString()}' is not a timestamp" + (options.TimestampFormat is { } f ? $" in the format '{f}'"
                     : timestamps.FormName is { } form and not "ISO 8601" ? $" in the column's form {form} (give --timestamp-format)"

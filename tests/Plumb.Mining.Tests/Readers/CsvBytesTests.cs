@@ -138,4 +138,24 @@ public sealed class CsvBytesTests
 
         Assert.Equal("log.csv:1: the separator '§' is not one byte in utf-8: use ',', ';', a tab or '|'", result.Error!.Format("log.csv"));
     }
+
+    [Theory]
+    [InlineData("2011-10-11 13:45:40.276000+02:00")]
+    [InlineData("2024-03-05T10:20:30Z")]
+    [InlineData("2024-03-05T10:20:30.1234567-0530")]
+    [InlineData("2024-03-05 10:20")]
+    [InlineData("2024-02-30T10:20:30Z")]
+    [InlineData("2024-03-05T10:20:30+2")]
+    [InlineData("2024-03-05T25:00:00Z")]
+    [InlineData("2024-03-05")]
+    [InlineData("2024-03-05T10:20:30.Z")]
+    [InlineData("２０２４-03-05")]
+    public void An_iso_timestamp_reads_the_same_from_bytes_as_from_text(string text)
+    {
+        var fromText = TimestampParser.TryIso(text.AsSpan(), out var textTicks);
+        var fromBytes = TimestampParser.TryIso(Encoding.UTF8.GetBytes(text).AsSpan(), out var byteTicks);
+
+        Assert.Equal(fromText, fromBytes);
+        Assert.Equal(textTicks, byteTicks);
+    }
 }
