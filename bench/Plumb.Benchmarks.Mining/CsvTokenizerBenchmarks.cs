@@ -51,7 +51,7 @@ public class CsvTokenizerBenchmarks
         var cases = new StringTable();
         var activities = new StringTable();
         var timestamps = new TimestampColumn();
-        var records = new CsvRecordReader(new StreamReader(new MemoryStream(_csv), Encoding.UTF8, false, 1 << 16), ',', 1);
+        var records = new CsvRecordReader(new MemoryStream(_csv), Encoding.UTF8, 1);
         records.Read();
         var rows = 0;
         while (records.Read())

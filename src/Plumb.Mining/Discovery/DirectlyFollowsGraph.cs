@@ -50,7 +50,7 @@ public sealed record DirectlyFollowsGraph(
         {
             if (counts[e] == 0) continue;
             var slice = durations.AsSpan(edgeStart[e], counts[e]);
-            slice.Sort();
+            Statistics.SortTicks(slice);
             double sum = 0;
             foreach (var d in slice) sum += d;
             edges.Add(new DfgEdge(log.ActivityNames[e / a], log.ActivityNames[e % a], counts[e],

@@ -94,7 +94,7 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         var handovers = durations.Select(p =>
         {
             var sorted = p.Value.ToArray();
-            Array.Sort(sorted);
+            Statistics.SortTicks(sorted);
             return new Handover(log.GroupNames[p.Key.Item1], log.GroupNames[p.Key.Item2], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour);
         }).OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
         var pings = pingPong.Select(p => new PingPong(log.GroupNames[p.Key.Item1], log.GroupNames[p.Key.Item2], p.Value))

@@ -3,6 +3,62 @@ namespace Plumb.Mining.Discovery;
 /// <summary>Order statistics over sorted values.</summary>
 public static class Statistics
 {
+    private const ulong SignBit = 1UL << 63;
+
+    /// <summary>
+    /// Sorts ticks or durations ascending, as <see cref="MemoryExtensions.Sort{T}(Span{T})"/> does: a radix sort by bytes (the
+    /// bytes every value shares, such as the high ones of durations, cost nothing), compiled optimised at once. The framework's
+    /// sort of long ran unoptimised in a cold process, a tenth of the CPU of plumb analyze on 1M events.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SortTicks(Span<long> values)
+    {
+        if (values.Length < 64)
+        {
+            for (var i = 1; i < values.Length; i++)
+            {
+                var v = values[i];
+                var j = i - 1;
+                while (j >= 0 && values[j] > v)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+
+                values[j + 1] = v;
+            }
+
+            return;
+        }
+
+        // One pass counts every byte's values; then one stable pass per byte that differs, least significant first.
+        var counts = new int[8 * 256];
+        foreach (var v in values)
+        {
+            var key = (ulong)v ^ SignBit;
+            for (var b = 0; b < 8; b++) counts[(b << 8) + (int)((key >> (b << 3)) & 0xFF)]++;
+        }
+
+        var rented = System.Buffers.ArrayPool<long>.Shared.Rent(values.Length);
+        var from = values;
+        var to = rented.AsSpan(0, values.Length);
+        for (var b = 0; b < 8; b++)
+        {
+            var shift = b << 3;
+            var offsets = counts.AsSpan(b << 8, 256);
+            if (offsets[(int)((((ulong)from[0] ^ SignBit) >> shift) & 0xFF)] == values.Length) continue;
+            var sum = 0;
+            for (var d = 0; d < 256; d++) (offsets[d], sum) = (sum, sum + offsets[d]);
+            foreach (var v in from) to[offsets[(int)((((ulong)v ^ SignBit) >> shift) & 0xFF)]++] = v;
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        if (!System.Runtime.CompilerServices.Unsafe.AreSame(ref from[0], ref values[0])) from.CopyTo(values);
+        System.Buffers.ArrayPool<long>.Shared.Return(rented);
+    }
+
     /// <summary>The median of sorted values (the mean of the two middle ones for an even count); 0 for none.</summary>
     public static double Median(ReadOnlySpan<long> sorted) => sorted.Length == 0 ? 0
         : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + (double)sorted[sorted.Length / 2]) / 2;

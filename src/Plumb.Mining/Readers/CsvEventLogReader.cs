@@ -13,33 +13,57 @@ public static class CsvEventLogReader
     public static LogReadResult Read(TextReader reader, CsvLogOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= new CsvLogOptions();
-        return ReadWhole(reader, options, progress, 0);
+        return ReadWhole(new CsvRecordReader(new Utf8TextStream(reader), Encoding.UTF8), options, progress, 0);
     }
 
     /// <summary>
-    /// Reads the log from bytes in the given encoding (a byte order mark wins). A seekable stream in an ASCII-compatible encoding
-    /// is first scanned for its number of rows, so the log's columns are allocated once at their final size; a large file (or
-    /// memory stream) is then cut at record boundaries and its parts read on every core at once, giving the same log.
+    /// Reads the log from bytes in the given encoding (a byte order mark wins). Records are split on the bytes when the encoding
+    /// allows it (UTF-8, single-byte encodings); others are first decoded. A seekable stream is first scanned for its number of
+    /// rows, so the log's columns are allocated once at their final size; a large file (or memory stream) is then cut at record
+    /// boundaries and its parts read on every core at once, giving the same log.
     /// </summary>
     public static LogReadResult Read(Stream stream, Encoding encoding, CsvLogOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= new CsvLogOptions();
-        var countable = stream.CanSeek && (encoding.IsSingleByte || encoding is UTF8Encoding);
+        stream = ByteOrderMark(stream, ref encoding);
+        if (!CsvRecordReader.Reads(encoding))
+        {
+            var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            return ReadWhole(new CsvRecordReader(new Utf8TextStream(text), Encoding.UTF8), options, progress, 0);
+        }
+
         // Fields kept per event are not carried when parts are appended: such a read is one pass.
-        var parts = !countable || !StreamRange.CanShare(stream) || options.EventAttributes.Count > 0 ? 1
+        var parts = !stream.CanSeek || !StreamRange.CanShare(stream) || options.EventAttributes.Count > 0 ? 1
             : options.ReadParts ?? (stream.Length - stream.Position >= ParallelBytes ? Math.Min(Environment.ProcessorCount, 8) : 1);
-        var (rows, cuts) = countable ? CsvRowCount.Scan(stream, Math.Max(parts, 1)) : (0, []);
+        var (rows, cuts) = stream.CanSeek ? CsvRowCount.Scan(stream, Math.Max(parts, 1)) : (0, []);
         if (cuts.Length > 0 && ReadParts(stream, encoding, options, progress, rows - 1, cuts) is { } read) return read;
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        return ReadWhole(reader, options, progress, rows - 1);
+        return ReadWhole(new CsvRecordReader(stream, encoding), options, progress, rows - 1);
     }
 
-    private static LogReadResult ReadWhole(TextReader reader, CsvLogOptions options, IProgress<long>? progress, int expectedRows)
+    // Looks at the first bytes: a UTF-8 byte order mark makes the text UTF-8, a UTF-16 or UTF-32 one that encoding (as a
+    // StreamReader decides). The stream is rewound, or given back with the bytes looked at when it cannot seek.
+    private static Stream ByteOrderMark(Stream stream, ref Encoding encoding)
     {
-        if (ReadHeader(reader, options, out var failure) is not { } found) return failure!;
-        var (header, separator, layout) = found;
+        var head = new byte[4];
+        var start = stream.CanSeek ? stream.Position : 0;
+        var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (stream.CanSeek) stream.Position = start;
+        else stream = new PrefixedStream(head.AsMemory(0, got), stream);
+        var bytes = head.AsSpan(0, got);
+        if (bytes.StartsWith("\uFEFF"u8)) encoding = Encoding.UTF8;
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) encoding = Encoding.UTF32;
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF])) encoding = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) encoding = Encoding.Unicode;
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) encoding = Encoding.BigEndianUnicode;
+        return stream;
+    }
+
+    private static LogReadResult ReadWhole(CsvRecordReader records, CsvLogOptions options, IProgress<long>? progress, int expectedRows)
+    {
+        if (ReadHeader(records, options, out var failure) is not { } found) return failure!;
+        var (header, _, layout) = found;
         var rows = new CsvRows(header, layout, options, expectedRows);
-        var problem = rows.Read(new CsvRecordReader(reader, separator, 2), progress);
+        var problem = rows.Read(records, progress);
         return problem is not null ? new LogReadResult(null, problem) : Finish(rows, header, layout);
     }
 
@@ -56,7 +80,7 @@ public static class CsvEventLogReader
         bounds[0] = start;
         for (var i = 0; i < cuts.Length; i++) bounds[i + 1] = start + cuts[i].Offset;
         bounds[^1] = stream.Length;
-        using var first = new StreamReader(StreamRange.Of(stream, bounds[0], bounds[1]), encoding, true, 1 << 16);
+        var first = new CsvRecordReader(StreamRange.Of(stream, bounds[0], bounds[1]), encoding);
         if (ReadHeader(first, options, out var failure) is not { } found) return failure!;
         var (header, separator, layout) = found;
 
@@ -71,13 +95,13 @@ public static class CsvEventLogReader
             parts[part] = new CsvRows(header, layout, options, p < cuts.Length ? cuts[p].Records - cuts[p - 1].Records : expectedRows + 1 - cuts[p - 1].Records);
             others[part - 1] = Task.Run(() =>
             {
-                // Each part decodes its own bytes; cuts fall after a line feed, never inside a UTF-8 sequence.
-                using var reader = new StreamReader(StreamRange.Of(stream, bounds[part], bounds[part + 1]), encoding, false, 1 << 16);
-                problems[part] = parts[part].Read(new CsvRecordReader(reader, separator, cuts[part - 1].Line), null);
+                // Each part splits its own bytes; cuts fall after a line feed, never inside a UTF-8 sequence.
+                var records = new CsvRecordReader(StreamRange.Of(stream, bounds[part], bounds[part + 1]), encoding, cuts[part - 1].Line) { Separator = separator };
+                problems[part] = parts[part].Read(records, null);
             });
         }
 
-        problems[0] = parts[0].Read(new CsvRecordReader(first, separator, 2), progress);
+        problems[0] = parts[0].Read(first, progress);
         Task.WaitAll(others);
 
         var whole = parts[0];
@@ -98,6 +122,9 @@ public static class CsvEventLogReader
             parts[p] = null!;
         }
 
+        // The other parts' columns and tables are garbage now, tens of MB on a large file: collected before the log is built
+        // and mined, their memory is reused instead of the process growing past it (plumb analyze on 1M events: 205-213 -> 187-190 MB peak).
+        GC.Collect();
         return Finish(whole, header, layout);
     }
 
@@ -111,11 +138,12 @@ public static class CsvEventLogReader
 
     private sealed record Header(string[] Names, char Separator, CsvLayout Layout);
 
-    // The header row, its separator and the layout of the columns; null with the failure when they cannot be used.
-    private static Header? ReadHeader(TextReader reader, CsvLogOptions options, out LogReadResult? failure)
+    // The header row (the reader's first line), its separator and the layout of the columns; null with the failure when they
+    // cannot be used. The reader is left at the first record, splitting on the separator.
+    private static Header? ReadHeader(CsvRecordReader records, CsvLogOptions options, out LogReadResult? failure)
     {
         failure = null;
-        var headerLine = reader.ReadLine();
+        var headerLine = records.ReadLine();
         if (headerLine is null || headerLine.Trim().Length == 0)
         {
             failure = LogReadResult.Fail(1, null, "the file is empty: expected a header row");
@@ -124,10 +152,17 @@ public static class CsvEventLogReader
 
         headerLine = headerLine.TrimStart('\uFEFF');
         var separator = options.Separator ?? CsvColumnGuess.GuessSeparator(headerLine);
-        var headerReader = new CsvRecordReader(new StringReader(headerLine), separator);
+        CsvRecordReader headerReader;
         try
         {
+            records.Separator = separator;
+            headerReader = new CsvRecordReader(new MemoryStream(records.Encoding.GetBytes(headerLine)), records.Encoding) { Separator = separator };
             headerReader.Read();
+        }
+        catch (ArgumentException e)
+        {
+            failure = LogReadResult.Fail(1, null, e.Message.Split(" (Parameter")[0]);
+            return null;
         }
         catch (CsvFieldTooLongException e)
         {

@@ -21,6 +21,7 @@ internal static class CsvRowCount
     /// No cut is offered when the quoting cannot be followed byte by byte: a quote that opens inside an unquoted field, or a
     /// carriage return without a line feed (then the record reader's lines and these would disagree).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (int Rows, (long Offset, int Line, int Records)[] Cuts) Scan(Stream stream, int parts)
     {
         var start = stream.Position;

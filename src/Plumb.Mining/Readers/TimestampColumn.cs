@@ -66,6 +66,18 @@ public sealed class TimestampColumn
     }
 
     /// <summary>
+    /// The fast path on a field's UTF-8 bytes once the column is known to be ISO 8601 (no explicit format): true with the ticks
+    /// when the bytes, without surrounding ASCII white space, are such a timestamp; false sends the caller to
+    /// <see cref="TryParse"/> on the text, which gives the same answer and names the problem.
+    /// </summary>
+    internal bool TryParseIso(ReadOnlySpan<byte> utf8, out long utcTicks)
+    {
+        utcTicks = 0;
+        if (_explicit is not null || _form != Form.Iso) return false;
+        return TimestampParser.TryIso(utf8.Trim(" \t\r\n\v\f"u8), out utcTicks);
+    }
+
+    /// <summary>
     /// Settles the column once every value was read: swaps day and month of the remembered events when the column is
     /// month-first (through <paramref name="rewrite"/>), or returns the line and message that refuse the column.
     /// </summary>

@@ -47,7 +47,8 @@ public sealed record AnalysisReport(
         IReadOnlyList<StepPractice> steps = [];
         IReadOnlyList<KpiResult> kpis = [];
 
-        // Discovery and replay on one core, KPIs on the other; they only read the log.
+        // Three independent chains that only read the log, balanced for two cores: discovery (~250 ms on 1M events), mapping
+        // and replay (~170 ms), KPIs (~80 ms).
         Parallel.Invoke(
             () =>
             {
@@ -55,6 +56,9 @@ public sealed record AnalysisReport(
                 variants = VariantSet.Discover(log);
                 flow = GroupFlow.Discover(log);
                 links = CrossProcessFlow.Discover(whole); // links reach records of the other tables
+            },
+            () =>
+            {
                 mapping = ProcedureMapping.Map(procedure, log);
                 conformance = ConformanceChecker.CheckProcedure(log, procedure, mapping);
                 steps = StepPractice.Of(log, procedure, mapping, conformance);

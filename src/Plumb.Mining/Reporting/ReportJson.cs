@@ -17,7 +17,7 @@ public static class ReportJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new CaseConformanceJson() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitFiguresNotMeasurable } },
     };
 

@@ -85,7 +85,7 @@ public sealed class ParallelCsvTests
 
     private static EventLog Read(byte[] bytes, CsvLogOptions options) => SharedData.Succeeded(CsvEventLogReader.Read(new MemoryStream(bytes), Encoding.UTF8, options));
 
-    private static void AssertSame(EventLog expected, EventLog actual)
+    internal static void AssertSame(EventLog expected, EventLog actual)
     {
         Assert.Equal(expected.CaseIds.Values, actual.CaseIds.Values);
         Assert.Equal(expected.CaseOffsets, actual.CaseOffsets);
