@@ -34,40 +34,21 @@ public static class SnowJsonEventLogReader
     /// </summary>
     public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null)
     {
-        var records = new List<Dictionary<string, string>>();
-        var audit = new List<SnowAuditEntry>();
-        var parser = new TimestampParser();
-        var index = 0;
+        var input = new SnowJsonInput(new TimestampParser());
         try
         {
             foreach (var stream in streams)
             {
-                foreach (var row in RecordsOf(stream))
-                {
-                    index++;
-                    if (row.TryGetValue("documentkey", out var key) && row.ContainsKey("fieldname"))
-                    {
-                        if (!parser.TryParse(row.GetValueOrDefault("sys_created_on", ""), out var ticks))
-                        {
-                            return LogReadResult.Fail(0, "sys_created_on", $"audit row {index}: '{row.GetValueOrDefault("sys_created_on")}' is not a timestamp");
-                        }
-
-                        audit.Add(new SnowAuditEntry(key, ticks, row["fieldname"], row.GetValueOrDefault("oldvalue", ""), row.GetValueOrDefault("newvalue", ""),
-                            row.GetValueOrDefault("user", "")));
-                    }
-                    else
-                    {
-                        records.Add(row);
-                    }
-                }
+                ReadInto(stream, input);
+                if (input.Problem is { } problem) return new LogReadResult(null, problem);
             }
         }
         catch (JsonException e)
         {
-            return LogReadResult.Fail(0, null, $"not valid JSON near record {index + 1}: {e.Message}");
+            return LogReadResult.Fail(0, null, $"not valid JSON near record {input.Index + 1}: {e.Message}");
         }
 
-        return Read(records, audit, dropDuplicates, directories);
+        return Read(input, input.Records, dropDuplicates, directories);
     }
 
     /// <summary>
@@ -78,16 +59,15 @@ public static class SnowJsonEventLogReader
     public static LogReadResult Read(IEnumerable<Dictionary<string, string>> records, IEnumerable<SnowAuditEntry> audit, bool dropDuplicates = false,
         IEnumerable<Stream>? directories = null)
     {
+        var input = new SnowJsonInput(new TimestampParser());
+        foreach (var entry in audit) input.AddAudit(entry.DocumentKey, entry.Time, entry.Field, entry.Old, entry.New, entry.User);
+        return Read(input, records, dropDuplicates, directories);
+    }
+
+    private static LogReadResult Read(SnowJsonInput input, IEnumerable<Dictionary<string, string>> records, bool dropDuplicates, IEnumerable<Stream>? directories)
+    {
         var references = new SnowReferences();
         var tasks = new List<Dictionary<string, string>>();
-        var rowsByKey = new Dictionary<string, List<AuditRow>>(StringComparer.Ordinal);
-        var parser = new TimestampParser();
-        foreach (var entry in audit)
-        {
-            if (!rowsByKey.TryGetValue(entry.DocumentKey, out var rows)) rowsByKey[entry.DocumentKey] = rows = [];
-            rows.Add(new AuditRow(entry.Time, entry.Field, entry.Old, entry.New, entry.User));
-        }
-
         try
         {
             foreach (var row in records)
@@ -108,10 +88,10 @@ public static class SnowJsonEventLogReader
             return LogReadResult.Fail(0, null, $"the group or user export is not valid JSON: {e.Message}");
         }
 
-        return Build(tasks, rowsByKey, references, parser, dropDuplicates);
+        return Build(tasks, input, references, new TimestampParser(), dropDuplicates);
     }
 
-    private static LogReadResult Build(List<Dictionary<string, string>> records, Dictionary<string, List<AuditRow>> audit, SnowReferences references,
+    private static LogReadResult Build(List<Dictionary<string, string>> records, SnowJsonInput audit, SnowReferences references,
         TimestampParser parser, bool dropDuplicates)
     {
         if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
@@ -132,7 +112,7 @@ public static class SnowJsonEventLogReader
             var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TicketNumbers.TableOf(id);
             if (table is not null) builder.SetAttribute(caseIndex, "table", table);
             tables.Add(table ?? "");
-            var rows = audit.GetValueOrDefault(record.GetValueOrDefault("sys_id", "")) ?? audit.GetValueOrDefault(id) ?? [];
+            var rows = audit.RowsOf(record.GetValueOrDefault("sys_id", "")) ?? audit.RowsOf(id) ?? [];
             if (history.Add(caseIndex, record, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
@@ -142,12 +122,21 @@ public static class SnowJsonEventLogReader
     }
 
     // Table API JSON, or an XML unload of the same records (the export ServiceNow's list menu offers).
-    private static IEnumerable<Dictionary<string, string>> RecordsOf(Stream stream)
+    private static void ReadInto(Stream stream, SnowJsonInput input)
     {
         var buffered = new BufferedStream(stream);
         var first = -1;
         while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
         var rest = new PrefixedStream(first < 0 ? ReadOnlyMemory<byte>.Empty : new[] { (byte)first }, buffered);
-        return first == '<' ? SnowReferences.UnloadRecords(rest, references: true) : JsonRecordStream.Read(rest);
+        if (first != '<')
+        {
+            JsonRecordStream.Read(rest, input);
+            return;
+        }
+
+        foreach (var row in SnowReferences.UnloadRecords(rest, references: true))
+        {
+            if (!input.Add(row)) return;
+        }
     }
 }
