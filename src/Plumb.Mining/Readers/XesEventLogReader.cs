@@ -17,7 +17,7 @@ public static class XesEventLogReader
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true,
-            IgnoreProcessingInstructions = true,
+            IgnoreProcessingInstructions = true, NameTable = XesTraceState.NameTable(),
         };
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, CaseAttributes = options.CaseAttributes };
         try
