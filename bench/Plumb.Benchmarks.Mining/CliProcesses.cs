@@ -24,21 +24,21 @@ public static class CliProcesses
         Console.WriteLine($"plumb: {plumb}; {events:N0} events; load average {Load()}");
         foreach (var format in formats)
         {
-            var log = files.TryGetValue(format, out var f) ? f : throw new ArgumentException($"unknown format '{format}': use {string.Join(", ", files.Keys)}", nameof(formats));
-            RunFormat(plumb, log, format, events, runs, net, handbook, Path.Combine(folder, "receipt-report.json"));
+            var (log, more) = files.TryGetValue(format, out var f) ? f : throw new ArgumentException($"unknown format '{format}': use {string.Join(", ", files.Keys)}", nameof(formats));
+            RunFormat(plumb, log, more, format, events, runs, net, handbook, Path.Combine(folder, "receipt-report.json"));
         }
     }
 
-    private static void RunFormat(string plumb, string log, string format, int events, int runs, string net, string handbook, string report)
+    private static void RunFormat(string plumb, string log, string[] more, string format, int events, int runs, string net, string handbook, string report)
     {
-        var size = new FileInfo(log).Length;
+        var size = ReceiptFormats.Size(log, more);
         Console.WriteLine($"log: {log} ({size / 1e6:F0} MB, {format}); load average {Load()}");
         string[][] commands =
         [
-            ["log", "stats", log],
-            ["discover", "--log", log],
-            ["conform", "--log", log, "--pnml", net],
-            ["analyze", "--log", log, "--handbook", handbook, "--process", "receipt", "-o", report],
+            ["log", "stats", log, .. more],
+            ["discover", "--log", log, .. more],
+            ["conform", "--log", log, "--pnml", net, .. more],
+            ["analyze", "--log", log, "--handbook", handbook, "--process", "receipt", "-o", report, .. more],
         ];
         double total = 0, totalCpu = 0;
         foreach (var command in commands)

@@ -21,7 +21,7 @@ if (args.Length > 0 && args[0] == "--cli")
     return;
 }
 
-// "--read FILE|csv|xes|snow-json|all [runs] [parts] [events]" reads a log in this process as the CLI reads it (every case
+// "--read FILE|csv|xes|snow-json|snow-instance|all [runs] [parts] [events]" reads a log in this process as the CLI reads it (every case
 // attribute kept; CSV in parts on every core unless parts is given): wall and CPU time, peak RSS, allocation and what the log
 // keeps. A format name reads the receipt-shaped log of that format (generated when missing); "all" reads the three and checks
 // that the XES and JSON logs hold the CSV's cases and events.
@@ -32,12 +32,12 @@ if (args.Length > 1 && args[0] == "--read")
     var events = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1_003_509;
     var named = ReceiptFormats.All.Any(f => f.Format == args[1]) || args[1] == "all";
     var files = named ? ReceiptFormats.Files(Path.Combine(Path.GetTempPath(), "plumb-bench"), events)
-        .Where(f => args[1] == "all" || f.Key == args[1]).Select(f => (f.Key, f.Value)).ToList()
-        : [(EventLogFormat.FromName(args[1]) ?? EventLogFormat.Csv, args[1])];
+        .Where(f => args[1] == "all" || f.Key == args[1]).Select(f => (f.Key, f.Value.File, f.Value.More)).ToList()
+        : [(EventLogFormat.FromName(args[1]) ?? EventLogFormat.Csv, args[1], [])];
     Plumb.Mining.EventLogs.EventLog? csvLog = null;
-    foreach (var (format, file) in files)
+    foreach (var (format, file, more) in files)
     {
-        var size = new FileInfo(file).Length;
+        var size = ReceiptFormats.Size(file, more);
         for (var i = 0; i < runs; i++)
         {
             GC.Collect();
@@ -47,11 +47,14 @@ if (args.Length > 1 && args[0] == "--read")
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             Plumb.Mining.EventLogs.EventLog log;
-            using (var stream = File.OpenRead(file))
+            if (format == EventLogFormat.Csv)
             {
-                log = format == EventLogFormat.Csv
-                    ? CsvEventLogReader.Read(stream, System.Text.Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Log!
-                    : ReceiptFormats.Read(format, stream);
+                using var stream = File.OpenRead(file);
+                log = CsvEventLogReader.Read(stream, System.Text.Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Log!;
+            }
+            else
+            {
+                log = ReceiptFormats.Read(format, file);
             }
 
             watch.Stop();

@@ -10,24 +10,62 @@ using Plumb.Mining.Writers;
 /// (<see cref="XesLogWriter"/>), and as ServiceNow Table API JSON (<see cref="SnowJsonWriter"/>: one record per case, then
 /// the <c>sys_audit</c> rows of its changes). ServiceNow audits field changes, not activities, so the JSON form carries each
 /// activity as the record's state: its state changes give back the CSV's events (to the second, as the Table API writes
-/// times), and its group changes add the Assigned and Reassigned events ServiceNow's history shows.
+/// times), and its group changes add the Assigned and Reassigned events ServiceNow's history shows. A fourth form,
+/// <see cref="SnowInstance"/>, is the same JSON as a real instance exports it (records, sys_audit and groups apart).
 /// </summary>
-public static class ReceiptFormats
+public static partial class ReceiptFormats
 {
-    /// <summary>The formats, as <c>--log-format</c> names them, with the file extension used here.</summary>
-    public static readonly (string Format, string Extension)[] All = [(EventLogFormat.Csv, "csv"), (EventLogFormat.Xes, "xes"), (EventLogFormat.SnowJson, "json")];
+    /// <summary>The formats, as <c>--log-format</c> names them (and <see cref="SnowInstance"/>), with the file extension used here.</summary>
+    public static readonly (string Format, string Extension)[] All =
+        [(EventLogFormat.Csv, "csv"), (EventLogFormat.Xes, "xes"), (EventLogFormat.SnowJson, "json"), (SnowInstance, "records.json")];
 
-    /// <summary>The CSV, XES and JSON files of a log of about <paramref name="events"/> events in <paramref name="folder"/>, written when missing.</summary>
-    public static IReadOnlyDictionary<string, string> Files(string folder, int events)
+    /// <summary>
+    /// The log files of each format for about <paramref name="events"/> events in <paramref name="folder"/>, written when
+    /// missing: the file, and the further arguments the CLI takes to read it (the instance export's audit and group files).
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string File, string[] More)> Files(string folder, int events)
     {
         Directory.CreateDirectory(folder);
-        var files = All.ToDictionary(f => f.Format, f => Path.Combine(folder, $"receipt-{events}.{f.Extension}"));
+        var name = $"receipt-{events}";
+        var files = All.ToDictionary(f => f.Format, f => Path.Combine(folder, $"{name}.{f.Extension}"));
+        var instance = (Path.Combine(folder, name + ".records.json"), Path.Combine(folder, name + ".audit.json"), Path.Combine(folder, name + ".groups.json"));
         if (!File.Exists(files[EventLogFormat.Csv])) File.WriteAllBytes(files[EventLogFormat.Csv], ReceiptWorkload.GenerateCsv(events));
-        if (File.Exists(files[EventLogFormat.Xes]) && File.Exists(files[EventLogFormat.SnowJson])) return files;
-        var log = Read(File.ReadAllBytes(files[EventLogFormat.Csv]));
-        using (var xes = File.Create(files[EventLogFormat.Xes])) XesLogWriter.Write(log, xes);
-        using (var json = File.Create(files[EventLogFormat.SnowJson])) SnowJsonWriter.Write(WithActivitiesAsStates(log), json);
-        return files;
+        if (!File.Exists(files[EventLogFormat.Xes]) || !File.Exists(files[EventLogFormat.SnowJson]) || !File.Exists(instance.Item3))
+        {
+            var log = Read(File.ReadAllBytes(files[EventLogFormat.Csv]));
+            using (var xes = File.Create(files[EventLogFormat.Xes])) XesLogWriter.Write(log, xes);
+            using (var json = File.Create(files[EventLogFormat.SnowJson])) SnowJsonWriter.Write(WithActivitiesAsStates(log), json);
+            WriteInstanceExport(log, folder, name);
+        }
+
+        return files.ToDictionary(f => f.Key, f => (f.Value, f.Key == SnowInstance
+            ? new[] { "--log-format", EventLogFormat.SnowJson, "--audit", instance.Item2, "--groups", instance.Item3 } : []));
+    }
+
+    /// <summary>The bytes of input of a log of <see cref="Files"/> (the instance export's three files together).</summary>
+    public static long Size(string file, IEnumerable<string> more) =>
+        new FileInfo(file).Length + more.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
+    /// <summary>Reads a log of <see cref="Files"/> as the CLI does (every case attribute kept).</summary>
+    public static EventLog Read(string format, string file)
+    {
+        if (format != SnowInstance)
+        {
+            using var stream = File.OpenRead(file);
+            return Read(format, stream);
+        }
+
+        var streams = new[] { file, file.Replace(".records.json", ".audit.json", StringComparison.Ordinal), file.Replace(".records.json", ".groups.json", StringComparison.Ordinal) }
+            .Select(f => (Stream)File.OpenRead(f)).ToList();
+        try
+        {
+            var result = EventLogFormat.Read(EventLogFormat.SnowJson, streams[0], Encoding.UTF8, new CsvLogOptions(), null, [streams[1]], [streams[2]]);
+            return result.Log ?? throw new InvalidOperationException($"the instance export did not read: {result.Error}");
+        }
+        finally
+        {
+            foreach (var s in streams) s.Dispose();
+        }
     }
 
     /// <summary>The three forms in memory (for BenchmarkDotNet, which should not time the disk).</summary>
@@ -57,7 +95,7 @@ public static class ReceiptFormats
     public static string? Compare(EventLog csv, EventLog other, string format)
     {
         if (other.CaseCount != csv.CaseCount) return $"{format}: {other.CaseCount:N0} cases, CSV {csv.CaseCount:N0}";
-        var isJson = format == EventLogFormat.SnowJson;
+        var isJson = format is EventLogFormat.SnowJson or SnowInstance;
         if (!isJson && other.EventCount != csv.EventCount) return $"{format}: {other.EventCount:N0} events, CSV {csv.EventCount:N0}";
         for (var c = 0; c < csv.CaseCount; c++)
         {
