@@ -6,16 +6,16 @@ using Plumb.Mining.EventLogs;
 /// What the ServiceNow JSON reader collects before it builds the log: the task (and directory) records as field maps, and the
 /// <c>sys_audit</c> rows column-wise (record key, time, field, old and new value, user as codes of one string pool), grouped per
 /// record by sorting row numbers on the key code instead of a list of row objects per key. Field names and values come from
-/// the pools, so a value repeated over a million rows ("state", "2", a user) is one string.
+/// the pools, so a value repeated over a million rows ("state", "2", a user) is one string, and a record's sys_id is the same
+/// string in the record and in its audit rows.
 /// </summary>
 internal sealed class SnowJsonInput(TimestampParser parser)
 {
-    private readonly StringTable _keys = new();
     private int[] _key = new int[1024], _field = new int[1024], _old = new int[1024], _new = new int[1024], _user = new int[1024];
     private long[] _time = new long[1024];
     private int _count;
 
-    // Per key code, where its rows start in _order (and the next key's start is where they end); built once reading is done.
+    // Per value code (of a key), where its rows start in _order (and the next key's start is where they end); built once reading is done.
     private int[]? _starts, _order;
 
     /// <summary>The task and directory records, in input order.</summary>
@@ -64,7 +64,7 @@ internal sealed class SnowJsonInput(TimestampParser parser)
             Array.Resize(ref _time, size);
         }
 
-        _key[_count] = _keys.Intern(key);
+        _key[_count] = Values.Intern(key);
         _time[_count] = ticks;
         _field[_count] = Values.Intern(field);
         _old[_count] = Values.Intern(old);
@@ -94,10 +94,12 @@ internal sealed class SnowJsonInput(TimestampParser parser)
     /// <summary>The audit rows of the record with this key (its sys_id or number), in input order; null when it has none.</summary>
     public List<AuditRow>? RowsOf(string key)
     {
-        var code = _keys.Find(key);
-        if (code < 0) return null;
+        var code = Values.Find(key);
+        if (code < 0 || _count == 0) return null;
         if (_starts is null) Group();
-        var (from, to) = (_starts![code], _starts[code + 1]);
+        if (code + 1 >= _starts!.Length) return null;
+        var (from, to) = (_starts[code], _starts[code + 1]);
+        if (from == to) return null;
         var rows = new List<AuditRow>(to - from);
         for (var i = from; i < to; i++)
         {
@@ -111,9 +113,9 @@ internal sealed class SnowJsonInput(TimestampParser parser)
     // A counting sort of the row numbers on their key code: stable, so each record's rows keep the order they were read in.
     private void Group()
     {
-        var starts = new int[_keys.Count + 1];
+        var starts = new int[Values.Count + 1];
         for (var i = 0; i < _count; i++) starts[_key[i] + 1]++;
-        for (var k = 0; k < _keys.Count; k++) starts[k + 1] += starts[k];
+        for (var k = 0; k < Values.Count; k++) starts[k + 1] += starts[k];
         var next = starts[..^1];
         var order = new int[_count];
         for (var i = 0; i < _count; i++) order[next[_key[i]]++] = i;
