@@ -71,26 +71,25 @@ internal static partial class JsonRecordStream
                     Chars(value, data, ref at), Chars(user, data, ref at));
             }
 
-            var record = new Dictionary<string, string>(_count, StringComparer.Ordinal);
             for (var i = 0; i < _count; i++)
             {
                 ref var f = ref _fields[i];
                 var name = Intern(input.Names, f.Name, data);
-                record[name] = Intern(input.Values, f.Value, data);
-                if (!f.SysId.IsNone) record[SysIdName(name)] = Intern(input.Values, f.SysId, data);
+                input.AddField(name, Intern(input.Values, f.Value, data));
+                if (!f.SysId.IsNone) input.AddField(SysIdName(input.Names[name]), Intern(input.Values, f.SysId, data));
             }
 
-            input.Records.Add(record);
+            input.EndRecord();
             return true;
         }
 
-        // The key of a reference's sys_id beside its display value, from the pool of names.
-        private string SysIdName(string name)
+        // The key of a reference's sys_id beside its display value, in the pool of names.
+        private int SysIdName(string name)
         {
             EnsureChars(name.Length + SnowReferences.SysIdPrefix.Length);
             SnowReferences.SysIdPrefix.CopyTo(_chars);
             name.CopyTo(_chars.AsSpan(SnowReferences.SysIdPrefix.Length));
-            return input.Names[input.Names.Intern(_chars.AsSpan(0, name.Length + SnowReferences.SysIdPrefix.Length))];
+            return input.Names.Intern(_chars.AsSpan(0, name.Length + SnowReferences.SysIdPrefix.Length));
         }
 
         private bool ReadReference(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, out Text value, out Text display)
@@ -174,12 +173,12 @@ internal static partial class JsonRecordStream
             return chars;
         }
 
-        private string Intern(EventLogs.StringTable pool, Text text, ReadOnlySpan<byte> data)
+        private int Intern(EventLogs.StringTable pool, Text text, ReadOnlySpan<byte> data)
         {
-            if (!text.IsInBuffer) return pool[pool.Intern(Of(text))];
+            if (!text.IsInBuffer) return pool.Intern(Of(text));
             EnsureChars(text.Length);
             var length = Encoding.UTF8.GetChars(data.Slice(text.Start, text.Length), _chars);
-            return pool[pool.Intern(_chars.AsSpan(0, length))];
+            return pool.Intern(_chars.AsSpan(0, length));
         }
 
         private bool IsSysId(Text text, ReadOnlySpan<byte> data) => text.IsInBuffer

@@ -69,7 +69,7 @@ internal static partial class JsonRecordStream
     {
         var input = new SnowJsonInput(new TimestampParser());
         Read(stream, input);
-        return input.Records;
+        return [.. input.Records()];
     }
 
     private static int Scan(ReadOnlySpan<byte> data, bool final, ref JsonReaderState state, ref TopLevel top, RecordFields fields)

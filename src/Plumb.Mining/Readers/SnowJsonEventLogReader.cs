@@ -48,7 +48,7 @@ public static class SnowJsonEventLogReader
             return LogReadResult.Fail(0, null, $"not valid JSON near record {input.Index + 1}: {e.Message}");
         }
 
-        return Read(input, input.Records, dropDuplicates, directories);
+        return Read(input, null, dropDuplicates, directories);
     }
 
     /// <summary>
@@ -64,17 +64,23 @@ public static class SnowJsonEventLogReader
         return Read(input, records, dropDuplicates, directories);
     }
 
-    private static LogReadResult Read(SnowJsonInput input, IEnumerable<Dictionary<string, string>> records, bool dropDuplicates, IEnumerable<Stream>? directories)
+    // The records are the input's own (read from JSON or XML) or, for stored history, given as field maps.
+    private static LogReadResult Read(SnowJsonInput input, IEnumerable<Dictionary<string, string>>? records, bool dropDuplicates, IEnumerable<Stream>? directories)
     {
         var references = new SnowReferences();
         var tasks = new List<Dictionary<string, string>>();
+        var taskIndexes = new List<int>();
         try
         {
-            foreach (var row in records)
+            // Directory records and display values name sys_ids before any task is built; the input's records are made
+            // field maps again when built, so they are not all held as dictionaries at once.
+            var count = records is null ? input.RecordCount : 0;
+            foreach (var (row, index) in records?.Select(r => (r, -1)) ?? Enumerable.Range(0, count).Select(i => (input.Record(i), i)))
             {
                 if (references.TryAddDirectoryRecord(row)) continue;
                 references.LearnFrom(row);
-                tasks.Add(row);
+                if (index < 0) tasks.Add(row);
+                else taskIndexes.Add(index);
             }
 
             foreach (var directory in directories ?? []) references.ReadDirectory(directory);
@@ -88,19 +94,21 @@ public static class SnowJsonEventLogReader
             return LogReadResult.Fail(0, null, $"the group or user export is not valid JSON: {e.Message}");
         }
 
-        return Build(tasks, input, references, new TimestampParser(), dropDuplicates);
+        return records is null
+            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i]), input, references, new TimestampParser(), dropDuplicates)
+            : Build(tasks.Count, i => tasks[i], input, references, new TimestampParser(), dropDuplicates);
     }
 
-    private static LogReadResult Build(List<Dictionary<string, string>> records, SnowJsonInput audit, SnowReferences references,
+    private static LogReadResult Build(int count, Func<int, Dictionary<string, string>> records, SnowJsonInput audit, SnowReferences references,
         TimestampParser parser, bool dropDuplicates)
     {
-        if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
+        if (count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
         var history = new SnowHistory(builder, parser, references);
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            var record = records[i];
+            var record = records(i);
             var id = record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
             if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");
             var caseIndex = builder.Case(id);

@@ -18,8 +18,14 @@ internal sealed class SnowJsonInput(TimestampParser parser)
     // Per value code (of a key), where its rows start in _order (and the next key's start is where they end); built once reading is done.
     private int[]? _starts, _order;
 
-    /// <summary>The task and directory records, in input order.</summary>
-    public List<Dictionary<string, string>> Records { get; } = [];
+    // The task and directory records, in input order, as (name code, value code) pairs: a field map is made of one only when
+    // it is used, so a million records do not live as a million dictionaries while the rest of the input is read.
+    private int[] _pairs = new int[1024];
+    private int _pairCount;
+    private readonly List<int> _recordEnds = [];
+
+    /// <summary>The number of task and directory records.</summary>
+    public int RecordCount => _recordEnds.Count;
 
     /// <summary>Field names, interned.</summary>
     public StringTable Names { get; } = new();
@@ -87,8 +93,35 @@ internal sealed class SnowJsonInput(TimestampParser parser)
                 row.GetValueOrDefault("user", ""));
         }
 
-        Records.Add(row);
+        foreach (var (name, value) in row) AddField(Names.Intern(name), Values.Intern(value));
+        EndRecord();
         return true;
+    }
+
+    /// <summary>Adds a field of the record being added (codes of <see cref="Names"/> and <see cref="Values"/>).</summary>
+    public void AddField(int name, int value)
+    {
+        if (_pairCount + 2 > _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
+        _pairs[_pairCount++] = name;
+        _pairs[_pairCount++] = value;
+    }
+
+    /// <summary>Ends the record whose fields were added.</summary>
+    public void EndRecord() => _recordEnds.Add(_pairCount);
+
+    /// <summary>A record as a field map (a field given twice keeps its last value).</summary>
+    public Dictionary<string, string> Record(int index)
+    {
+        var (from, to) = (index == 0 ? 0 : _recordEnds[index - 1], _recordEnds[index]);
+        var record = new Dictionary<string, string>((to - from) / 2, StringComparer.Ordinal);
+        for (var i = from; i < to; i += 2) record[Names[_pairs[i]]] = Values[_pairs[i + 1]];
+        return record;
+    }
+
+    /// <summary>Every record as a field map, in input order.</summary>
+    public IEnumerable<Dictionary<string, string>> Records()
+    {
+        for (var i = 0; i < RecordCount; i++) yield return Record(i);
     }
 
     /// <summary>The audit rows of the record with this key (its sys_id or number), in input order; null when it has none.</summary>
