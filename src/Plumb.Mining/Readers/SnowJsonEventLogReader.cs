@@ -74,13 +74,16 @@ public static class SnowJsonEventLogReader
         {
             // Directory records and display values name sys_ids before any task is built; the input's records are made
             // field maps again when built, so they are not all held as dictionaries at once.
-            var count = records is null ? input.RecordCount : 0;
-            foreach (var (row, index) in records?.Select(r => (r, -1)) ?? Enumerable.Range(0, count).Select(i => (input.Record(i), i)))
+            if (records is null)
             {
-                if (references.TryAddDirectoryRecord(row)) continue;
-                references.LearnFrom(row);
-                if (index < 0) tasks.Add(row);
-                else taskIndexes.Add(index);
+                for (var i = 0; i < input.RecordCount; i++)
+                {
+                    if (IsTask(input.Record(i))) taskIndexes.Add(i);
+                }
+            }
+            else
+            {
+                tasks.AddRange(records.Where(IsTask));
             }
 
             foreach (var directory in directories ?? []) references.ReadDirectory(directory);
@@ -92,6 +95,14 @@ public static class SnowJsonEventLogReader
         catch (JsonException e)
         {
             return LogReadResult.Fail(0, null, $"the group or user export is not valid JSON: {e.Message}");
+        }
+
+        // A group or user record names sys_ids; a task record may too (display values beside them), and becomes a case.
+        bool IsTask(Dictionary<string, string> row)
+        {
+            if (references.TryAddDirectoryRecord(row)) return false;
+            references.LearnFrom(row);
+            return true;
         }
 
         return records is null
