@@ -6,28 +6,39 @@ using System.Globalization;
 /// <summary>
 /// Runs the CLI as users do, one cold process per command, on a generated receipt-shaped log: wall time, CPU time (user + sys)
 /// and peak resident memory (by <c>/usr/bin/time</c>, which waits for the process itself) per command, with the machine's load
-/// beside them. <c>plumb analyze</c> is the whole pipeline: read, DFG, variants, replay on the documented procedure, KPIs.
+/// beside them, for the log as CSV, XES or ServiceNow JSON (<see cref="ReceiptFormats"/>). <c>plumb analyze</c> is the whole pipeline: read, DFG, variants, replay on the documented procedure, KPIs.
 /// </summary>
 public static class CliProcesses
 {
-    /// <summary>Generates the log and net in <paramref name="folder"/>, runs each command <paramref name="runs"/> times and prints the figures.</summary>
-    public static void Run(string plumb, int events, int runs, string folder)
+    /// <summary>
+    /// Generates the log (in each of <paramref name="formats"/>: csv, xes, snow-json) and net in <paramref name="folder"/>, runs
+    /// each command <paramref name="runs"/> times per format and prints the figures; MB/s is of the format's own file.
+    /// </summary>
+    public static void Run(string plumb, int events, int runs, string folder, IReadOnlyList<string> formats)
     {
-        Directory.CreateDirectory(folder);
-        var csv = Path.Combine(folder, $"receipt-{events}.csv");
+        var files = ReceiptFormats.Files(folder, events);
         var net = Path.Combine(folder, "receipt-main-path.pnml");
-        if (!File.Exists(csv)) File.WriteAllBytes(csv, ReceiptWorkload.GenerateCsv(events));
         File.WriteAllText(net, ReceiptWorkload.MainPathPnml());
         var handbook = Path.Combine(folder, "receipt-handbook");
         ReceiptWorkload.WriteHandbook(handbook);
-        var size = new FileInfo(csv).Length;
-        Console.WriteLine($"log: {csv} ({size / 1e6:F0} MB), {events:N0} events; plumb: {plumb}; load average {Load()}");
+        Console.WriteLine($"plumb: {plumb}; {events:N0} events; load average {Load()}");
+        foreach (var format in formats)
+        {
+            var (log, more) = files.TryGetValue(format, out var f) ? f : throw new ArgumentException($"unknown format '{format}': use {string.Join(", ", files.Keys)}", nameof(formats));
+            RunFormat(plumb, log, more, format, events, runs, net, handbook, Path.Combine(folder, "receipt-report.json"));
+        }
+    }
+
+    private static void RunFormat(string plumb, string log, string[] more, string format, int events, int runs, string net, string handbook, string report)
+    {
+        var size = ReceiptFormats.Size(log, more);
+        Console.WriteLine($"log: {log} ({size / 1e6:F0} MB, {format}); load average {Load()}");
         string[][] commands =
         [
-            ["log", "stats", csv],
-            ["discover", "--log", csv],
-            ["conform", "--log", csv, "--pnml", net],
-            ["analyze", "--log", csv, "--handbook", handbook, "--process", "receipt", "-o", Path.Combine(folder, "receipt-report.json")],
+            ["log", "stats", log, .. more],
+            ["discover", "--log", log, .. more],
+            ["conform", "--log", log, "--pnml", net, .. more],
+            ["analyze", "--log", log, "--handbook", handbook, "--process", "receipt", "-o", report, .. more],
         ];
         double total = 0, totalCpu = 0;
         foreach (var command in commands)
@@ -45,7 +56,7 @@ public static class CliProcesses
 
             walls.Sort();
             cpus.Sort();
-            var name = string.Join(' ', command.TakeWhile(a => a != csv && a != "--log"));
+            var name = string.Join(' ', command.TakeWhile(a => a != log && a != "--log"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  plumb {name,-10} wall min {walls[0],5:F2} s  median {walls[walls.Count / 2],5:F2} s  CPU min {cpus[0],5:F2} s  peak RSS {peak / 1024.0,6:F0} MB ({peak * 1024.0 / events,4:F0} bytes/event)  read {size / 1e6 / walls[0],5:F0} MB/s end to end  load {Load()}"));
             if (name is "discover" or "conform")

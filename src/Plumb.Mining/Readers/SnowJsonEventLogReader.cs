@@ -38,40 +38,21 @@ public static class SnowJsonEventLogReader
     public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null,
         IReadOnlyCollection<string>? stepFields = null)
     {
-        var records = new List<Dictionary<string, string>>();
-        var audit = new List<SnowAuditEntry>();
-        var parser = new TimestampParser();
-        var index = 0;
+        var input = new SnowJsonInput(new TimestampParser());
         try
         {
             foreach (var stream in streams)
             {
-                foreach (var row in RecordsOf(stream))
-                {
-                    index++;
-                    if (row.TryGetValue("documentkey", out var key) && row.ContainsKey("fieldname"))
-                    {
-                        if (!parser.TryParse(row.GetValueOrDefault("sys_created_on", ""), out var ticks))
-                        {
-                            return LogReadResult.Fail(0, "sys_created_on", $"audit row {index}: '{row.GetValueOrDefault("sys_created_on")}' is not a timestamp");
-                        }
-
-                        audit.Add(new SnowAuditEntry(key, ticks, row["fieldname"], row.GetValueOrDefault("oldvalue", ""), row.GetValueOrDefault("newvalue", ""),
-                            row.GetValueOrDefault("user", "")));
-                    }
-                    else
-                    {
-                        records.Add(row);
-                    }
-                }
+                ReadInto(stream, input);
+                if (input.Problem is { } problem) return new LogReadResult(null, problem);
             }
         }
         catch (JsonException e)
         {
-            return LogReadResult.Fail(0, null, $"not valid JSON near record {index + 1}: {e.Message}");
+            return LogReadResult.Fail(0, null, $"not valid JSON near record {input.Index + 1}: {e.Message}");
         }
 
-        return Read(records, audit, dropDuplicates, directories, stepFields);
+        return Read(input, null, dropDuplicates, directories, stepFields);
     }
 
     /// <summary>
@@ -91,23 +72,32 @@ public static class SnowJsonEventLogReader
     public static LogReadResult Read(IEnumerable<Dictionary<string, string>> records, IEnumerable<SnowAuditEntry> audit, bool dropDuplicates = false,
         IEnumerable<Stream>? directories = null, IReadOnlyCollection<string>? stepFields = null)
     {
+        var input = new SnowJsonInput(new TimestampParser());
+        foreach (var entry in audit) input.AddAudit(entry.DocumentKey, entry.Time, entry.Field, entry.Old, entry.New, entry.User);
+        return Read(input, records, dropDuplicates, directories, stepFields);
+    }
+
+    // The records are the input's own (read from JSON or XML) or, for stored history, given as field maps.
+    private static LogReadResult Read(SnowJsonInput input, IEnumerable<Dictionary<string, string>>? records, bool dropDuplicates, IEnumerable<Stream>? directories,
+        IReadOnlyCollection<string>? stepFields)
+    {
         var references = new SnowReferences();
         var tasks = new List<Dictionary<string, string>>();
-        var rowsByKey = new Dictionary<string, List<AuditRow>>(StringComparer.Ordinal);
-        var parser = new TimestampParser();
-        foreach (var entry in audit)
-        {
-            if (!rowsByKey.TryGetValue(entry.DocumentKey, out var rows)) rowsByKey[entry.DocumentKey] = rows = [];
-            rows.Add(new AuditRow(entry.Time, entry.Field, entry.Old, entry.New, entry.User));
-        }
-
+        var taskIndexes = new List<int>();
         try
         {
-            foreach (var row in records)
+            // Directory records and display values name sys_ids before any task is built; the input's records are made
+            // field maps again when built, so they are not all held as dictionaries at once.
+            if (records is null)
             {
-                if (references.TryAddDirectoryRecord(row)) continue;
-                references.LearnFrom(row);
-                tasks.Add(row);
+                for (var i = 0; i < input.RecordCount; i++)
+                {
+                    if (IsTask(input.Record(i))) taskIndexes.Add(i);
+                }
+            }
+            else
+            {
+                tasks.AddRange(records.Where(IsTask));
             }
 
             foreach (var directory in directories ?? []) references.ReadDirectory(directory);
@@ -121,7 +111,17 @@ public static class SnowJsonEventLogReader
             return LogReadResult.Fail(0, null, $"the group or user export is not valid JSON: {e.Message}");
         }
 
-        return Build(tasks, rowsByKey, references, parser, dropDuplicates, stepFields ?? []);
+        // A group or user record names sys_ids; a task record may too (display values beside them), and becomes a case.
+        bool IsTask(Dictionary<string, string> row)
+        {
+            if (references.TryAddDirectoryRecord(row)) return false;
+            references.LearnFrom(row);
+            return true;
+        }
+
+        return records is null
+            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i]), input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
+            : Build(tasks.Count, i => tasks[i], input, references, new TimestampParser(), dropDuplicates, stepFields ?? []);
     }
 
     /// <summary>
@@ -132,17 +132,17 @@ public static class SnowJsonEventLogReader
         steps.Select(s => s.Tool?.Field).OfType<string>().Select(f => f.Trim()).Where(f => f.Length > 0 && !SnowHistory.IsCoreField(f))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static LogReadResult Build(List<Dictionary<string, string>> records, Dictionary<string, List<AuditRow>> audit, SnowReferences references,
+    private static LogReadResult Build(int count, Func<int, Dictionary<string, string>> records, SnowJsonInput audit, SnowReferences references,
         TimestampParser parser, bool dropDuplicates, IReadOnlyCollection<string> stepFields)
     {
-        if (records.Count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
+        if (count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
         var history = new SnowHistory(builder, parser, references, stepFields);
         var kept = KeptFields.Concat(stepFields.Where(f => !KeptFields.Contains(f, StringComparer.OrdinalIgnoreCase))).ToArray();
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            var record = records[i];
+            var record = records(i);
             var id = record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
             if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");
             var caseIndex = builder.Case(id);
@@ -154,7 +154,7 @@ public static class SnowJsonEventLogReader
             var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TicketNumbers.TableOf(id);
             if (table is not null) builder.SetAttribute(caseIndex, "table", table);
             tables.Add(table ?? "");
-            var rows = audit.GetValueOrDefault(record.GetValueOrDefault("sys_id", "")) ?? audit.GetValueOrDefault(id) ?? [];
+            var rows = audit.RowsOf(record.GetValueOrDefault("sys_id", "")) ?? audit.RowsOf(id) ?? [];
             if (history.Add(caseIndex, record, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
@@ -164,12 +164,21 @@ public static class SnowJsonEventLogReader
     }
 
     // Table API JSON, or an XML unload of the same records (the export ServiceNow's list menu offers).
-    private static IEnumerable<Dictionary<string, string>> RecordsOf(Stream stream)
+    private static void ReadInto(Stream stream, SnowJsonInput input)
     {
         var buffered = new BufferedStream(stream);
         var first = -1;
         while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
         var rest = new PrefixedStream(first < 0 ? ReadOnlyMemory<byte>.Empty : new[] { (byte)first }, buffered);
-        return first == '<' ? SnowReferences.UnloadRecords(rest, references: true) : JsonRecordStream.Read(rest);
+        if (first != '<')
+        {
+            JsonRecordStream.Read(rest, input);
+            return;
+        }
+
+        foreach (var row in SnowReferences.UnloadRecords(rest, references: true))
+        {
+            if (!input.Add(row)) return;
+        }
     }
 }

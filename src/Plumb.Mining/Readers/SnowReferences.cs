@@ -68,7 +68,7 @@ internal sealed class SnowReferences
         if (first == '<') ReadUnload(rest);
         else if (first >= 0)
         {
-            foreach (var record in JsonRecordStream.Read(rest)) TryAddDirectoryRecord(record);
+            foreach (var record in JsonRecordStream.ReadRecords(rest)) TryAddDirectoryRecord(record);
         }
     }
 

@@ -16,8 +16,12 @@ public static class XesEventLogReader
         options ??= new XesLogOptions();
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true,
+            DtdProcessing = DtdProcessing.Ignore,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
             IgnoreProcessingInstructions = true,
+            NameTable = XesTraceState.NameTable(),
         };
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, CaseAttributes = options.CaseAttributes };
         try

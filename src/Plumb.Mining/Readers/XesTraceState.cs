@@ -4,7 +4,11 @@ using System.Xml;
 using Plumb.Handbook.Tool;
 using Plumb.Mining.EventLogs;
 
-/// <summary>Reads one <c>&lt;trace&gt;</c> at a time: its attributes, then its events, into the builder.</summary>
+/// <summary>
+/// Reads one <c>&lt;trace&gt;</c> at a time: its attributes, then its events, into the builder. Element and attribute names
+/// are the reader's atoms (<see cref="NameTable"/> holds these literals), so comparing them stops at the reference; each
+/// attribute's key and value are read once, and the events of a trace wait in reused lists until the trace's case is known.
+/// </summary>
 internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions options, IXmlLineInfo lines)
 {
     private readonly TimestampParser _parser = new();
@@ -12,29 +16,44 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
     // "?", NULL, (empty) and the --missing markers are no value in XES either: a "?" org:group is not a group.
     private readonly MissingValues _missing = new(options.MissingValues);
     private readonly List<PendingEvent> _events = [];
+    private readonly List<(string Key, string Value)> _eventAttributes = [];
     private readonly List<(string Key, string Value)> _caseAttributes = [];
+
+    // The builder's slot of each attribute key met (keys repeat on every trace or event).
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private int _traces;
     private StateChoices? _choices;
+
+    /// <summary>The element and attribute names the reader compares, to be atomised by the XML reader as these very strings.</summary>
+    public static NameTable NameTable()
+    {
+        var names = new NameTable();
+        foreach (var name in new[] { "log", "trace", "event", "key", "value" }) names.Add(name);
+        return names;
+    }
 
     public LogProblem? ReadTrace(XmlReader xml)
     {
         _events.Clear();
+        _eventAttributes.Clear();
         _caseAttributes.Clear();
         string? caseId = null;
-        foreach (var child in Children(xml))
+        if (Enter(xml, out var depth))
         {
-            if (xml.LocalName == "event")
+            while (Next(xml, depth))
             {
-                if (ReadEvent(xml) is { } problem) return problem;
-                continue;
-            }
+                if (xml.LocalName == "event")
+                {
+                    if (ReadEvent(xml) is { } problem) return problem;
+                    continue;
+                }
 
-            var key = xml.GetAttribute("key");
-            var value = xml.GetAttribute("value");
-            if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
-            if (key == "concept:name") caseId = value;
-            else if (key is not null && value is not null && !_missing.IsMissing(value)) _caseAttributes.Add((key, value));
-            xml.Skip();
+                var (key, value) = KeyAndValue(xml);
+                if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
+                if (key == "concept:name") caseId = value;
+                else if (key is not null && value is not null && !_missing.IsMissing(value)) _caseAttributes.Add((key, value));
+                xml.Skip();
+            }
         }
 
         _traces++;
@@ -53,10 +72,10 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
         {
             var state = e.State is null ? -1 : builder.StateValues.Intern(_choices.ValueOf(e.State));
             builder.Add(caseIndex, e.Activity, e.Time, e.Resource, e.Group, state, e.Priority);
-            foreach (var (key, value) in e.Attributes) builder.SetAttribute(caseIndex, key, value);
+            for (var a = e.FirstAttribute; a < e.FirstAttribute + e.Attributes; a++) SetAttribute(caseIndex, _eventAttributes[a]);
         }
 
-        foreach (var (key, value) in _caseAttributes) builder.SetAttribute(caseIndex, key, value);
+        foreach (var attribute in _caseAttributes) SetAttribute(caseIndex, attribute);
         return null;
     }
 
@@ -64,68 +83,106 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
     {
         var line = lines.LineNumber;
         string? activity = null, lifecycle = null, resource = null, group = null, state = null, priority = null, time = null;
-        var attributes = new List<(string, string)>();
-        foreach (var child in Children(xml))
+        var firstAttribute = _eventAttributes.Count;
+        if (Enter(xml, out var depth))
         {
-            var key = xml.GetAttribute("key");
-            var value = xml.GetAttribute("value");
-            if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
-            switch (key)
+            while (Next(xml, depth))
             {
-                case "concept:name": activity = value; break;
-                case "time:timestamp": time = value; break;
-                case "lifecycle:transition": lifecycle = value; break;
-                case "org:resource": resource = value; break;
-                case "org:group": group = value; break;
-                case "state" or "incident_state": state = value; break;
-                case "priority": priority = value; break;
-                default:
-                    if (key is not null && value is not null && !_missing.IsMissing(value)) attributes.Add((key, value));
-                    break;
-            }
+                var (key, value) = KeyAndValue(xml);
+                if (value?.Length > FieldLimit.MaxCharacters) return TooLong(key, value.Length);
+                switch (key)
+                {
+                    case "concept:name": activity = value; break;
+                    case "time:timestamp": time = value; break;
+                    case "lifecycle:transition": lifecycle = value; break;
+                    case "org:resource": resource = value; break;
+                    case "org:group": group = value; break;
+                    case "state" or "incident_state": state = value; break;
+                    case "priority": priority = value; break;
+                    default:
+                        if (key is not null && value is not null && !_missing.IsMissing(value)) _eventAttributes.Add((key, value));
+                        break;
+                }
 
-            xml.Skip();
+                xml.Skip();
+            }
         }
 
-        if (options.Lifecycle is { } keep && !string.Equals(lifecycle ?? "complete", keep, StringComparison.OrdinalIgnoreCase)) return null;
-        if (activity is null) return Bad(line, "concept:name", "the event has no activity name");
+        var attributes = _eventAttributes.Count - firstAttribute;
+        if (options.Lifecycle is { } keep && !string.Equals(lifecycle ?? "complete", keep, StringComparison.OrdinalIgnoreCase)) return Drop(null);
+        if (activity is null) return Drop(Bad(line, "concept:name", "the event has no activity name"));
         if (_missing.IsMissing(resource)) resource = null;
         if (_missing.IsMissing(group)) group = null;
         if (_missing.IsMissing(state)) state = null;
         if (_missing.IsMissing(priority)) priority = null;
-        if (time is null || !_parser.TryParse(time, out var ticks)) return Bad(line, "time:timestamp", time is null ? "the event has no timestamp" : $"'{time}' is not a timestamp");
+        if (time is null || !_parser.TryParse(time, out var ticks))
+        {
+            return Drop(Bad(line, "time:timestamp", time is null ? "the event has no timestamp" : $"'{time}' is not a timestamp"));
+        }
+
         _events.Add(new PendingEvent(
             builder.ActivityNames.Intern(activity), ticks,
             resource is null ? -1 : builder.ResourceNames.Intern(resource),
             group is null ? -1 : builder.GroupNames.Intern(group),
             state,
             priority is null ? -1 : builder.PriorityValues.Intern(priority),
-            attributes));
+            firstAttribute, attributes));
         return null;
+
+        // An event not kept leaves no attributes behind.
+        LogProblem? Drop(LogProblem? problem)
+        {
+            _eventAttributes.RemoveRange(firstAttribute, attributes);
+            return problem;
+        }
+    }
+
+    // The key and value attributes of an XES attribute element, each read once (a value longer than the field limit is
+    // refused by the caller; the reader holds it whole, which costs memory of its own order).
+    private static (string? Key, string? Value) KeyAndValue(XmlReader xml)
+    {
+        string? key = null, value = null;
+        if (!xml.MoveToFirstAttribute()) return (null, null);
+        do
+        {
+            var name = xml.Name;
+            if (name == "key") key = xml.Value;
+            else if (name == "value") value = xml.Value;
+        }
+        while (xml.MoveToNextAttribute());
+        xml.MoveToElement();
+        return (key, value);
+    }
+
+    private void SetAttribute(int caseIndex, (string Key, string Value) attribute)
+    {
+        if (!_slots.TryGetValue(attribute.Key, out var slot)) _slots[attribute.Key] = slot = builder.AttributeSlot(attribute.Key);
+        builder.SetAttribute(slot, caseIndex, attribute.Value);
+    }
+
+    /// <summary>Steps into the current element's children; false when it has none (the reader is then past it).</summary>
+    private static bool Enter(XmlReader xml, out int depth)
+    {
+        depth = xml.Depth;
+        var empty = xml.IsEmptyElement;
+        xml.Read();
+        return !empty;
     }
 
     /// <summary>
-    /// Visits the child elements of the current element; the caller must consume each child (Skip or read it whole).
-    /// Leaves the reader after the element's end.
+    /// Moves to the next child element of the element at <paramref name="depth"/>; the caller consumes each child (Skip or
+    /// read it whole). False at the element's end, with the reader past it.
     /// </summary>
-    private static IEnumerable<int> Children(XmlReader xml)
+    private static bool Next(XmlReader xml, int depth)
     {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
-            yield break;
-        }
-
-        var depth = xml.Depth;
-        xml.Read();
-        var index = 0;
         while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
-            if (xml.NodeType == XmlNodeType.Element) yield return index++;
-            else xml.Read();
+            if (xml.NodeType == XmlNodeType.Element) return true;
+            xml.Read();
         }
 
         xml.Read();
+        return false;
     }
 
     // Past the limit the file is refused (not skipped): such a value is no ticket field, and what follows is not to be trusted.
@@ -140,5 +197,5 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
         return null;
     }
 
-    private sealed record PendingEvent(int Activity, long Time, int Resource, int Group, string? State, int Priority, List<(string, string)> Attributes);
+    private readonly record struct PendingEvent(int Activity, long Time, int Resource, int Group, string? State, int Priority, int FirstAttribute, int Attributes);
 }

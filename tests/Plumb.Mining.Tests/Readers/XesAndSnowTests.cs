@@ -144,7 +144,7 @@ public sealed class XesAndSnowTests
     [Fact]
     public void Json_records_cut_by_the_read_buffer_are_read_whole_with_their_references_and_arrays()
     {
-        // Given 3,000 records (about 600 KB, so many records straddle the reader's 64 KB buffer) with a reference and an array each
+        // Given 3,000 records (about 600 KB, so records straddle the reader's 256 KB buffer) with a reference and an array each
         var records = Enumerable.Range(0, 3000).Select(i =>
         {
             var sysId = (i % 7).ToString("D32", CultureInfo.InvariantCulture);

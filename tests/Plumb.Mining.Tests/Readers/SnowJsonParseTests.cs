@@ -1,0 +1,125 @@
+namespace Plumb.Mining.Tests.Readers;
+
+using System.Text;
+using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
+
+// https://github.com/plumb/plumb/issues/16: the ServiceNow JSON reader compares names as UTF-8 bytes, interns values from
+// them and groups audit rows by key codes; these pin what it must still read the same.
+public sealed class SnowJsonParseTests
+{
+    private const string Records = """
+        {"result":[
+          {"sys_id":"a1","number":"INC1","opened_at":"2024-01-01 09:00:00","state":"1","priority":3,"made_sla":true,"close_code":null,
+           "work_notes_list":["x",{"y":[1]}],"assignment_group":{"display_value":"Service Desk","link":"https://x/sys_user_group/0123456789abcdef0123456789abcdef","value":"0123456789abcdef0123456789abcdef"},
+           "category":"r\u00e9seau \"lan\""},
+          {"sys_id":"b2","number":"INC2","opened_at":"2024-01-01 09:30:00","state":"1","category":"réseau \"lan\""}
+        ]}
+        """;
+
+    // The rows of the two records interleaved, one of them escaped in its names and values.
+    private const string Audit = """
+        {"result":[
+          {"documentkey":"a1","fieldname":"state","oldvalue":"1","newvalue":"2","sys_created_on":"2024-01-01 10:00:00","user":"bob"},
+          {"docu\u006dentkey":"b2","fieldname":"state","oldvalue":"1","newvalue":"2","sys_created_on":"2024-01-01 10:30:00","user":"\u0061nn"},
+          {"sys_created_on":"2024-01-01 12:00:00","user":"cat","newvalue":"6","oldvalue":"2","fieldname":"state","documentkey":"a1","reason":"","sys_id":"f00"},
+          {"documentkey":"b2","fieldname":"assignment_group","oldvalue":"","newvalue":"Network","sys_created_on":"2024-01-01 11:00:00","user":"ann"}
+        ]}
+        """;
+
+    [Fact]
+    public void Records_and_audit_rows_read_with_escapes_numbers_references_and_rows_in_any_order()
+    {
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(Audit), Bytes(Records)]));
+
+        Assert.Equal(["INC1", "INC2"], log.CaseIds.Values);
+        Assert.Equal(["New", "In Progress", "Resolved"], Activities(log, 0));
+        Assert.Equal(["New", "In Progress", "Assigned"], Activities(log, 1));
+        Assert.Equal("ann", log.ResourceNames[log.Resources![log.Start(1) + 1]]);
+        Assert.Equal("Service Desk", log.FindAttribute("assignment_group")!.ValueOf(0));
+        Assert.Equal("3", log.FindAttribute("priority")!.ValueOf(0));
+        Assert.Equal("true", log.FindAttribute("made_sla")!.ValueOf(0));
+        Assert.Null(log.FindAttribute("close_code"));
+
+        // The escaped and the plain UTF-8 forms of one value are one value.
+        var category = log.FindAttribute("category")!;
+        Assert.Equal("réseau \"lan\"", category.ValueOf(0));
+        Assert.Equal(category.Codes[0], category.Codes[1]);
+    }
+
+    [Fact]
+    public void Json_read_a_few_bytes_at_a_time_gives_the_same_log_as_read_whole()
+    {
+        var whole = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(Records), Bytes(Audit)]));
+
+        foreach (var step in new[] { 1, 2, 7, 64 })
+        {
+            var trickled = SharedData.Succeeded(SnowJsonEventLogReader.Read([new Trickle(Encoding.UTF8.GetBytes(Records), step), new Trickle(Encoding.UTF8.GetBytes(Audit), step)]));
+
+            Assert.Equal(whole.CaseIds.Values, trickled.CaseIds.Values);
+            Assert.Equal(whole.Activities, trickled.Activities);
+            Assert.Equal(whole.Timestamps, trickled.Timestamps);
+            Assert.Equal(whole.Resources, trickled.Resources);
+            Assert.Equal(whole.Attributes.Keys.Order(), trickled.Attributes.Keys.Order());
+            foreach (var (name, attribute) in whole.Attributes)
+            {
+                Assert.Equal(Enumerable.Range(0, 2).Select(attribute.ValueOf), Enumerable.Range(0, 2).Select(trickled.Attributes[name].ValueOf));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_audit_row_whose_time_is_not_one_is_named_by_its_place_in_the_input()
+    {
+        var audit = Audit.Replace("2024-01-01 12:00:00", "yesterday", StringComparison.Ordinal);
+
+        var result = SnowJsonEventLogReader.Read([Bytes(Records), Bytes(audit)]);
+
+        Assert.Equal("sys_created_on", result.Error!.Field);
+        Assert.Equal("audit row 5: 'yesterday' is not a timestamp", result.Error.Message);
+    }
+
+    [Fact]
+    public void Bad_json_names_the_record_it_is_near()
+    {
+        var json = """{"result":[{"number":"INC1","opened_at":"2024-01-01 09:00:00"},{"number":"INC2","opened_at":"2024-01-01 09:00:00"},{"number":"INC3","opened_at":tru}]}""";
+
+        var result = SnowJsonEventLogReader.Read([Bytes(json)]);
+
+        Assert.StartsWith("not valid JSON near record 3:", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stored_history_builds_the_same_log_as_the_json_it_came_from()
+    {
+        // The server's path: records as field maps and audit rows as entries.
+        var fromJson = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(Records), Bytes(Audit)]));
+        var records = JsonRecordStream.ReadRecords(Bytes(Records));
+        var audit = new[]
+        {
+            Entry("a1", "2024-01-01 10:00:00", "state", "1", "2", "bob"), Entry("b2", "2024-01-01 10:30:00", "state", "1", "2", "ann"),
+            Entry("a1", "2024-01-01 12:00:00", "state", "2", "6", "cat"), Entry("b2", "2024-01-01 11:00:00", "assignment_group", "", "Network", "ann"),
+        };
+
+        var stored = SharedData.Succeeded(SnowJsonEventLogReader.Read(records, audit));
+
+        Assert.Equal(fromJson.Activities, stored.Activities);
+        Assert.Equal(fromJson.Timestamps, stored.Timestamps);
+        Assert.Equal(fromJson.ResourceNames.Values, stored.ResourceNames.Values);
+    }
+
+    private static SnowAuditEntry Entry(string key, string time, string field, string old, string value, string user) =>
+        new(key, DateTime.SpecifyKind(DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc).Ticks, field, old, value, user);
+
+    private static string[] Activities(EventLog log, int c) => log.CaseActivities(c).ToArray().Select(a => log.ActivityNames[a]).ToArray();
+
+    private static MemoryStream Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    // A stream that gives at most `step` bytes per read, so records, names and values are cut everywhere.
+    private sealed class Trickle(byte[] data, int step) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, step));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, step)]);
+    }
+}
