@@ -31,6 +31,13 @@ internal sealed class CaseConformanceJson : JsonConverter<CaseConformance>
 
         writer.WriteStartObject();
         writer.WriteString(names.Case, value.Case);
+        WriteFigures(writer, value, options, names);
+        writer.WriteEndObject();
+    }
+
+    // Everything but the case id: what the cases of one trace share.
+    private static void WriteFigures(Utf8JsonWriter writer, CaseConformance value, JsonSerializerOptions options, Names names)
+    {
         writer.WriteNumber(names.Produced, value.Produced);
         writer.WriteNumber(names.Consumed, value.Consumed);
         writer.WriteNumber(names.Missing, value.Missing);
@@ -48,7 +55,6 @@ internal sealed class CaseConformanceJson : JsonConverter<CaseConformance>
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     // The object as raw text: a line break and the indentation (the writer adds only the comma before a raw value), the case id
@@ -115,23 +121,7 @@ internal sealed class CaseConformanceJson : JsonConverter<CaseConformance>
         }))
         {
             alone.WriteStartObject();
-            alone.WriteNumber(names.Produced, value.Produced);
-            alone.WriteNumber(names.Consumed, value.Consumed);
-            alone.WriteNumber(names.Missing, value.Missing);
-            alone.WriteNumber(names.Remaining, value.Remaining);
-            alone.WriteNumber(names.Fitness, value.Fitness);
-            alone.WriteBoolean(names.Fits, value.Fits);
-            alone.WriteStartArray(names.Deviations);
-            foreach (var d in value.Deviations)
-            {
-                alone.WriteStartObject();
-                alone.WriteString(names.Step, d.Step);
-                alone.WritePropertyName(names.Kind);
-                names.KindConverter.Write(alone, d.Kind, options);
-                alone.WriteEndObject();
-            }
-
-            alone.WriteEndArray();
+            WriteFigures(alone, value, options, names);
             alone.WriteEndObject();
         }
 
