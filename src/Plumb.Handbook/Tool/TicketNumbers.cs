@@ -6,7 +6,7 @@ public static class TicketNumbers
     private static readonly (string Prefix, string Table)[] Known =
     [
         ("INC", "incident"), ("PRB", "problem"), ("CHG", "change_request"), ("RITM", "sc_req_item"), ("IMS", "interaction"),
-        ("REQ", "sc_request"), ("SCTASK", "sc_task"), ("PTASK", "problem_task"), ("CTASK", "change_task"),
+        ("REQ", "sc_request"), ("SCTASK", "sc_task"), ("PTASK", "problem_task"), ("CTASK", "change_task"), ("KB", "kb_knowledge"),
     ];
 
     /// <summary>The number prefix of a table's records ("CHG" for change_request), or null for a table without a known prefix.</summary>

@@ -31,6 +31,7 @@ public sealed partial class LogGenerator
     private readonly string[] _allGroups;
     private readonly StateChoices _choices;
     private readonly string _prefix;
+    private readonly string _table;
 
     private LogGenerator(Handbook handbook, Procedure procedure, GeneratorOptions options)
     {
@@ -39,7 +40,9 @@ public sealed partial class LogGenerator
         _options = options;
         _random = new Random(options.Seed);
         _choices = StateChoices.ForSteps(procedure.Steps);
-        _prefix = TicketNumbers.PrefixOf(_choices.Table) ?? "INC";
+        // The records are of the table the steps name (kb_knowledge for an article), even where its states are not a task table's.
+        _table = procedure.Steps.Select(s => s.Tool?.Table).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() ?? _choices.Table;
+        _prefix = TicketNumbers.PrefixOf(_table) ?? TicketNumbers.PrefixOf(_choices.Table) ?? "INC";
         _allGroups = procedure.Steps.SelectMany(GroupsOf).Concat(["Service Desk", "Network", "Applications"]).Distinct().ToArray();
     }
 
@@ -47,7 +50,7 @@ public sealed partial class LogGenerator
     public static GeneratedLog Generate(Handbook handbook, Procedure procedure, GeneratorOptions options)
     {
         var generator = new LogGenerator(handbook, procedure, options);
-        generator._builder.Table = generator._choices.Table;
+        generator._builder.Table = generator._table;
         generator.Run();
         return new GeneratedLog(generator._builder.Build(), generator._injected);
     }
@@ -118,5 +121,5 @@ public sealed partial class LogGenerator
 
     // A field of the generated records' own table, other than the state and the group (which every event carries already).
     private bool OwnField(ToolMapping tool) =>
-        tool.EffectiveField != "assignment_group" && string.Equals(tool.Table, _choices.Table, StringComparison.OrdinalIgnoreCase);
+        tool.EffectiveField != "assignment_group" && string.Equals(tool.Table, _table, StringComparison.OrdinalIgnoreCase);
 }
