@@ -66,6 +66,20 @@ public sealed class GeneratedLogFitnessTests
     public void A_servicenow_json_log_generated_with_the_default_options_fits(string process, string procedure) => AssertFits(process, procedure, "snow-json");
 
     [Fact]
+    public void A_knowledge_log_is_of_kb_knowledge_articles_and_fits_in_servicenow_json_too()
+    {
+        // Articles are not task records: they were written as incidents, which nothing of the procedure maps onto.
+        var procedure = Baseline.FindProcess("knowledge")!.Procedures[0];
+        var generated = LogGenerator.Generate(Baseline, procedure, new GeneratorOptions { Cases = 50, Seed = 1 }).Log;
+        var json = SharedData.AsSnowJson(generated);
+
+        Assert.Equal("kb_knowledge", generated.Table);
+        Assert.StartsWith("KB", json.CaseIds[0], StringComparison.Ordinal);
+        Assert.Equal("kb_knowledge", json.Table);
+        AssertFits("knowledge", procedure.Id, "snow-json");
+    }
+
+    [Fact]
     public void Each_rate_is_a_chance_per_case()
     {
         // An eight-step procedure: per step, a 3 % skip rate skipped a step in about a fifth of the cases.
