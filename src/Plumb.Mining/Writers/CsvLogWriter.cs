@@ -28,7 +28,7 @@ public static class CsvLogWriter
                 writer.Write(',');
                 writer.Write(Quote(log.ActivityNames[log.Activities[e]]));
                 writer.Write(',');
-                new DateTime(log.Timestamps[e], DateTimeKind.Utc).TryFormat(time, out var n, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                new DateTime(log.Timestamps[e], DateTimeKind.Utc).TryFormat(time, out var n, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
                 writer.Write(time[..n]);
                 writer.Write(',');
                 writer.Write(Quote(log.ResourceNames.NameOf(log.Resources?[e] ?? -1) ?? ""));

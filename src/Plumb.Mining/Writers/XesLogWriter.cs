@@ -39,8 +39,7 @@ public static class XesLogWriter
                 xml.WriteStartElement("event", Ns);
                 Attribute(xml, "string", "concept:name", log.ActivityNames[log.Activities[e]]);
                 Attribute(xml, "string", "lifecycle:transition", "complete");
-                Attribute(xml, "date", "time:timestamp",
-                    new DateTime(log.Timestamps[e], DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture));
+                Attribute(xml, "date", "time:timestamp", Time(log.Timestamps[e]));
                 if (log.ResourceNames.NameOf(log.Resources?[e] ?? -1) is { } resource) Attribute(xml, "string", "org:resource", resource);
                 if (log.GroupNames.NameOf(log.Groups?[e] ?? -1) is { } group) Attribute(xml, "string", "org:group", group);
                 if (log.StateValues.NameOf(log.States?[e] ?? -1) is { } state) Attribute(xml, "string", "state", state);
@@ -53,6 +52,12 @@ public static class XesLogWriter
 
         xml.WriteEndElement();
     }
+
+    // Milliseconds as most XES tools write them; the seven digits of a tick only when the time has them, so nothing read from
+    // a CSV with microseconds is lost on the way through XES (xs:dateTime allows any number of fraction digits).
+    private static string Time(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString(
+        ticks % TimeSpan.TicksPerMillisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'" : "yyyy-MM-dd'T'HH:mm:ss.fffffff'+00:00'",
+        CultureInfo.InvariantCulture);
 
     private static void Attribute(XmlWriter xml, string type, string key, string value)
     {
