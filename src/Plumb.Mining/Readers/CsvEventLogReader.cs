@@ -64,7 +64,7 @@ public static class CsvEventLogReader
         var (header, _, layout) = found;
         var rows = new CsvRows(header, layout, options, expectedRows);
         var problem = rows.Read(records, progress);
-        return problem is not null ? new LogReadResult(null, problem) : Finish(rows, header, layout);
+        return problem is not null ? new LogReadResult(null, problem) : Finish(rows, header, layout, options);
     }
 
     /// <summary>
@@ -83,6 +83,7 @@ public static class CsvEventLogReader
         var first = new CsvRecordReader(StreamRange.Of(stream, bounds[0], bounds[1]), encoding);
         if (ReadHeader(first, options, out var failure) is not { } found) return failure!;
         var (header, separator, layout) = found;
+        if (layout.RecordUpdates && options.StepFields.Count > 0) return null; // fields kept per event: one pass
 
         // The first part's columns are allocated for the whole file; every other part reads into its own and is appended.
         var parts = new CsvRows[cuts.Length + 1];
@@ -125,15 +126,15 @@ public static class CsvEventLogReader
         // The other parts' columns and tables are garbage now, tens of MB on a large file: collected before the log is built
         // and mined, their memory is reused instead of the process growing past it (plumb analyze on 1M events: 205-213 -> 187-190 MB peak).
         GC.Collect();
-        return Finish(whole, header, layout);
+        return Finish(whole, header, layout, options);
     }
 
-    private static LogReadResult Finish(CsvRows rows, string[] header, CsvLayout layout)
+    private static LogReadResult Finish(CsvRows rows, string[] header, CsvLayout layout, CsvLogOptions options)
     {
         var builder = rows.Builder;
         if (rows.Timestamps.Finish(builder.RewriteTimestamps) is { } refusal) return LogReadResult.Fail(refusal.Line, header[layout.Timestamp], refusal.Message);
         var log = builder.Build();
-        return new LogReadResult(layout.RecordUpdates ? StateChangeDeriver.Derive(log) : log, null);
+        return new LogReadResult(layout.RecordUpdates ? StateChangeDeriver.Derive(log, options.StepFields) : log, null);
     }
 
     private sealed record Header(string[] Names, char Separator, CsvLayout Layout);

@@ -33,8 +33,10 @@ internal sealed class CsvRows
         Timestamps = new TimestampColumn(options.TimestampFormat);
         _missing = new MissingValues(options.MissingValues);
         var all = options.EventAttributes.Contains("*");
+        // Snapshots keep a step's own field per row, for the changes to be derived from it (StateChangeDeriver).
+        var named = layout.RecordUpdates ? options.EventAttributes.Concat(options.StepFields).ToList() : options.EventAttributes;
         _perEvent = layout.AttributeColumns
-            .Where(c => all || options.EventAttributes.Any(n => CsvColumnGuess.IndexOf([header[c]], n) == 0))
+            .Where(c => all || named.Any(n => CsvColumnGuess.IndexOf([header[c]], n) == 0))
             .Select(c => (c, Builder.EventAttributeSlot(header[c]))).ToArray();
     }
 

@@ -7,7 +7,9 @@ using Plumb.Mining.EventLogs;
 /// the first row opens the case with its state, then a change of state gives an event named after the new state (or
 /// <c>Reopened</c> when a resolved or closed ticket becomes active again), a change of assignment group gives <c>Reassigned</c>,
 /// a change of priority gives <c>Priority changed</c>; a row that changes several of these gives an event for each (the
-/// reassignment first); rows that change none of these give no event.
+/// reassignment first); rows that change none of these give no event. A step's own field (<c>major_incident_state</c>), when
+/// the export has its column, gives <c>field = value</c> on the first row that has a value and on every change to a value, as
+/// its audit rows do in ServiceNow JSON. Fields kept per event go with each event derived from their row.
 /// </summary>
 public static class StateChangeDeriver
 {
@@ -26,8 +28,11 @@ public static class StateChangeDeriver
     /// </summary>
     public static string FieldChanged(string field, string value) => $"{field} = {value}";
 
-    /// <summary>The event log derived from a log of snapshots (states, groups and priorities per row).</summary>
-    public static EventLog Derive(EventLog snapshots)
+    /// <summary>
+    /// The event log derived from a log of snapshots (states, groups and priorities per row, and <paramref name="stepFields"/>
+    /// among the fields kept per event).
+    /// </summary>
+    public static EventLog Derive(EventLog snapshots, IReadOnlyCollection<string>? stepFields = null)
     {
         var builder = new EventLogBuilder { SkippedRows = snapshots.Notes.SkippedRows, Table = snapshots.Table };
         var choices = StateChoices.ForLog(snapshots);
@@ -47,10 +52,26 @@ public static class StateChangeDeriver
         var reopened = builder.ActivityNames.Intern(Reopened);
         var stateActivity = snapshots.StateValues.Values.Select(v => builder.ActivityNames.Intern(choices.LabelOf(v))).ToArray();
         var updated = builder.ActivityNames.Intern("Updated");
+        var kept = snapshots.EventAttributes.Values.Select(a => (Attribute: a, Slot: builder.EventAttributeSlot(a.Name))).ToArray();
+        var fields = (stepFields ?? []).Where(f => !SnowHistory.IsCoreField(f))
+            .Select(f => (Name: f, Column: snapshots.FindEventAttribute(f))).Where(f => f.Column is not null)
+            .Select(f => (f.Name, Column: f.Column!, Events: new int[f.Column!.Values.Count])).ToArray();
+        foreach (var field in fields) Array.Fill(field.Events, -1);
+        var lastField = new int[fields.Length];
+        void Add(int caseIndex, int activity, long time, int resource, int group, int state, int priority, int row)
+        {
+            builder.Add(caseIndex, activity, time, resource, group, state, priority);
+            foreach (var (attribute, slot) in kept)
+            {
+                if (attribute.ValueOf(row) is { } value) builder.SetEventAttribute(slot, value);
+            }
+        }
+
         for (var c = 0; c < snapshots.CaseCount; c++)
         {
             var caseIndex = builder.Case(snapshots.CaseIds[c]);
             int lastState = -1, lastGroup = -1, lastPriority = -1;
+            Array.Fill(lastField, -1);
             for (var e = snapshots.Start(c); e < snapshots.End(c); e++)
             {
                 var state = states?[e] ?? -1;
@@ -65,12 +86,12 @@ public static class StateChangeDeriver
                 var before = lastState >= 0 ? lastState : state;
                 if (!first && group >= 0 && lastGroup >= 0 && group != lastGroup)
                 {
-                    builder.Add(caseIndex, reassigned, time, resource, group, before, priority);
+                    Add(caseIndex, reassigned, time, resource, group, before, priority, e);
                 }
 
                 if (!first && priority >= 0 && lastPriority >= 0 && priority != lastPriority)
                 {
-                    builder.Add(caseIndex, priorityChanged, time, resource, group, before, priority);
+                    Add(caseIndex, priorityChanged, time, resource, group, before, priority, e);
                 }
 
                 if (first || (state >= 0 && state != lastState))
@@ -78,7 +99,18 @@ public static class StateChangeDeriver
                     var wasFinal = lastState >= 0 && final[lastState];
                     var isFinal = state >= 0 && final[state];
                     var activity = state < 0 ? updated : wasFinal && !isFinal ? reopened : stateActivity[state];
-                    builder.Add(caseIndex, activity, time, resource, group, state, priority);
+                    Add(caseIndex, activity, time, resource, group, state, priority, e);
+                }
+
+                // After the state, as a ServiceNow JSON history orders the fields of one update; a change to empty is no event.
+                for (var f = 0; f < fields.Length; f++)
+                {
+                    var value = fields[f].Column.Codes[e];
+                    if (value < 0 || value == lastField[f]) continue;
+                    lastField[f] = value;
+                    var (name, column, events) = fields[f];
+                    if (events[value] < 0) events[value] = builder.ActivityNames.Intern(FieldChanged(name, column.Values[value]));
+                    Add(caseIndex, events[value], time, resource, group, state >= 0 ? state : lastState, priority, e);
                 }
 
                 if (state >= 0) lastState = state;
