@@ -1,8 +1,9 @@
 namespace Plumb.Mining.EventLogs;
 
 /// <summary>
-/// An append-only column of events. When the number of events is known beforehand (<see cref="Reserve"/>) values go straight
-/// into the array the log keeps, so reading allocates each column once; otherwise into fixed-size chunks, so growing never copies.
+/// An append-only column of events. When the number of events is known beforehand (<see cref="Reserve(int)"/>) values go
+/// straight into the array the log keeps, so reading allocates each column once; otherwise into fixed-size chunks, so growing
+/// never copies. A part of a file read in parts writes into its own range of the log's array (<see cref="Reserve(T[], int, int)"/>).
 /// </summary>
 internal sealed class EventColumn<T>
     where T : unmanaged
@@ -11,32 +12,60 @@ internal sealed class EventColumn<T>
     private const int ChunkSize = 1 << Shift;
     private readonly List<T[]> _chunks = [];
     private T[]? _whole;
+    private int _offset;
+    private int _capacity;
     private T[] _current = [];
     private int _used = ChunkSize;
 
     public int Count { get; private set; }
 
+    /// <summary>Whether the values lie in a range of an array (reserved), not in chunks.</summary>
+    public bool InRange => _whole is not null;
+
     /// <summary>Sets aside room for this many values; only before the first value.</summary>
     public void Reserve(int capacity)
     {
-        if (Count == 0 && capacity > 0) _whole = GC.AllocateUninitializedArray<T>(capacity);
+        if (Count == 0 && capacity > 0) Reserve(GC.AllocateUninitializedArray<T>(capacity), 0, capacity);
+    }
+
+    /// <summary>
+    /// Writes the values into <paramref name="array"/> from <paramref name="offset"/>, at most <paramref name="capacity"/> of
+    /// them (more carry on in chunks); only before the first value.
+    /// </summary>
+    public void Reserve(T[] array, int offset, int capacity)
+    {
+        if (Count > 0 || capacity <= 0) return;
+        (_whole, _offset, _capacity) = (array, offset, Math.Min(capacity, array.Length - offset));
+    }
+
+    /// <summary>Lets a column that starts its array use all of it (the first part, once the others are read).</summary>
+    public void Widen()
+    {
+        if (_whole is not null && _offset == 0) _capacity = _whole.Length;
+    }
+
+    /// <summary>Moves the values out of the array into chunks of their own, so the array's range may be written by others.</summary>
+    public void Detach()
+    {
+        if (_whole is null) return;
+        var (whole, offset, count) = (_whole, _offset, Count);
+        _whole = null;
+        Count = 0;
+        foreach (var v in whole.AsSpan(offset, count)) AddToChunk(v);
     }
 
     public void Add(T value)
     {
         if (_whole is not null)
         {
-            if (Count < _whole.Length)
+            if (Count < _capacity)
             {
-                _whole[Count++] = value;
+                _whole[_offset + Count++] = value;
                 return;
             }
 
             // More values than reserved: carry on in chunks.
-            var whole = _whole;
-            _whole = null;
-            Count = 0;
-            foreach (var v in whole) AddToChunk(v);
+            Detach();
         }
 
         AddToChunk(value);
@@ -44,22 +73,22 @@ internal sealed class EventColumn<T>
 
     public T this[int index]
     {
-        get => _whole is not null ? _whole[index] : _chunks[index >> Shift][index & (ChunkSize - 1)];
+        get => _whole is not null ? _whole[_offset + index] : _chunks[index >> Shift][index & (ChunkSize - 1)];
         set
         {
-            if (_whole is not null) _whole[index] = value;
+            if (_whole is not null) _whole[_offset + index] = value;
             else _chunks[index >> Shift][index & (ChunkSize - 1)] = value;
         }
     }
 
-    /// <summary>The values as one array: the reserved array itself when it is exactly full, else a copy.</summary>
+    /// <summary>The values as one array: the reserved array itself when they fill it exactly, else a copy.</summary>
     public T[] ToArray()
     {
-        if (_whole is not null && Count == _whole.Length) return _whole;
+        if (_whole is not null && _offset == 0 && Count == _whole.Length) return _whole;
         var result = GC.AllocateUninitializedArray<T>(Count);
         if (_whole is not null)
         {
-            _whole.AsSpan(0, Count).CopyTo(result);
+            _whole.AsSpan(_offset, Count).CopyTo(result);
             return result;
         }
 

@@ -18,6 +18,10 @@ public sealed class EventLogBuilder
     private bool _contiguous = true;
     private int _lastCase = -1;
     private int _expected;
+
+    // A part of a file read in parts: its events go to this range of the log's arrays (see EventStorage).
+    private EventStorage? _storage;
+    private int _offset;
     private readonly List<(string Name, StringTable Values, CaseCodes Codes)> _attributes = [];
     private readonly List<(string Name, StringTable Values, EventColumn<int> Codes)> _eventAttributes = [];
     private readonly List<LogProblem> _problems = [];
@@ -76,6 +80,55 @@ public sealed class EventLogBuilder
         _time.Reserve(count);
     }
 
+    /// <summary>The number of columns of codes an <see cref="EventStorage"/> holds: activity, resource, group, state, priority.</summary>
+    internal const int CodeColumns = 5;
+
+    /// <summary>
+    /// Writes the events into <paramref name="storage"/> from event <paramref name="first"/>, at most <paramref name="count"/>
+    /// of them (more carry on in columns of their own): one part of a file read in parts. Call before the first event.
+    /// </summary>
+    internal void ExpectEvents(EventStorage storage, int first, int count)
+    {
+        if (EventCount > 0 || count <= 0) return;
+        (_storage, _offset, _expected) = (storage, first, count);
+        _activity.Reserve(storage.Codes(0), first, count);
+        _time.Reserve(storage.Times(), first, count);
+    }
+
+    /// <summary>
+    /// Lets the first part (the range from event 0) fill all of its storage, as the others are appended to it; a part that
+    /// read more events than its range holds its own columns already, and keeps doing so.
+    /// </summary>
+    internal void ExpectRestOfStorage()
+    {
+        if (_storage is null || _offset != 0) return;
+        if (!_activity.InRange)
+        {
+            DetachStorage();
+            return;
+        }
+
+        _expected = _storage.Length;
+        foreach (var column in (ReadOnlySpan<EventColumn<int>>)[_activity, _resource, _group, _state, _priority]) column.Widen();
+        _time.Widen();
+    }
+
+    // Moves the events out of the storage into columns of their own: the storage's later ranges are then only read.
+    private void DetachStorage()
+    {
+        if (_storage is null) return;
+        foreach (var column in (ReadOnlySpan<EventColumn<int>>)[_activity, _resource, _group, _state, _priority]) column.Detach();
+        _time.Detach();
+        _expected = _storage.Length;
+        _storage = null;
+    }
+
+    private void Reserve(EventColumn<int> column, int index)
+    {
+        if (_storage is not null) column.Reserve(_storage.Codes(index), _offset, _expected);
+        else column.Reserve(_expected);
+    }
+
     /// <summary>Records a problem that did not stop reading (a skipped row); the first hundred are kept.</summary>
     public void Warn(LogProblem problem)
     {
@@ -116,21 +169,21 @@ public sealed class EventLogBuilder
         if (!_contiguous) _case.Add(caseIndex);
         _activity.Add(activity);
         _time.Add(utcTicks);
-        Optional(_resource, ref _hasResource, resource);
-        Optional(_group, ref _hasGroup, group);
-        Optional(_state, ref _hasState, state);
-        Optional(_priority, ref _hasPriority, priority);
+        Optional(_resource, ref _hasResource, resource, 1);
+        Optional(_group, ref _hasGroup, group, 2);
+        Optional(_state, ref _hasState, state, 3);
+        Optional(_priority, ref _hasPriority, priority, 4);
     }
 
     // A column the log may not have (no resources, no states) takes no memory until its first value; then the events
     // before it get -1, and the column is allocated at its final size when the number of events is known.
-    private void Optional(EventColumn<int> column, ref bool has, int value)
+    private void Optional(EventColumn<int> column, ref bool has, int value, int index)
     {
         if (!has)
         {
             if (value < 0) return;
             has = true;
-            column.Reserve(_expected);
+            Reserve(column, index);
             for (var i = 0; i < _activity.Count - 1; i++) column.Add(-1);
         }
 
@@ -201,6 +254,10 @@ public sealed class EventLogBuilder
     /// </summary>
     internal void Append(EventLogBuilder next)
     {
+        // The next part's events move down within the storage (event e from its range to EventCount + e, read before written).
+        // Should they start past its range, or end past it, they would overwrite what is still to be read: then this one's go elsewhere.
+        if (_storage is not null && next._storage == _storage
+            && (EventCount > next._offset || EventCount + next.EventCount > next._offset + next._expected)) DetachStorage();
         var cases = CaseIds.CodesOf(next.CaseIds);
         var activities = ActivityNames.CodesOf(next.ActivityNames);
         var resources = ResourceNames.CodesOf(next.ResourceNames);

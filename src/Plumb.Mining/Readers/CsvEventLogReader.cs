@@ -85,15 +85,18 @@ public static class CsvEventLogReader
         var (header, separator, layout) = found;
         if (layout.RecordUpdates && options.StepFields.Count > 0) return null; // fields kept per event: one pass
 
-        // The first part's columns are allocated for the whole file; every other part reads into its own and is appended.
+        // The log's columns are allocated once for the whole file, each part reading into its records' range of them (a part
+        // with more events than records, or a later one, carries on in its own); the others are then appended to the first.
+        var storage = expectedRows > 0 ? new EventStorage(expectedRows) : null;
         var parts = new CsvRows[cuts.Length + 1];
-        parts[0] = new CsvRows(header, layout, options, expectedRows);
+        parts[0] = new CsvRows(header, layout, options, cuts[0].Records - 1, storage, 0);
         var problems = new LogProblem?[parts.Length];
         var others = new Task[cuts.Length];
         for (var p = 1; p < parts.Length; p++)
         {
             var part = p;
-            parts[part] = new CsvRows(header, layout, options, p < cuts.Length ? cuts[p].Records - cuts[p - 1].Records : expectedRows + 1 - cuts[p - 1].Records);
+            var partRows = p < cuts.Length ? cuts[p].Records - cuts[p - 1].Records : expectedRows + 1 - cuts[p - 1].Records;
+            parts[part] = new CsvRows(header, layout, options, partRows, storage, cuts[p - 1].Records - 1);
             others[part - 1] = Task.Run(() =>
             {
                 // Each part splits its own bytes; cuts fall after a line feed, never inside a UTF-8 sequence.
@@ -115,6 +118,7 @@ public static class CsvEventLogReader
 
         // The first problem in file order stops reading, as it would in one pass.
         if (problems.FirstOrDefault(p => p is not null) is { } problem) return new LogReadResult(null, problem);
+        whole.Builder.ExpectRestOfStorage();
         for (var p = 1; p < parts.Length; p++)
         {
             var offset = whole.Builder.EventCount;

@@ -18,13 +18,18 @@ internal sealed class CsvRows
     private readonly MissingValues _missing;
     private readonly (int Column, int Slot)[] _perEvent;
 
-    public CsvRows(string[] header, CsvLayout layout, CsvLogOptions options, int expectedRows)
+    /// <summary>
+    /// Rows to be read into columns of <paramref name="expectedRows"/> events, or, for a part of a file read in parts, into the
+    /// range of <paramref name="storage"/> from event <paramref name="first"/>.
+    /// </summary>
+    public CsvRows(string[] header, CsvLayout layout, CsvLogOptions options, int expectedRows, EventStorage? storage = null, int first = 0)
     {
         _header = header;
         _layout = layout;
         _options = options;
         Builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, GuessedColumns = layout.Guessed, CaseAttributes = options.CaseAttributes };
-        if (!layout.RecordUpdates) Builder.ExpectEvents(expectedRows);
+        if (!layout.RecordUpdates && storage is not null) Builder.ExpectEvents(storage, first, expectedRows);
+        else if (!layout.RecordUpdates) Builder.ExpectEvents(expectedRows);
 
         // Only the columns whose values are kept are looked at; the others are named in the notes.
         _attributeColumns = layout.AttributeColumns.Where(c => Builder.AttributeSlot(header[c]) >= 0).ToArray();

@@ -29,7 +29,7 @@ public sealed class CsvBytesTests
 
         // When read from bytes (one pass) and from text
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        var fromBytes = SharedData.Succeeded(CsvEventLogReader.Read(new MemoryStream(bytes), Encoding.UTF8, new CsvLogOptions { ReadParts = 1 }));
+        var fromBytes = SharedData.Succeeded(CsvEventLogReader.Read(ParallelCsvTests.Visible(bytes), Encoding.UTF8, new CsvLogOptions { ReadParts = 1 }));
         var fromText = SharedData.Succeeded(CsvEventLogReader.Read(new StringReader(text.ToString())));
 
         // Then every note is the text written, and both reads give the same log
@@ -65,7 +65,7 @@ public sealed class CsvBytesTests
 
         foreach (var parts in new[] { 1, 2 })
         {
-            var log = SharedData.Succeeded(CsvEventLogReader.Read(new MemoryStream(bytes), Encoding.UTF8, new CsvLogOptions { ReadParts = parts }));
+            var log = SharedData.Succeeded(CsvEventLogReader.Read(ParallelCsvTests.Visible(bytes), Encoding.UTF8, new CsvLogOptions { ReadParts = parts }));
 
             // Then the case column is found by its name and the text is read in the file's encoding
             Assert.Equal(["A"], log.CaseIds.Values);
@@ -94,12 +94,12 @@ public sealed class CsvBytesTests
 
             // Then two parts give the one-pass log and the bad row on the same line (1 + 40 + 1 + 2 lines for C15 + 60 + 1)
             var good = Encoding.UTF8.GetBytes(before + record + after + "C99,Step 0,2024-01-03T10:00:00Z,x\n");
-            var whole = SharedData.Succeeded(CsvEventLogReader.Read(new MemoryStream(good), Encoding.UTF8, new CsvLogOptions { ReadParts = 1 }));
-            ParallelCsvTests.AssertSame(whole, SharedData.Succeeded(CsvEventLogReader.Read(new MemoryStream(good), Encoding.UTF8, new CsvLogOptions { ReadParts = 2 })));
+            var whole = SharedData.Succeeded(CsvEventLogReader.Read(ParallelCsvTests.Visible(good), Encoding.UTF8, new CsvLogOptions { ReadParts = 1 }));
+            ParallelCsvTests.AssertSame(whole, SharedData.Succeeded(CsvEventLogReader.Read(ParallelCsvTests.Visible(good), Encoding.UTF8, new CsvLogOptions { ReadParts = 2 })));
             Assert.Equal("first half\nsecond, half", whole.FindAttribute("note")!.ValueOf(whole.CaseIds.Find("C15")));
             foreach (var parts in new[] { 1, 2 })
             {
-                var error = CsvEventLogReader.Read(new MemoryStream(bytes), Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Error!;
+                var error = CsvEventLogReader.Read(ParallelCsvTests.Visible(bytes), Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Error!;
                 Assert.Equal(105, error.Line);
             }
 

@@ -49,11 +49,11 @@ public sealed class ParallelCsvTests
         Assert.Equal(400, whole.EventCount);
         Assert.Contains(whole.Attributes["note"].Values.Values, v => v.Contains("line two, \"quoted\"\nline three", StringComparison.Ordinal));
         for (var parts = 2; parts <= 9; parts++) AssertSame(whole, Read(good, new CsvLogOptions { ReadParts = parts }));
-        var expected = CsvEventLogReader.Read(new MemoryStream(bad), Encoding.UTF8, new CsvLogOptions { ReadParts = 1 }).Error!.Format("log.csv");
+        var expected = CsvEventLogReader.Read(ParallelCsvTests.Visible(bad), Encoding.UTF8, new CsvLogOptions { ReadParts = 1 }).Error!.Format("log.csv");
         Assert.StartsWith("log.csv:670: field 'timestamp'", expected, StringComparison.Ordinal);
         for (var parts = 2; parts <= 9; parts++)
         {
-            Assert.Equal(expected, CsvEventLogReader.Read(new MemoryStream(bad), Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Error!.Format("log.csv"));
+            Assert.Equal(expected, CsvEventLogReader.Read(ParallelCsvTests.Visible(bad), Encoding.UTF8, new CsvLogOptions { ReadParts = parts }).Error!.Format("log.csv"));
         }
     }
 
@@ -74,6 +74,66 @@ public sealed class ParallelCsvTests
         for (var parts = 2; parts <= 5; parts++) AssertSame(whole, Read(bytes, new CsvLogOptions { ReadParts = parts }));
     }
 
+    [Fact]
+    public void Skipped_rows_before_a_cut_and_resources_first_met_after_it_give_the_one_pass_log()
+    {
+        // Given a log whose first half has bad rows (its events end before the second part's range begins) and no resources,
+        // and whose second half has resources, groups and states, with one case running across every cut
+        var text = new StringBuilder("case,activity,timestamp,resource,group,state\n");
+        for (var i = 0; i < 600; i++)
+        {
+            var late = i >= 300;
+            var time = i % 50 == 7 ? "not a time" : $"2024-02-{1 + (i % 28):00}T08:{i % 60:00}:00Z";
+            text.Append($"C{i / 25},Step {i % 5},{time},{(late ? $"R{i % 4}" : "")},{(late && i % 2 == 0 ? "G1" : "")},{(late ? "open" : "")}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        CsvLogOptions Options(int parts) => new() { ReadParts = parts, SkipBadRows = true };
+        var whole = Read(bytes, Options(1));
+
+        // Then every cut gives the same log: events moved down over the skipped rows, -1 where the first half had no value
+        Assert.Equal(588, whole.EventCount);
+        Assert.Equal(12, whole.Notes.SkippedRows);
+        Assert.Equal(-1, whole.Resources![0]);
+        for (var parts = 2; parts <= 9; parts++) AssertSame(whole, Read(bytes, Options(parts)));
+    }
+
+    [Fact]
+    public void Rows_that_are_whole_records_give_more_events_than_rows_and_the_one_pass_log_in_parts()
+    {
+        // Given one row per record, opened only (one event a row) but for the middle rows, also resolved and closed: up to three
+        // events a row, more than a part's range holds, so the parts after them no longer fit where their rows lie
+        var text = new StringBuilder("number,opened_at,resolved_at,closed_at,assignment_group\n");
+        for (var i = 0; i < 400; i++)
+        {
+            var middle = i is >= 150 and < 250;
+            var resolved = !middle || i % 3 == 0 ? "" : $"2024-03-{2 + (i % 20):00} 10:00:00";
+            var closed = !middle || i % 2 == 0 ? "" : $"2024-03-{3 + (i % 20):00} 10:00:00";
+            text.Append($"INC{i:0000000},2024-03-01 09:{i % 60:00}:00,{resolved},{closed},Group {i % 3}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var whole = Read(bytes, new CsvLogOptions { ReadParts = 1 });
+
+        Assert.True(whole.EventCount > 500);
+        for (var parts = 2; parts <= 7; parts++) AssertSame(whole, Read(bytes, new CsvLogOptions { ReadParts = parts }));
+    }
+
+    [Fact]
+    public void A_case_met_again_in_a_later_part_is_grouped_as_in_one_pass()
+    {
+        // Given cases whose rows are not together: C0 comes back in the last rows, after the cuts
+        var text = new StringBuilder("case,activity,timestamp,resource\n");
+        for (var i = 0; i < 500; i++) text.Append($"C{i / 10},Step {i % 10},2024-04-01T{i / 60 % 24:00}:{i % 60:00}:00Z,R{i % 7}\n");
+        for (var i = 0; i < 5; i++) text.Append($"C0,Late {i},2024-04-02T09:0{i}:00Z,R9\n");
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+
+        var whole = Read(bytes, new CsvLogOptions { ReadParts = 1 });
+
+        Assert.Equal(15, whole.End(0) - whole.Start(0));
+        for (var parts = 2; parts <= 7; parts++) AssertSame(whole, Read(bytes, new CsvLogOptions { ReadParts = parts }));
+    }
+
     private static byte[] Decompressed(string name)
     {
         using var file = File.OpenRead(SharedData.EventLogs(name));
@@ -83,7 +143,10 @@ public sealed class ParallelCsvTests
         return memory.ToArray();
     }
 
-    private static EventLog Read(byte[] bytes, CsvLogOptions options) => SharedData.Succeeded(CsvEventLogReader.Read(new MemoryStream(bytes), Encoding.UTF8, options));
+    /// <summary>The bytes as a stream whose buffer the reader may share between its parts (else it reads in one pass).</summary>
+    internal static MemoryStream Visible(byte[] bytes) => new(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+
+    private static EventLog Read(byte[] bytes, CsvLogOptions options) => SharedData.Succeeded(CsvEventLogReader.Read(ParallelCsvTests.Visible(bytes), Encoding.UTF8, options));
 
     internal static void AssertSame(EventLog expected, EventLog actual)
     {
