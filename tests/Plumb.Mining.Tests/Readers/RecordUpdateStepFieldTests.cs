@@ -1,5 +1,6 @@
 namespace Plumb.Mining.Tests.Readers;
 
+using System.Text;
 using Plumb.Mining.Readers;
 
 /// <summary>
@@ -52,5 +53,22 @@ public sealed class RecordUpdateStepFieldTests
 
         var level = log.FindEventAttribute("level")!;
         Assert.Equal(["1", "2", "2", "2"], Enumerable.Range(0, log.EventCount).Select(level.ValueOf));
+    }
+
+    [Fact]
+    public void A_file_asked_to_be_read_in_parts_gives_the_same_field_events()
+    {
+        var rows = Export.Split('\n');
+        var many = string.Join('\n', [rows[0], .. Enumerable.Range(0, 400).SelectMany(i => rows.Skip(1).Select(r => r.Replace("INC0001", $"INC{i:D4}")))]);
+        var bytes = Encoding.UTF8.GetBytes(many);
+        Plumb.Mining.EventLogs.EventLog ReadIn(int parts) => SharedData.Succeeded(CsvEventLogReader.Read(ParallelCsvTests.Visible(bytes), Encoding.UTF8,
+            new CsvLogOptions { RecordUpdates = true, StepFields = ["major_incident_state"], ReadParts = parts }));
+
+        var whole = ReadIn(1);
+        var inParts = ReadIn(3);
+
+        Assert.Equal(400 * 6, whole.EventCount);
+        Assert.Equal(whole.Activities.Select(a => whole.ActivityNames[a]), inParts.Activities.Select(a => inParts.ActivityNames[a]));
+        Assert.Equal(whole.Timestamps, inParts.Timestamps);
     }
 }
