@@ -21,8 +21,21 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
 
     // The builder's slot of each attribute key met (keys repeat on every trace or event).
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly List<LogProblem> _warnings = [];
     private int _traces;
     private StateChoices? _choices;
+
+    /// <summary>Whether a trace was read.</summary>
+    public bool HasTraces => _traces > 0;
+
+    /// <summary>Whether a trace without a name was read: its id is its position in what this state read.</summary>
+    public bool HasUnnamedTraces { get; private set; }
+
+    /// <summary>
+    /// The events skipped (with <see cref="XesLogOptions.SkipBadRows"/>), the first hundred, by the lines of what this state read:
+    /// kept here, not in the builder, so a part read alone can give them the file's lines.
+    /// </summary>
+    public IReadOnlyList<LogProblem> Warnings => _warnings;
 
     /// <summary>The element and attribute names the reader compares, to be atomised by the XML reader as these very strings.</summary>
     public static NameTable NameTable()
@@ -57,6 +70,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
         }
 
         _traces++;
+        if (caseId is null) HasUnnamedTraces = true;
 
         // A trace without a name still is a case; it gets its position as id.
         var caseIndex = builder.Case(caseId ?? $"trace {_traces}");
@@ -193,7 +207,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
         var problem = new LogProblem(line, field, message);
         if (!options.SkipBadRows) return problem;
         builder.SkippedRows++;
-        builder.Warn(problem);
+        if (_warnings.Count < 100) _warnings.Add(problem);
         return null;
     }
 
