@@ -28,7 +28,8 @@ public static class XesEventLogReader
             var parts = input is GZipStream || !input.CanSeek || !StreamRange.CanShare(input) ? 1
                 : options.ReadParts ?? (input.Length - input.Position >= ParallelBytes ? Math.Min(Environment.ProcessorCount, 8) : 1);
             if (parts > 1 && ReadParts(input, options, progress, parts) is { } read) return read;
-            return ReadWhole(input, options, progress);
+            var shared = input is not GZipStream && input.CanSeek && StreamRange.CanShare(input) && input.Length - input.Position >= ParallelBytes;
+            return ReadWhole(input, options, progress, shared ? XesLogCuts.CountEvents(input, input.Position, input.Length) : 0);
         }
         catch (InvalidDataException e)
         {
@@ -36,9 +37,9 @@ public static class XesEventLogReader
         }
     }
 
-    private static LogReadResult ReadWhole(Stream input, XesLogOptions options, IProgress<long>? progress)
+    private static LogReadResult ReadWhole(Stream input, XesLogOptions options, IProgress<long>? progress, int expectedEvents)
     {
-        var part = ReadPart(input, options, progress);
+        var part = ReadPart(input, options, progress, expectedEvents);
         if (part.Failure is { } failure) return failure;
         foreach (var warning in part.State.Warnings) part.Builder.Warn(warning);
         return new LogReadResult(part.Builder.Build(), null);
@@ -63,31 +64,54 @@ public static class XesEventLogReader
         var end = "</log>"u8.ToArray();
         Stream Bytes(int p) => new XesPartStream(p == 0 ? default : log.Tag, StreamRange.Of(stream, bounds[p], bounds[p + 1]), p == cuts.Length ? default : end);
 
+        // The events of each part are counted first, so the first part's columns are allocated once for the whole file and
+        // each other part's for its own: no column is copied as it grows, nor when the log is built.
         var parts = new Part[cuts.Length + 1];
+        var events = new int[parts.Length];
+        Parallel.For(0, parts.Length, p => events[p] = XesLogCuts.CountEvents(stream, bounds[p], bounds[p + 1]));
         var others = new Task[cuts.Length];
         for (var p = 1; p < parts.Length; p++)
         {
             var part = p;
-            others[part - 1] = Task.Run(() => parts[part] = ReadPart(Bytes(part), options, null));
+            // A task without a result: the part is let go once appended, not kept by its task.
+            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, events[part]); });
         }
 
-        parts[0] = ReadPart(Bytes(0), options, progress);
+        parts[0] = ReadPart(Bytes(0), options, progress, (int)Math.Min(int.MaxValue, events.Sum(e => (long)e)));
         foreach (var other in others) other.GetAwaiter().GetResult();
 
+        if (!Append(parts, log.Tag.AsSpan().Count((byte)'\n'), out var stop)) return stop;
+
+        // The other parts' columns and tables are garbage now: collected before the log is built, their memory is reused.
+        GC.Collect();
+        return new LogReadResult(parts[0].Builder.Build(), null);
+    }
+
+    /// <summary>
+    /// Appends the parts after the first to it, in order, letting each go once appended. False with what to return instead:
+    /// the first problem in file order, or null when the file is to be read again in one pass.
+    /// </summary>
+    private static bool Append(Part[] parts, int tagLines, out LogReadResult? stop)
+    {
+        stop = null;
         var whole = parts[0].Builder;
         var traces = false;
         var shift = 0;
-        var tagLines = log.Tag.AsSpan().Count((byte)'\n');
         for (var p = 0; p < parts.Length; p++)
         {
             var part = parts[p];
-            if (part.Malformed) return null;
+            if (part.Malformed) return false;
 
-            // The first problem in file order stops reading, as it would in one pass: the parts before it were read to their end.
-            if (part.Failure is { } failure) return failure with { Error = failure.Error! with { Line = failure.Error.Line + shift } };
+            // The first problem stops reading, as it would in one pass: the parts before it were read to their end.
+            if (part.Failure is { } failure)
+            {
+                stop = failure with { Error = failure.Error! with { Line = failure.Error.Line + shift } };
+                return false;
+            }
+
             if (p > 0)
             {
-                if (part.State.HasTraces && traces && (part.State.HasUnnamedTraces || part.Builder.Table != whole.Table)) return null;
+                if (part.State.HasTraces && traces && (part.State.HasUnnamedTraces || part.Builder.Table != whole.Table)) return false;
                 whole.Append(part.Builder);
             }
 
@@ -96,18 +120,16 @@ public static class XesEventLogReader
 
             // Each part's lines are counted from its own start: the next part starts on the line where this one was closed, less
             // the lines of the log start tag put before it.
-            if (p < cuts.Length && part.EndLine == 0) return null;
+            if (p < parts.Length - 1 && part.EndLine == 0) return false;
             shift += part.EndLine - 1 - tagLines;
             if (p > 0) parts[p] = null!;
         }
 
-        // The other parts' columns and tables are garbage now: collected before the log is built, their memory is reused.
-        GC.Collect();
-        return new LogReadResult(whole.Build(), null);
+        return true;
     }
 
     // Reads the traces of one document (the whole file, or a part made one); a failure stops it, with the line in the document.
-    private static Part ReadPart(Stream input, XesLogOptions options, IProgress<long>? progress)
+    private static Part ReadPart(Stream input, XesLogOptions options, IProgress<long>? progress, int expectedEvents)
     {
         var settings = new XmlReaderSettings
         {
@@ -119,6 +141,7 @@ public static class XesEventLogReader
             NameTable = XesTraceState.NameTable(),
         };
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, CaseAttributes = options.CaseAttributes };
+        builder.ExpectEvents(expectedEvents);
         using var xml = XmlReader.Create(input, settings);
         var lines = (IXmlLineInfo)xml;
         var part = new Part(builder, new XesTraceState(builder, options, lines));

@@ -75,6 +75,38 @@ internal static class XesLogCuts
         return [.. cuts];
     }
 
+    /// <summary>
+    /// The number of <c>&lt;event</c> start tags in bytes [start, end): the events of that part of the file, so its builder
+    /// allocates each column once at its size. One in a comment, or an event left out, only makes the guess too large.
+    /// </summary>
+    public static int CountEvents(Stream stream, long start, long end)
+    {
+        var buffer = new byte[Window];
+        var range = StreamRange.Of(stream, start, end);
+        var count = 0;
+        var kept = 0;
+        while (true)
+        {
+            var read = range.ReadAtLeast(buffer.AsSpan(kept), buffer.Length - kept, throwOnEndOfStream: false);
+            var span = buffer.AsSpan(0, kept + read);
+            var last = read == 0;
+
+            // The bytes after the last whole "<event?" wait for the next read, so a tag cut by the buffer's end is seen whole.
+            var whole = last ? span.Length : Math.Max(0, span.Length - "<event".Length);
+            for (var i = 0; ;)
+            {
+                var found = span[i..].IndexOf("<event"u8);
+                if (found < 0 || i + found >= whole) break;
+                i += found + "<event".Length;
+                if (i < span.Length && (IsSpace(span[i]) || span[i] is (byte)'>' or (byte)'/')) count++;
+            }
+
+            if (last) return count;
+            kept = span.Length - whole;
+            span[whole..].CopyTo(buffer);
+        }
+    }
+
     // The first "<trace" at or after target that follows a tag's '>' (and whitespace) and is not seen to lie in a comment or
     // CDATA section; -1 when none is found within the search distance.
     private static long TraceStart(Stream stream, long from, long end, long target)
