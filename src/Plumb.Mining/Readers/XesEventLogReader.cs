@@ -27,7 +27,11 @@ public static class XesEventLogReader
             // A compressed file cannot be cut (its bytes only decompress from the start); a stream that cannot seek is read as it comes.
             var parts = input is GZipStream || !input.CanSeek || !StreamRange.CanShare(input) ? 1
                 : options.ReadParts ?? (input.Length - input.Position >= ParallelBytes ? Math.Min(Environment.ProcessorCount, 8) : 1);
-            if (parts > 1 && ReadParts(input, options, progress, parts) is { } read) return read;
+            // Reports as one pass makes them: after a read in parts that gave up, the reports it made already are not made again.
+            var reports = progress is null ? null : new ProgressReports(progress);
+            if (parts > 1 && ReadParts(input, options, reports, parts) is { } read) return read;
+            reports?.Restart();
+            progress = reports;
             var shared = input is not GZipStream && input.CanSeek && StreamRange.CanShare(input) && input.Length - input.Position >= ParallelBytes;
             return ReadWhole(input, options, progress, shared ? XesLogCuts.CountEvents(input, input.Position, input.Length) : 0);
         }
@@ -51,7 +55,7 @@ public static class XesEventLogReader
     /// error names the file's line and column), parts that disagree on the ServiceNow table, or traces without a name after the
     /// first part (they are named by their position in the file).
     /// </summary>
-    private static LogReadResult? ReadParts(Stream stream, XesLogOptions options, IProgress<long>? progress, int count)
+    private static LogReadResult? ReadParts(Stream stream, XesLogOptions options, ProgressReports? progress, int count)
     {
         var start = stream.Position;
         if (XesLogCuts.FindLogStart(stream, start, stream.Length) is not { } log) return null;
@@ -74,13 +78,13 @@ public static class XesEventLogReader
         {
             var part = p;
             // A task without a result: the part is let go once appended, not kept by its task.
-            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, events[part]); });
+            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, events[part], progress is not null); });
         }
 
         parts[0] = ReadPart(Bytes(0), options, progress, (int)Math.Min(int.MaxValue, events.Sum(e => (long)e)));
         foreach (var other in others) other.GetAwaiter().GetResult();
 
-        if (!Append(parts, log.Tag.AsSpan().Count((byte)'\n'), out var stop)) return stop;
+        if (!Append(parts, log.Tag.AsSpan().Count((byte)'\n'), progress, out var stop)) return stop;
 
         // The other parts' columns and tables are garbage now: collected before the log is built, their memory is reused.
         GC.Collect();
@@ -91,7 +95,7 @@ public static class XesEventLogReader
     /// Appends the parts after the first to it, in order, letting each go once appended. False with what to return instead:
     /// the first problem in file order, or null when the file is to be read again in one pass.
     /// </summary>
-    private static bool Append(Part[] parts, int tagLines, out LogReadResult? stop)
+    private static bool Append(Part[] parts, int tagLines, IProgress<long>? progress, out LogReadResult? stop)
     {
         stop = null;
         var whole = parts[0].Builder;
@@ -105,6 +109,7 @@ public static class XesEventLogReader
             // The first problem stops reading, as it would in one pass: the parts before it were read to their end.
             if (part.Failure is { } failure)
             {
+                if (p > 0 && progress is not null) Report(part, whole, progress);
                 stop = failure with { Error = failure.Error! with { Line = failure.Error.Line + shift } };
                 return false;
             }
@@ -112,6 +117,7 @@ public static class XesEventLogReader
             if (p > 0)
             {
                 if (part.State.HasTraces && traces && (part.State.HasUnnamedTraces || part.Builder.Table != whole.Table)) return false;
+                if (progress is not null) Report(part, whole, progress);
                 whole.Append(part.Builder);
             }
 
@@ -128,8 +134,27 @@ public static class XesEventLogReader
         return true;
     }
 
+    // The progress a later part would have reported in one pass, every 10,000 cases, now that the cases and events before it
+    // are known: one pass counts the cases met so far, and a case the parts before met is not new.
+    private static void Report(Part part, EventLogBuilder whole, IProgress<long> progress)
+    {
+        var cases = whole.CaseIds.Count;
+        var counted = new bool[part.Builder.CaseIds.Count];
+        foreach (var (caseIndex, events) in part.Traces!)
+        {
+            if (!counted[caseIndex])
+            {
+                counted[caseIndex] = true;
+                if (whole.CaseIds.Find(part.Builder.CaseIds[caseIndex]) < 0) cases++;
+            }
+
+            if (cases % 10_000 == 0) progress.Report(whole.EventCount + events);
+        }
+    }
+
     // Reads the traces of one document (the whole file, or a part made one); a failure stops it, with the line in the document.
-    private static Part ReadPart(Stream input, XesLogOptions options, IProgress<long>? progress, int expectedEvents)
+    // A later part read for a command that shows progress notes each trace's case and the events read with it.
+    private static Part ReadPart(Stream input, XesLogOptions options, IProgress<long>? progress, int expectedEvents, bool noteTraces = false)
     {
         var settings = new XmlReaderSettings
         {
@@ -144,7 +169,7 @@ public static class XesEventLogReader
         builder.ExpectEvents(expectedEvents);
         using var xml = XmlReader.Create(input, settings);
         var lines = (IXmlLineInfo)xml;
-        var part = new Part(builder, new XesTraceState(builder, options, lines));
+        var part = new Part(builder, new XesTraceState(builder, options, lines)) { Traces = noteTraces ? [] : null };
         try
         {
             if (!xml.ReadToFollowing("log"))
@@ -172,6 +197,7 @@ public static class XesEventLogReader
                     }
 
                     if (progress is not null && builder.CaseIds.Count % 10_000 == 0) progress.Report(builder.EventCount);
+                    part.Traces?.Add((part.State.LastCase, builder.EventCount));
                 }
                 else
                 {
@@ -202,5 +228,26 @@ public static class XesEventLogReader
 
         /// <summary>The line of the log's end tag, 0 before it.</summary>
         public int EndLine { get; set; }
+
+        /// <summary>Each trace's case and the number of events read by its end, when noted.</summary>
+        public List<(int Case, int Events)>? Traces { get; init; }
+    }
+
+    // Passes reports on; after a restart it leaves out as many as were made before it: a read in parts that gave up made them.
+    private sealed class ProgressReports(IProgress<long> inner) : IProgress<long>
+    {
+        private int _made;
+        private int _skip;
+
+        public void Restart()
+        {
+            _skip = _made;
+            _made = 0;
+        }
+
+        public void Report(long value)
+        {
+            if (++_made > _skip) inner.Report(value);
+        }
     }
 }

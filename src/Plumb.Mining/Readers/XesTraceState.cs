@@ -37,6 +37,9 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
     private int _traces;
     private StateChoices? _choices;
 
+    /// <summary>The case of the trace read last.</summary>
+    public int LastCase { get; private set; }
+
     /// <summary>Whether a trace was read.</summary>
     public bool HasTraces => _traces > 0;
 
@@ -88,6 +91,7 @@ internal sealed class XesTraceState(EventLogBuilder builder, XesLogOptions optio
 
         // A trace without a name still is a case; it gets its position as id.
         var caseIndex = caseId.Present ? builder.Case(Kept(caseId)) : builder.Case($"trace {_traces}");
+        LastCase = caseIndex;
 
         // The first trace's case id names the table (PRB…, CHG…), whose state choices turn labels back into values.
         if (_choices is null)

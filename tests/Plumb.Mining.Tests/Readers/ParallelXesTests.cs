@@ -120,6 +120,28 @@ public sealed class ParallelXesTests
     }
 
     [Fact]
+    public void Progress_is_reported_as_in_one_pass_also_when_a_read_in_parts_gives_up()
+    {
+        // Given 25,000 one-event traces, some case ids met again, and the same log with an unnamed trace at its end
+        var text = new StringBuilder();
+        for (var i = 0; i < 25_000; i++)
+        {
+            text.Append($"  <trace><string key=\"concept:name\" value=\"C{(i % 7 == 3 ? i / 2 : i)}\"/><event><string key=\"concept:name\" value=\"Step\"/>")
+                .Append("<date key=\"time:timestamp\" value=\"2024-01-01T10:00:00Z\"/></event></trace>\n");
+        }
+
+        var named = Encoding.UTF8.GetBytes(Xes(text.ToString()));
+        var unnamed = Encoding.UTF8.GetBytes(Xes(text + "  <trace><event><string key=\"concept:name\" value=\"Step\"/><date key=\"time:timestamp\" value=\"2024-01-01T10:00:00Z\"/></event></trace>\n"));
+
+        foreach (var bytes in new[] { named, unnamed })
+        {
+            var whole = Reports(bytes, 1);
+            Assert.NotEmpty(whole);
+            for (var parts = 2; parts <= 4; parts++) Assert.Equal(whole, Reports(bytes, parts));
+        }
+    }
+
+    [Fact]
     public void A_compressed_or_unseekable_log_is_read_in_one_part()
     {
         var bytes = Encoding.UTF8.GetBytes(Xes(Traces(0, 50)));
@@ -159,7 +181,21 @@ public sealed class ParallelXesTests
     private static EventLog Read(byte[] bytes, int parts, bool skip = false) =>
         SharedData.Succeeded(XesEventLogReader.Read(Shared(bytes), new XesLogOptions { ReadParts = parts, SkipBadRows = skip }));
 
+    private static List<long> Reports(byte[] bytes, int parts)
+    {
+        var reports = new Reported();
+        SharedData.Succeeded(XesEventLogReader.Read(Shared(bytes), new XesLogOptions { ReadParts = parts }, reports));
+        return reports.Values;
+    }
+
     private static string Error(byte[] bytes, int parts) => XesEventLogReader.Read(Shared(bytes), new XesLogOptions { ReadParts = parts }).Error!.Format("log.xes");
+
+    private sealed class Reported : IProgress<long>
+    {
+        public List<long> Values { get; } = [];
+
+        public void Report(long value) => Values.Add(value);
+    }
 
     private static byte[] Decompressed(byte[] bytes)
     {
