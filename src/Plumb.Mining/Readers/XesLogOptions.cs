@@ -19,4 +19,10 @@ public sealed record XesLogOptions
 
     /// <summary>Skip events that cannot be read instead of stopping at the first.</summary>
     public bool SkipBadRows { get; init; }
+
+    /// <summary>
+    /// How many parts a plain file (or memory stream with a visible buffer) is cut into at trace starts and read at once; null:
+    /// one per core (at most 8) from 8 MB on, else 1. A compressed file or a stream that cannot seek is read in one part.
+    /// </summary>
+    public int? ReadParts { get; init; }
 }
