@@ -142,9 +142,24 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     }
 
     private void Emit(int caseIndex, string activity, long time, string resource, string group, string state, string priority) =>
-        builder.Add(caseIndex, builder.ActivityNames.Intern(activity), time,
-            resource.Length == 0 ? -1 : builder.ResourceNames.Intern(resource),
-            group.Length == 0 ? -1 : builder.GroupNames.Intern(group),
-            state.Length == 0 ? -1 : builder.StateValues.Intern(state),
-            priority.Length == 0 ? -1 : builder.PriorityValues.Intern(priority));
+        builder.Add(caseIndex, _activity.Code(builder.ActivityNames, activity, optional: false), time, _resource.Code(builder.ResourceNames, resource),
+            _group.Code(builder.GroupNames, group), _state.Code(builder.StateValues, state), _priority.Code(builder.PriorityValues, priority));
+
+    private LastCode _activity, _resource, _group, _state, _priority;
+
+    // The code of the value an event column had last: the values come from the input's pools, so the same value again (a
+    // case's group over its events) is the same string, known without hashing it.
+    private struct LastCode
+    {
+        private string? _value;
+        private int _code;
+
+        // An empty optional value is none (-1); an activity is interned even when empty.
+        public int Code(StringTable table, string value, bool optional = true)
+        {
+            if (ReferenceEquals(value, _value)) return _code;
+            (_value, _code) = (value, optional && value.Length == 0 ? -1 : table.Intern(value));
+            return _code;
+        }
+    }
 }
