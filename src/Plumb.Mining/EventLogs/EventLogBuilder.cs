@@ -232,6 +232,9 @@ public sealed class EventLogBuilder
     /// <summary>Sets a case attribute by slot; the last non-empty value given wins.</summary>
     public void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value) => SetAttribute(slot, caseIndex, value, null);
 
+    /// <summary>Sets a case attribute by slot from a string the caller holds anyway, which the attribute keeps (no copy) when the value is new.</summary>
+    internal void SetAttribute(int slot, int caseIndex, string value) => SetAttribute(slot, caseIndex, value, value);
+
     // With the value's string when the caller has one (another builder's table), so a new value is that string, not a copy.
     private void SetAttribute(int slot, int caseIndex, ReadOnlySpan<char> value, string? instance)
     {

@@ -71,25 +71,27 @@ internal static partial class JsonRecordStream
                     Chars(value, data, ref at), Chars(user, data, ref at));
             }
 
+            var part = input.Current;
             for (var i = 0; i < _count; i++)
             {
                 ref var f = ref _fields[i];
-                var name = Intern(input.Names, f.Name, data);
-                input.AddField(name, Intern(input.Values, f.Value, data));
-                if (!f.SysId.IsNone) input.AddField(SysIdName(input.Names[name]), Intern(input.Values, f.SysId, data));
+                var name = Intern(part.Names, f.Name, data);
+                if (!part.Keeps(name)) continue;
+                part.AddField(name, Intern(part.Values, f.Value, data));
+                if (!f.SysId.IsNone) part.AddField(SysIdName(part, part.Names[name]), Intern(part.Values, f.SysId, data));
             }
 
-            input.EndRecord();
+            part.EndRecord();
             return true;
         }
 
         // The key of a reference's sys_id beside its display value, in the pool of names.
-        private int SysIdName(string name)
+        private int SysIdName(SnowJsonPart part, string name)
         {
             EnsureChars(name.Length + SnowReferences.SysIdPrefix.Length);
             SnowReferences.SysIdPrefix.CopyTo(_chars);
             name.CopyTo(_chars.AsSpan(SnowReferences.SysIdPrefix.Length));
-            return input.Names.Intern(_chars.AsSpan(0, name.Length + SnowReferences.SysIdPrefix.Length));
+            return part.Names.Intern(_chars.AsSpan(0, name.Length + SnowReferences.SysIdPrefix.Length));
         }
 
         private bool ReadReference(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, out Text value, out Text display)

@@ -2,8 +2,8 @@ namespace Plumb.Mining.Readers;
 
 using Plumb.Mining.EventLogs;
 
-/// <summary>One audited change of a field of a record.</summary>
-internal sealed record AuditRow(long Time, string Field, string Old, string New, string User);
+/// <summary>One audited change of a field of a record (a value in a reused list, so a million rows are no million objects).</summary>
+internal readonly record struct AuditRow(long Time, string Field, string Old, string New, string User);
 
 /// <summary>
 /// Turns one task record and its audit rows into events (see <see cref="SnowJsonEventLogReader"/>). Besides state, group and
@@ -19,14 +19,30 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     /// <summary>Fields every log derives events from already: state, group and priority.</summary>
     public static bool IsCoreField(string field) => field is "state" or "incident_state" or "assignment_group" or "priority";
 
+    // The rows of the record being added, in the order its events are derived (see Add).
+    private readonly List<AuditRow> _ordered = [];
+
     public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows, StateChoices choices)
     {
-        rows.Sort((a, b) => a.Time.CompareTo(b.Time));
+        rows.Sort(static (a, b) => a.Time.CompareTo(b.Time));
 
         // Audit rows of assignment_group hold sys_ids; name them (and the record's own group if it is a bare sys_id).
+        int firstState = -1, firstGroup = -1, firstPriority = -1;
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Field == "assignment_group") rows[i] = rows[i] with { Old = references.Group(rows[i].Old), New = references.Group(rows[i].New) };
+            switch (rows[i].Field)
+            {
+                case "assignment_group":
+                    rows[i] = rows[i] with { Old = references.Group(rows[i].Old), New = references.Group(rows[i].New) };
+                    if (firstGroup < 0) firstGroup = i;
+                    break;
+                case "state" or "incident_state" when firstState < 0:
+                    firstState = i;
+                    break;
+                case "priority" when firstPriority < 0:
+                    firstPriority = i;
+                    break;
+            }
         }
 
         var openedText = record.GetValueOrDefault("opened_at") is { Length: > 0 } o ? o : record.GetValueOrDefault("sys_created_on", "");
@@ -41,25 +57,23 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
             return new LogProblem(0, "opened_at", $"'{openedText}' is not a timestamp");
         }
 
-        var stateRows = rows.Where(r => r.Field is "state" or "incident_state").ToList();
-        var groupRows = rows.Where(r => r.Field == "assignment_group").ToList();
-        var initialState = stateRows.Count > 0 ? stateRows[0].Old : record.GetValueOrDefault("state", "");
-        if (initialState.Length == 0) initialState = stateRows.Count > 0 ? stateRows[0].New : choices.NewValue;
-        if (stateRows.Count == 0 && rows.Count == 0) initialState = choices.NewValue;
-        var group = groupRows.Count > 0 ? groupRows[0].Old : references.Group(record.GetValueOrDefault("assignment_group", ""));
-        if (groupRows.Count > 0 && groupRows[0].Old.Length == 0 && groupRows[0].Time - opened < TimeSpan.TicksPerMinute) group = groupRows[0].New;
+        var initialState = firstState >= 0 ? rows[firstState].Old : record.GetValueOrDefault("state", "");
+        if (initialState.Length == 0) initialState = firstState >= 0 ? rows[firstState].New : choices.NewValue;
+        if (firstState < 0 && rows.Count == 0) initialState = choices.NewValue;
+        var group = firstGroup >= 0 ? rows[firstGroup].Old : references.Group(record.GetValueOrDefault("assignment_group", ""));
+        if (firstGroup >= 0 && rows[firstGroup].Old.Length == 0 && rows[firstGroup].Time - opened < TimeSpan.TicksPerMinute) group = rows[firstGroup].New;
         var priority = record.GetValueOrDefault("priority", "");
-        var priorityRows = rows.Where(r => r.Field == "priority").ToList();
-        if (priorityRows.Count > 0 && priorityRows[0].Old.Length > 0) priority = priorityRows[0].Old;
+        if (firstPriority >= 0 && rows[firstPriority].Old.Length > 0) priority = rows[firstPriority].Old;
         var state = initialState;
         var fieldValues = _fields.Count == 0 ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var opener = references.User(record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", "")));
         Emit(caseIndex, choices.LabelOf(state), opened, opener, group, state, priority);
         if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority, choices);
+        OrderForEvents(rows);
 
         // The fields one update changes share its time: the group change comes first (as in CSV snapshots), so the state event
         // of a ticket reopened into another group carries the group that works it.
-        foreach (var row in rows.OrderBy(r => r.Time).ThenBy(r => r.Field == "assignment_group" ? 0 : r.Field == "priority" ? 1 : 2))
+        foreach (var row in _ordered)
         {
             switch (row.Field)
             {
@@ -97,6 +111,21 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         return null;
     }
 
+    // The rows (sorted by time) with the group change first, then priority, then the rest among rows of one time; stable, as
+    // an insertion sort of rows nearly in order already.
+    private void OrderForEvents(List<AuditRow> rows)
+    {
+        _ordered.Clear();
+        foreach (var row in rows)
+        {
+            var at = _ordered.Count;
+            while (at > 0 && _ordered[at - 1].Time == row.Time && Rank(_ordered[at - 1]) > Rank(row)) at--;
+            _ordered.Insert(at, row);
+        }
+
+        static int Rank(AuditRow row) => row.Field == "assignment_group" ? 0 : row.Field == "priority" ? 1 : 2;
+    }
+
     private LogProblem? AddFromDates(int caseIndex, Dictionary<string, string> record, string group, string priority, StateChoices choices)
     {
         foreach (var (field, value) in new[] { ("resolved_at", choices.ResolvedValue), ("closed_at", choices.ClosedValue) })
@@ -113,9 +142,24 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     }
 
     private void Emit(int caseIndex, string activity, long time, string resource, string group, string state, string priority) =>
-        builder.Add(caseIndex, builder.ActivityNames.Intern(activity), time,
-            resource.Length == 0 ? -1 : builder.ResourceNames.Intern(resource),
-            group.Length == 0 ? -1 : builder.GroupNames.Intern(group),
-            state.Length == 0 ? -1 : builder.StateValues.Intern(state),
-            priority.Length == 0 ? -1 : builder.PriorityValues.Intern(priority));
+        builder.Add(caseIndex, _activity.Code(builder.ActivityNames, activity, optional: false), time, _resource.Code(builder.ResourceNames, resource),
+            _group.Code(builder.GroupNames, group), _state.Code(builder.StateValues, state), _priority.Code(builder.PriorityValues, priority));
+
+    private LastCode _activity, _resource, _group, _state, _priority;
+
+    // The code of the value an event column had last: the values come from the input's pools, so the same value again (a
+    // case's group over its events) is the same string, known without hashing it.
+    private struct LastCode
+    {
+        private string? _value;
+        private int _code;
+
+        // An empty optional value is none (-1); an activity is interned even when empty.
+        public int Code(StringTable table, string value, bool optional = true)
+        {
+            if (ReferenceEquals(value, _value)) return _code;
+            (_value, _code) = (value, optional && value.Length == 0 ? -1 : table.Intern(value));
+            return _code;
+        }
+    }
 }

@@ -23,6 +23,8 @@ public static class SnowJsonEventLogReader
         "assignment_group", "state",
     ];
 
+    private const int NoSlot = -2;
+
     /// <summary>The record fields the log is built from (case attributes, the opening, resolution and closure and who did them).</summary>
     public static readonly IReadOnlyList<string> RecordFields =
     [
@@ -38,12 +40,12 @@ public static class SnowJsonEventLogReader
     public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null,
         IReadOnlyCollection<string>? stepFields = null)
     {
-        var input = new SnowJsonInput(new TimestampParser());
+        var input = new SnowJsonInput(new TimestampParser(), [.. RecordFields, .. SnowReferences.FieldsRead, .. stepFields ?? []]);
         try
         {
             foreach (var stream in streams)
             {
-                ReadInto(stream, input);
+                if (!JsonRecordStream.TryReadInParts(stream, input)) ReadInto(stream, input);
                 if (input.Problem is { } problem) return new LogReadResult(null, problem);
             }
         }
@@ -140,24 +142,39 @@ public static class SnowJsonEventLogReader
         var history = new SnowHistory(builder, parser, references, stepFields);
         var kept = KeptFields.Concat(stepFields.Where(f => !KeptFields.Contains(f, StringComparer.OrdinalIgnoreCase))).ToArray();
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rows = new List<AuditRow>();
+
+        // A field's attribute is made when a record first has it, so the attributes keep the order they are met in.
+        var slots = Enumerable.Repeat(NoSlot, kept.Length).ToArray();
+        var tableSlot = NoSlot;
         for (var i = 0; i < count; i++)
         {
             var record = records(i);
             var id = record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
             if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");
-            var caseIndex = builder.Case(id);
-            foreach (var field in kept)
+
+            // The record's strings are the input's, held anyway: the log keeps them rather than copies.
+            var caseIndex = builder.CaseIds.Intern(id);
+            for (var k = 0; k < kept.Length; k++)
             {
-                if (record.TryGetValue(field, out var value)) builder.SetAttribute(caseIndex, field, field == "assignment_group" ? references.Group(value) : value);
+                if (!record.TryGetValue(kept[k], out var value)) continue;
+                if (slots[k] == NoSlot) slots[k] = builder.AttributeSlot(kept[k]);
+                builder.SetAttribute(slots[k], caseIndex, kept[k] == "assignment_group" ? references.Group(value) : value);
             }
 
             var table = record.GetValueOrDefault("sys_class_name") is { Length: > 0 } cls ? cls : TicketNumbers.TableOf(id);
-            if (table is not null) builder.SetAttribute(caseIndex, "table", table);
+            if (table is not null)
+            {
+                if (tableSlot == NoSlot) tableSlot = builder.AttributeSlot("table");
+                builder.SetAttribute(tableSlot, caseIndex, table);
+            }
+
             tables.Add(table ?? "");
-            var rows = audit.RowsOf(record.GetValueOrDefault("sys_id", "")) ?? audit.RowsOf(id) ?? [];
+            if (!audit.RowsOf(record.GetValueOrDefault("sys_id", ""), rows)) audit.RowsOf(id, rows);
             if (history.Add(caseIndex, record, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
+        audit.Clear();
         if (tables.Count == 1 && tables.First() is { Length: > 0 } only) builder.Table = only;
         foreach (var remark in references.Remarks()) builder.Remark(remark);
         return new LogReadResult(builder.Build(), null);

@@ -16,6 +16,11 @@ internal sealed class SnowReferences
     private static readonly System.Buffers.SearchValues<char> Hex = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
     private static readonly string[] GroupFields = ["assignment_group"];
     private static readonly string[] UserFields = ["opened_by", "resolved_by", "closed_by", "assigned_to", "caller_id", "sys_created_by"];
+
+    /// <summary>The record fields that tell a directory record from a task, and those whose display values name sys_ids.</summary>
+    public static readonly IReadOnlyList<string> FieldsRead =
+        [.. GroupFields, .. UserFields, "sys_id", "number", "documentkey", "sys_class_name", "user_name", "name", "opened_at"];
+
     private readonly Dictionary<string, string> _groups = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _unknownGroups = new(StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,131 @@
+namespace Plumb.Mining.Readers;
+
+using Plumb.Mining.EventLogs;
+
+/// <summary>
+/// A part of what the ServiceNow JSON reader collects (<see cref="SnowJsonInput"/>), with its own string pools: the task (and
+/// directory) records as field maps, and the <c>sys_audit</c> rows column-wise (record key, time, field, old and new value, user
+/// as codes of one string pool), grouped per record by sorting row numbers on the key code instead of a list of row objects per
+/// key. Field names and values come from the pools, so a value repeated over a million rows ("state", "2", a user) is one
+/// string, and a record's sys_id is the same string in the record and in its audit rows. Given the fields the log is built
+/// from, a record keeps only those: an export's other fields (descriptions, dates no event needs) would be a string each.
+/// </summary>
+internal sealed class SnowJsonPart(HashSet<string>? recordFields)
+{
+    // Audit rows live in chunks of this many, so a million rows grow without copying (nor holding the old and the new array
+    // at once, as doubling one array does at its last step).
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly List<AuditChunk> _chunks = [];
+    private int _count;
+
+    // Per value code (of a key), where its rows start in _order (and the next key's start is where they end); built once reading is done.
+    private int[]? _starts, _order;
+
+    // The task and directory records, in input order, as (name code, value code) pairs: a field map is made of one only when
+    // it is used, so a million records do not live as a million dictionaries while the rest of the input is read.
+    private int[] _pairs = new int[1024];
+    private int _pairCount;
+    private readonly List<int> _recordEnds = [];
+
+    // Per name code, whether a record keeps the field (every field when no names were given).
+    private readonly List<bool> _keeps = [];
+
+    /// <summary>The number of task and directory records.</summary>
+    public int RecordCount => _recordEnds.Count;
+
+    /// <summary>Field names, interned.</summary>
+    public StringTable Names { get; } = new();
+
+    /// <summary>Field values, interned.</summary>
+    public StringTable Values { get; } = new();
+
+    /// <summary>The number of audit rows.</summary>
+    public int AuditCount => _count;
+
+    /// <summary>Whether a record keeps the field with this name code (its value is interned and stored only then).</summary>
+    public bool Keeps(int name)
+    {
+        if (recordFields is null) return true;
+        while (_keeps.Count <= name)
+        {
+            var field = Names[_keeps.Count];
+            if (field.StartsWith(SnowReferences.SysIdPrefix, StringComparison.Ordinal)) field = field[SnowReferences.SysIdPrefix.Length..];
+            _keeps.Add(recordFields.Contains(field));
+        }
+
+        return _keeps[name];
+    }
+
+    /// <summary>Adds an audit row.</summary>
+    public void AddAudit(ReadOnlySpan<char> key, long ticks, ReadOnlySpan<char> field, ReadOnlySpan<char> old, ReadOnlySpan<char> value, ReadOnlySpan<char> user)
+    {
+        var (keyCode, fieldCode, oldCode, newCode, userCode) = (Values.Intern(key), Values.Intern(field), Values.Intern(old), Values.Intern(value), Values.Intern(user));
+        if ((_count & (ChunkSize - 1)) == 0 && _count >> ChunkBits == _chunks.Count) _chunks.Add(new AuditChunk(ChunkSize));
+        var chunk = _chunks[_count >> ChunkBits];
+        var at = _count & (ChunkSize - 1);
+        chunk.Key[at] = keyCode;
+        chunk.Time[at] = ticks;
+        chunk.Field[at] = fieldCode;
+        chunk.Old[at] = oldCode;
+        chunk.New[at] = newCode;
+        chunk.User[at] = userCode;
+        _count++;
+        _starts = null;
+    }
+
+    /// <summary>Adds a field of the record being added (codes of <see cref="Names"/> and <see cref="Values"/>).</summary>
+    public void AddField(int name, int value)
+    {
+        if (_pairCount + 2 > _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
+        _pairs[_pairCount++] = name;
+        _pairs[_pairCount++] = value;
+    }
+
+    /// <summary>Ends the record whose fields were added.</summary>
+    public void EndRecord() => _recordEnds.Add(_pairCount);
+
+    /// <summary>A record as a field map (a field given twice keeps its last value).</summary>
+    public Dictionary<string, string> Record(int index)
+    {
+        var (from, to) = (index == 0 ? 0 : _recordEnds[index - 1], _recordEnds[index]);
+        var record = new Dictionary<string, string>((to - from) / 2, StringComparer.Ordinal);
+        for (var i = from; i < to; i += 2) record[Names[_pairs[i]]] = Values[_pairs[i + 1]];
+        return record;
+    }
+
+    /// <summary>Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order.</summary>
+    public void AddRowsOf(string key, List<AuditRow> rows)
+    {
+        var code = Values.Find(key);
+        if (code < 0 || _count == 0) return;
+        if (_starts is null) Group();
+        if (code + 1 >= _starts!.Length) return;
+        var (from, to) = (_starts[code], _starts[code + 1]);
+        for (var i = from; i < to; i++)
+        {
+            var r = _order![i];
+            var chunk = _chunks[r >> ChunkBits];
+            var at = r & (ChunkSize - 1);
+            rows.Add(new AuditRow(chunk.Time[at], Values[chunk.Field[at]], Values[chunk.Old[at]], Values[chunk.New[at]], Values[chunk.User[at]]));
+        }
+    }
+
+    // A counting sort of the row numbers on their key code: stable, so each record's rows keep the order they were read in.
+    private void Group()
+    {
+        var starts = new int[Values.Count + 1];
+        for (var i = 0; i < _count; i++) starts[_chunks[i >> ChunkBits].Key[i & (ChunkSize - 1)] + 1]++;
+        for (var k = 0; k < Values.Count; k++) starts[k + 1] += starts[k];
+        var next = starts[..^1];
+        var order = new int[_count];
+        for (var i = 0; i < _count; i++) order[next[_chunks[i >> ChunkBits].Key[i & (ChunkSize - 1)]]++] = i;
+        (_starts, _order) = (starts, order);
+    }
+
+    private sealed class AuditChunk(int size)
+    {
+        public readonly int[] Key = new int[size], Field = new int[size], Old = new int[size], New = new int[size], User = new int[size];
+        public readonly long[] Time = new long[size];
+    }
+}
