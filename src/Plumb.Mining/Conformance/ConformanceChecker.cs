@@ -16,10 +16,12 @@ public static class ConformanceChecker
     {
         var replayer = new TokenReplayer(net);
         var byActivity = log.ActivityNames.Values.Select(replayer.LabelOf).ToArray();
-        var labels = new int[log.EventCount];
-        for (var e = 0; e < labels.Length; e++) labels[e] = byActivity[log.Activities[e]];
+        var labels = System.Buffers.ArrayPool<int>.Shared.Rent(log.EventCount);
+        for (var e = 0; e < log.EventCount; e++) labels[e] = byActivity[log.Activities[e]];
         var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
-        return labels.Any(l => l >= 0) ? result : result with { NotMeasurable = "not measurable: no event of the log has an activity the net labels" };
+        var measurable = AnyReplayed(labels, log.EventCount);
+        System.Buffers.ArrayPool<int>.Shared.Return(labels);
+        return measurable ? result : result with { NotMeasurable = "not measurable: no event of the log has an activity the net labels" };
     }
 
     /// <summary>Replays a log on the net of a documented procedure, events mapped to steps by their tool mappings.</summary>
@@ -27,7 +29,9 @@ public static class ConformanceChecker
     {
         var replayer = new TokenReplayer(ProcedureNet.Build(procedure, mapping.UnseenSteps));
         var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
-        var labels = new int[log.EventCount];
+        var silentStep = procedure.Steps.Select(s => s.Tool is { Observable: false }).ToArray();
+        // Rented: the labels live only while the cases are replayed (4 bytes an event).
+        var labels = System.Buffers.ArrayPool<int>.Shared.Rent(log.EventCount);
         var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
         var reassigned = log.ActivityNames.Find(StateChangeDeriver.Reassigned);
         for (var c = 0; c < log.CaseCount; c++)
@@ -51,14 +55,27 @@ public static class ConformanceChecker
                 var same = step >= 0 && step == current && log.Activities[e] != reopened;
 
                 // Events of a step the tool cannot show apart are not replayed: the step is silent in the net.
-                var silent = step >= 0 && procedure.Steps[step].Tool is { Observable: false };
+                var silent = step >= 0 && silentStep[step];
                 labels[e] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
                 current = step;
             }
         }
 
         var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
-        return labels.Any(l => l >= 0) ? result : result with { NotMeasurable = WhyNotMeasurable(log, procedure, mapping) };
+        var measurable = AnyReplayed(labels, log.EventCount);
+        System.Buffers.ArrayPool<int>.Shared.Return(labels);
+        return measurable ? result : result with { NotMeasurable = WhyNotMeasurable(log, procedure, mapping) };
+    }
+
+    // Whether some event shows a transition of the net (the labels array may be longer than the log: rented).
+    private static bool AnyReplayed(int[] labels, int events)
+    {
+        foreach (var l in labels.AsSpan(0, events))
+        {
+            if (l >= 0) return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -32,24 +32,18 @@ public sealed record StepPractice(string Step, string Name, int Cases, int Event
         var steps = procedure.Steps.Count;
         var cases = new int[steps];
         var events = new int[steps];
-        var waits = new List<double>[steps];
-        var groups = new Dictionary<int, int>[steps];
-        var resources = new Dictionary<int, int>[steps];
-        for (var s = 0; s < steps; s++)
-        {
-            waits[s] = [];
-            groups[s] = [];
-            resources[s] = [];
-        }
-
+        var waits = new int[steps];
+        var groups = new WorkerCounts(steps, log.GroupNames.Count);
+        var resources = new WorkerCounts(steps, log.ResourceNames.Count);
         var seen = new int[steps];
         Array.Fill(seen, -1);
+        var stepOfEvent = mapping.StepOfEvent;
         for (var c = 0; c < log.CaseCount; c++)
         {
             var end = log.End(c);
             for (var e = log.Start(c); e < end; e++)
             {
-                var s = mapping.StepOfEvent[e];
+                var s = stepOfEvent[e];
                 if (s < 0) continue;
                 events[s]++;
                 if (seen[s] != c)
@@ -58,9 +52,25 @@ public sealed record StepPractice(string Step, string Name, int Cases, int Event
                     cases[s]++;
                 }
 
-                if (e + 1 < end) waits[s].Add(TimeSpan.FromTicks(log.Timestamps[e + 1] - log.Timestamps[e]).TotalHours);
-                if (log.Groups is { } g && g[e] >= 0) groups[s][g[e]] = groups[s].GetValueOrDefault(g[e]) + 1;
-                if (log.Resources is { } r && r[e] >= 0) resources[s][r[e]] = resources[s].GetValueOrDefault(r[e]) + 1;
+                if (e + 1 < end) waits[s]++;
+                if (log.Groups is { } g && g[e] >= 0) groups.Add(s, g[e]);
+                if (log.Resources is { } r && r[e] >= 0) resources.Add(s, r[e]);
+            }
+        }
+
+        // The waits of every step in one array, bucketed by step (a counting sort): a list per step grew by doubling, three
+        // times the hours in garbage.
+        var start = new int[steps + 1];
+        for (var s = 0; s < steps; s++) start[s + 1] = start[s] + waits[s];
+        var fill = start[..^1];
+        var hours = System.Buffers.ArrayPool<double>.Shared.Rent(start[^1]);
+        var times = log.Timestamps;
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            var end = log.End(c);
+            for (var e = log.Start(c); e + 1 < end; e++)
+            {
+                if (stepOfEvent[e] is var s && s >= 0) hours[fill[s]++] = TimeSpan.FromTicks(times[e + 1] - times[e]).TotalHours;
             }
         }
 
@@ -68,15 +78,34 @@ public sealed record StepPractice(string Step, string Name, int Cases, int Event
         for (var s = 0; s < steps; s++)
         {
             var step = procedure.Steps[s];
-            var median = waits[s].Count == 0 ? (double?)null : Statistics.MedianUnsorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(waits[s]));
-            list.Add(new StepPractice(step.Id, step.Name, cases[s], events[s], median, Top(groups[s], log.GroupNames), Top(resources[s], log.ResourceNames),
+            var median = waits[s] == 0 ? (double?)null : Statistics.MedianUnsorted(hours.AsSpan(start[s], waits[s]));
+            list.Add(new StepPractice(step.Id, step.Name, cases[s], events[s], median, groups.Top(s, log.GroupNames), resources.Top(s, log.ResourceNames),
                 conformance.Deviations.Where(d => d.Step == step.Id).OrderByDescending(d => d.Cases).ToList()));
         }
 
+        System.Buffers.ArrayPool<double>.Shared.Return(hours);
         return list;
     }
 
-    private static List<StepWorker> Top(Dictionary<int, int> counts, StringTable names) =>
-        counts.Select(p => new StepWorker(names[p.Key], p.Value)).Where(w => w.Name.Length > 0)
-            .OrderByDescending(w => w.Events).ThenBy(w => w.Name, StringComparer.Ordinal).Take(Shown).ToList();
+    // Events per step and worker: a table when it is small, else a dictionary per step.
+    private sealed class WorkerCounts(int steps, int workers)
+    {
+        private readonly int[]? _table = (long)steps * workers <= 1 << 16 ? new int[steps * workers] : null;
+        private readonly Dictionary<int, int>[] _counts = [.. Enumerable.Range(0, steps).Select(_ => new Dictionary<int, int>())];
+
+        public void Add(int step, int worker)
+        {
+            if (_table is { } table) table[(step * workers) + worker]++;
+            else _counts[step][worker] = _counts[step].GetValueOrDefault(worker) + 1;
+        }
+
+        public List<StepWorker> Top(int step, StringTable names)
+        {
+            var counts = _table is { } table
+                ? Enumerable.Range(0, workers).Where(w => table[(step * workers) + w] > 0).Select(w => KeyValuePair.Create(w, table[(step * workers) + w]))
+                : _counts[step];
+            return counts.Select(p => new StepWorker(names[p.Key], p.Value)).Where(w => w.Name.Length > 0)
+                .OrderByDescending(w => w.Events).ThenBy(w => w.Name, StringComparer.Ordinal).Take(Shown).ToList();
+        }
+    }
 }
