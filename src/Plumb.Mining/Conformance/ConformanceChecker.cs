@@ -123,6 +123,7 @@ public static class ConformanceChecker
             .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray()).ToArray();
         var hasUndocumented = replays.Select(r => r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented)).ToArray();
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
+        var casesOfList = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
         var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
         var seen = new HashSet<StepDeviationOfCase>();
         var lastWithUndocumented = new int[replays.Count];
@@ -150,7 +151,13 @@ public static class ConformanceChecker
             }
 
             caseDeviations[c] = list;
-            foreach (var key in list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(casesOfList, list, out _)++;
+        }
+
+        // Cases count per shared list, then per deviation: a lookup by reference per case, not one by step name per deviation.
+        foreach (var (list, cases) in casesOfList)
+        {
+            foreach (var key in (StepDeviationOfCase[])list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + cases;
         }
 
         var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
