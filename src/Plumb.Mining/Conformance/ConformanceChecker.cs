@@ -16,11 +16,10 @@ public static class ConformanceChecker
     {
         var replayer = new TokenReplayer(net);
         var byActivity = log.ActivityNames.Values.Select(replayer.LabelOf).ToArray();
-        var labels = System.Buffers.ArrayPool<int>.Shared.Rent(log.EventCount);
-        for (var e = 0; e < log.EventCount; e++) labels[e] = byActivity[log.Activities[e]];
-        var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
-        var measurable = AnyReplayed(labels, log.EventCount);
-        System.Buffers.ArrayPool<int>.Shared.Return(labels);
+        var (result, measurable) = Check(log, replayer, (c, labels) =>
+        {
+            for (var i = 0; i < labels.Length; i++) labels[i] = byActivity[log.Activities[log.Start(c) + i]];
+        });
         return measurable ? result : result with { NotMeasurable = "not measurable: no event of the log has an activity the net labels" };
     }
 
@@ -30,14 +29,13 @@ public static class ConformanceChecker
         var replayer = new TokenReplayer(ProcedureNet.Build(procedure, mapping.UnseenSteps));
         var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
         var silentStep = procedure.Steps.Select(s => s.Tool is { Observable: false }).ToArray();
-        // Rented: the labels live only while the cases are replayed (4 bytes an event).
-        var labels = System.Buffers.ArrayPool<int>.Shared.Rent(log.EventCount);
         var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
         var reassigned = log.ActivityNames.Find(StateChangeDeriver.Reassigned);
-        for (var c = 0; c < log.CaseCount; c++)
+        var (result, measurable) = Check(log, replayer, (c, labels) =>
         {
             var current = -1;
-            for (var e = log.Start(c); e < log.End(c); e++)
+            var start = log.Start(c);
+            for (var e = start; e < log.End(c); e++)
             {
                 var step = mapping.StepOfEvent[e];
 
@@ -46,7 +44,7 @@ public static class ConformanceChecker
                 // reassignment KPIs and the group flow measure how often. Only a state change moves the ticket on.
                 if (step < 0 && current >= 0 && log.Activities[e] == reassigned && (log.States is not { } st || st[e] < 0 || st[e] == st[e - 1]))
                 {
-                    labels[e] = TokenReplayer.Continuation;
+                    labels[e - start] = TokenReplayer.Continuation;
                     continue;
                 }
 
@@ -56,27 +54,15 @@ public static class ConformanceChecker
 
                 // Events of a step the tool cannot show apart are not replayed: the step is silent in the net.
                 var silent = step >= 0 && silentStep[step];
-                labels[e] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
+                labels[e - start] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
                 current = step;
             }
-        }
-
-        var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
-        var measurable = AnyReplayed(labels, log.EventCount);
-        System.Buffers.ArrayPool<int>.Shared.Return(labels);
+        });
         return measurable ? result : result with { NotMeasurable = WhyNotMeasurable(log, procedure, mapping) };
     }
 
-    // Whether some event shows a transition of the net (the labels array may be longer than the log: rented).
-    private static bool AnyReplayed(int[] labels, int events)
-    {
-        foreach (var l in labels.AsSpan(0, events))
-        {
-            if (l >= 0) return true;
-        }
-
-        return false;
-    }
+    // The replay labels of one case's events, in order: a net label code, -1 (unknown to the net) or Continuation.
+    private delegate void CaseLabels(int caseIndex, Span<int> labels);
 
     /// <summary>
     /// Why no event of the log shows a step the replay checks: none maps (a log of other records, or tool mappings that do not
@@ -100,39 +86,49 @@ public static class ConformanceChecker
         return $"not measurable: no event of the log maps onto procedure {procedure.Id}{why}";
     }
 
-    private static ConformanceResult Check(EventLog log, TokenReplayer replayer, int[] labels, Func<int, string> activityOf)
+    // One pass over the cases: each case's labels in a buffer the size of the longest case, looked up among the distinct traces
+    // (kept, a few), replayed when new; then the case's deviations. No label is held per event. Measurable when some event
+    // shows a transition of the net.
+    private static (ConformanceResult Result, bool Measurable) Check(EventLog log, TokenReplayer replayer, CaseLabels labelsOf)
     {
         var names = replayer.Labels.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
-        var index = new Dictionary<int, int>(new TraceComparer(log, labels));
+        var longest = 0;
+        for (var c = 0; c < log.CaseCount; c++) longest = Math.Max(longest, log.End(c) - log.Start(c));
+        var labels = new int[longest];
+        var traces = new List<int[]>();
+        var byHash = new Dictionary<int, int>();
+        var sameHash = new List<int>();
         var replays = new List<TraceReplay>();
         var variantOf = new int[log.CaseCount];
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            if (!index.TryGetValue(c, out var v))
-            {
-                v = replays.Count;
-                replays.Add(replayer.Replay(labels.AsSpan(log.Start(c), log.End(c) - log.Start(c))));
-                index[c] = v;
-            }
-
-            variantOf[c] = v;
-        }
+        var measurable = false;
 
         // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case.
-        var traceDeviations = replays.Select(r => r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
-            .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray()).ToArray();
-        var hasUndocumented = replays.Select(r => r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented)).ToArray();
+        var traceDeviations = new List<StepDeviationOfCase[]>();
+        var hasUndocumented = new List<bool>();
+        var lastWithUndocumented = new List<int>();
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
         var casesOfList = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
         var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
         var seen = new HashSet<StepDeviationOfCase>();
-        var lastWithUndocumented = new int[replays.Count];
-        Array.Fill(lastWithUndocumented, -1);
         for (var c = 0; c < log.CaseCount; c++)
         {
-            var v = variantOf[c];
+            var start = log.Start(c);
+            var trace = labels.AsSpan(0, log.End(c) - start);
+            labelsOf(c, trace);
+            var v = Find(trace);
+            if (v < 0)
+            {
+                v = Add(trace);
+                var r = replays[v];
+                traceDeviations.Add(r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
+                    .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray());
+                hasUndocumented.Add(r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented));
+                lastWithUndocumented.Add(-1);
+            }
+
+            variantOf[c] = v;
             var list = traceDeviations[v];
-            if (hasUndocumented[v] && lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, labels, earlier, c))
+            if (hasUndocumented[v] && lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, trace, earlier, c))
             {
                 // The same trace with the same undocumented activities as an earlier case: share its list.
                 list = caseDeviations[earlier];
@@ -142,9 +138,9 @@ public static class ConformanceChecker
                 lastWithUndocumented[v] = c;
                 seen.Clear();
                 seen.UnionWith(list);
-                for (var e = log.Start(c); e < log.End(c); e++)
+                for (var i = 0; i < trace.Length; i++)
                 {
-                    if (labels[e] == -1) seen.Add(new StepDeviationOfCase(activityOf(e), DeviationKind.Undocumented));
+                    if (trace[i] == -1) seen.Add(new StepDeviationOfCase(log.ActivityNames[log.Activities[start + i]], DeviationKind.Undocumented));
                 }
 
                 list = [.. seen];
@@ -152,6 +148,29 @@ public static class ConformanceChecker
 
             caseDeviations[c] = list;
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(casesOfList, list, out _)++;
+        }
+
+        int Find(ReadOnlySpan<int> trace)
+        {
+            if (!byHash.TryGetValue(Hash(trace), out var t)) return -1;
+            for (; t >= 0; t = sameHash[t])
+            {
+                if (trace.SequenceEqual(traces[t])) return t;
+            }
+
+            return -1;
+        }
+
+        int Add(ReadOnlySpan<int> trace)
+        {
+            var t = traces.Count;
+            traces.Add(trace.ToArray());
+            var hash = Hash(trace);
+            sameHash.Add(byHash.TryGetValue(hash, out var first) ? first : -1);
+            byHash[hash] = t;
+            replays.Add(replayer.Replay(trace));
+            foreach (var l in trace) measurable |= l >= 0;
+            return t;
         }
 
         // Cases count per shared list, then per deviation: a lookup by reference per case, not one by step name per deviation.
@@ -173,7 +192,7 @@ public static class ConformanceChecker
         }
 
         var overall = Figures(null, 1, variantOf, replays)[0];
-        return new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, variantOf, caseDeviations), replays.Count);
+        return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, variantOf, caseDeviations), replays.Count), measurable);
     }
 
     /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
@@ -205,27 +224,20 @@ public static class ConformanceChecker
     }
 
     // Cases of one trace have their unknown (-1) labels at the same places; compare the activities there.
-    private static bool SameUndocumented(EventLog log, int[] labels, int a, int b)
+    private static bool SameUndocumented(EventLog log, ReadOnlySpan<int> trace, int a, int b)
     {
-        for (int i = log.Start(a), j = log.Start(b); i < log.End(a); i++, j++)
+        for (int i = 0, ea = log.Start(a), eb = log.Start(b); i < trace.Length; i++)
         {
-            if (labels[i] == -1 && log.Activities[i] != log.Activities[j]) return false;
+            if (trace[i] == -1 && log.Activities[ea + i] != log.Activities[eb + i]) return false;
         }
 
         return true;
     }
 
-    private sealed class TraceComparer(EventLog log, int[] labels) : IEqualityComparer<int>
+    private static int Hash(ReadOnlySpan<int> trace)
     {
-        private ReadOnlySpan<int> Of(int c) => labels.AsSpan(log.Start(c), log.End(c) - log.Start(c));
-
-        public bool Equals(int x, int y) => Of(x).SequenceEqual(Of(y));
-
-        public int GetHashCode(int c)
-        {
-            var hash = new HashCode();
-            foreach (var l in Of(c)) hash.Add(l);
-            return hash.ToHashCode();
-        }
+        var hash = new HashCode();
+        foreach (var l in trace) hash.Add(l);
+        return hash.ToHashCode();
     }
 }
