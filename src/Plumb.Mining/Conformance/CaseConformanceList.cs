@@ -8,6 +8,18 @@ internal sealed class CaseConformanceList(EventLog log, List<TraceReplay> replay
 {
     public int Count => variantOf.Length;
 
+    /// <summary>Case ids, by case.</summary>
+    public StringTable CaseIds => log.CaseIds;
+
+    /// <summary>The replay of each distinct trace.</summary>
+    public List<TraceReplay> Replays => replays;
+
+    /// <summary>Per case, the index of its trace in <see cref="Replays"/>.</summary>
+    public int[] TraceOf => variantOf;
+
+    /// <summary>Per case, its deviations (cases of one trace share one array unless their undocumented activities differ).</summary>
+    public StepDeviationOfCase[][] Deviations => deviations;
+
     public CaseConformance this[int index]
     {
         get

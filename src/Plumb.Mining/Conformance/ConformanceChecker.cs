@@ -16,10 +16,11 @@ public static class ConformanceChecker
     {
         var replayer = new TokenReplayer(net);
         var byActivity = log.ActivityNames.Values.Select(replayer.LabelOf).ToArray();
-        var labels = new int[log.EventCount];
-        for (var e = 0; e < labels.Length; e++) labels[e] = byActivity[log.Activities[e]];
-        var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
-        return labels.Any(l => l >= 0) ? result : result with { NotMeasurable = "not measurable: no event of the log has an activity the net labels" };
+        var (result, measurable) = Check(log, replayer, (c, labels) =>
+        {
+            for (var i = 0; i < labels.Length; i++) labels[i] = byActivity[log.Activities[log.Start(c) + i]];
+        });
+        return measurable ? result : result with { NotMeasurable = "not measurable: no event of the log has an activity the net labels" };
     }
 
     /// <summary>Replays a log on the net of a documented procedure, events mapped to steps by their tool mappings.</summary>
@@ -27,13 +28,14 @@ public static class ConformanceChecker
     {
         var replayer = new TokenReplayer(ProcedureNet.Build(procedure, mapping.UnseenSteps));
         var byStep = procedure.Steps.Select(s => replayer.LabelOf(s.Id)).ToArray();
-        var labels = new int[log.EventCount];
+        var silentStep = procedure.Steps.Select(s => s.Tool is { Observable: false }).ToArray();
         var reopened = log.ActivityNames.Find(StateChangeDeriver.Reopened);
         var reassigned = log.ActivityNames.Find(StateChangeDeriver.Reassigned);
-        for (var c = 0; c < log.CaseCount; c++)
+        var (result, measurable) = Check(log, replayer, (c, labels) =>
         {
             var current = -1;
-            for (var e = log.Start(c); e < log.End(c); e++)
+            var start = log.Start(c);
+            for (var e = start; e < log.End(c); e++)
             {
                 var step = mapping.StepOfEvent[e];
 
@@ -42,7 +44,7 @@ public static class ConformanceChecker
                 // reassignment KPIs and the group flow measure how often. Only a state change moves the ticket on.
                 if (step < 0 && current >= 0 && log.Activities[e] == reassigned && (log.States is not { } st || st[e] < 0 || st[e] == st[e - 1]))
                 {
-                    labels[e] = TokenReplayer.Continuation;
+                    labels[e - start] = TokenReplayer.Continuation;
                     continue;
                 }
 
@@ -51,15 +53,16 @@ public static class ConformanceChecker
                 var same = step >= 0 && step == current && log.Activities[e] != reopened;
 
                 // Events of a step the tool cannot show apart are not replayed: the step is silent in the net.
-                var silent = step >= 0 && procedure.Steps[step].Tool is { Observable: false };
-                labels[e] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
+                var silent = step >= 0 && silentStep[step];
+                labels[e - start] = step < 0 ? -1 : same || silent ? TokenReplayer.Continuation : byStep[step];
                 current = step;
             }
-        }
-
-        var result = Check(log, replayer, labels, e => log.ActivityNames[log.Activities[e]]);
-        return labels.Any(l => l >= 0) ? result : result with { NotMeasurable = WhyNotMeasurable(log, procedure, mapping) };
+        });
+        return measurable ? result : result with { NotMeasurable = WhyNotMeasurable(log, procedure, mapping) };
     }
+
+    // The replay labels of one case's events, in order: a net label code, -1 (unknown to the net) or Continuation.
+    private delegate void CaseLabels(int caseIndex, Span<int> labels);
 
     /// <summary>
     /// Why no event of the log shows a step the replay checks: none maps (a log of other records, or tool mappings that do not
@@ -83,38 +86,49 @@ public static class ConformanceChecker
         return $"not measurable: no event of the log maps onto procedure {procedure.Id}{why}";
     }
 
-    private static ConformanceResult Check(EventLog log, TokenReplayer replayer, int[] labels, Func<int, string> activityOf)
+    // One pass over the cases: each case's labels in a buffer the size of the longest case, looked up among the distinct traces
+    // (kept, a few), replayed when new; then the case's deviations. No label is held per event. Measurable when some event
+    // shows a transition of the net.
+    private static (ConformanceResult Result, bool Measurable) Check(EventLog log, TokenReplayer replayer, CaseLabels labelsOf)
     {
         var names = replayer.Labels.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
-        var index = new Dictionary<int, int>(new TraceComparer(log, labels));
+        var longest = 0;
+        for (var c = 0; c < log.CaseCount; c++) longest = Math.Max(longest, log.End(c) - log.Start(c));
+        var labels = new int[longest];
+        var traces = new List<int[]>();
+        var byHash = new Dictionary<int, int>();
+        var sameHash = new List<int>();
         var replays = new List<TraceReplay>();
         var variantOf = new int[log.CaseCount];
+        var measurable = false;
+
+        // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case.
+        var traceDeviations = new List<StepDeviationOfCase[]>();
+        var hasUndocumented = new List<bool>();
+        var lastWithUndocumented = new List<int>();
+        var deviationCases = new Dictionary<StepDeviationOfCase, int>();
+        var casesOfList = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+        var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
+        var seen = new HashSet<StepDeviationOfCase>();
         for (var c = 0; c < log.CaseCount; c++)
         {
-            if (!index.TryGetValue(c, out var v))
+            var start = log.Start(c);
+            var trace = labels.AsSpan(0, log.End(c) - start);
+            labelsOf(c, trace);
+            var v = Find(trace);
+            if (v < 0)
             {
-                v = replays.Count;
-                replays.Add(replayer.Replay(labels.AsSpan(log.Start(c), log.End(c) - log.Start(c))));
-                index[c] = v;
+                v = Add(trace);
+                var r = replays[v];
+                traceDeviations.Add(r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
+                    .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray());
+                hasUndocumented.Add(r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented));
+                lastWithUndocumented.Add(-1);
             }
 
             variantOf[c] = v;
-        }
-
-        // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case.
-        var traceDeviations = replays.Select(r => r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
-            .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray()).ToArray();
-        var hasUndocumented = replays.Select(r => r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented)).ToArray();
-        var deviationCases = new Dictionary<StepDeviationOfCase, int>();
-        var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
-        var seen = new HashSet<StepDeviationOfCase>();
-        var lastWithUndocumented = new int[replays.Count];
-        Array.Fill(lastWithUndocumented, -1);
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            var v = variantOf[c];
             var list = traceDeviations[v];
-            if (hasUndocumented[v] && lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, labels, earlier, c))
+            if (hasUndocumented[v] && lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, trace, earlier, c))
             {
                 // The same trace with the same undocumented activities as an earlier case: share its list.
                 list = caseDeviations[earlier];
@@ -124,16 +138,45 @@ public static class ConformanceChecker
                 lastWithUndocumented[v] = c;
                 seen.Clear();
                 seen.UnionWith(list);
-                for (var e = log.Start(c); e < log.End(c); e++)
+                for (var i = 0; i < trace.Length; i++)
                 {
-                    if (labels[e] == -1) seen.Add(new StepDeviationOfCase(activityOf(e), DeviationKind.Undocumented));
+                    if (trace[i] == -1) seen.Add(new StepDeviationOfCase(log.ActivityNames[log.Activities[start + i]], DeviationKind.Undocumented));
                 }
 
                 list = [.. seen];
             }
 
             caseDeviations[c] = list;
-            foreach (var key in list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(casesOfList, list, out _)++;
+        }
+
+        int Find(ReadOnlySpan<int> trace)
+        {
+            if (!byHash.TryGetValue(Hash(trace), out var t)) return -1;
+            for (; t >= 0; t = sameHash[t])
+            {
+                if (trace.SequenceEqual(traces[t])) return t;
+            }
+
+            return -1;
+        }
+
+        int Add(ReadOnlySpan<int> trace)
+        {
+            var t = traces.Count;
+            traces.Add(trace.ToArray());
+            var hash = Hash(trace);
+            sameHash.Add(byHash.TryGetValue(hash, out var first) ? first : -1);
+            byHash[hash] = t;
+            replays.Add(replayer.Replay(trace));
+            foreach (var l in trace) measurable |= l >= 0;
+            return t;
+        }
+
+        // Cases count per shared list, then per deviation: a lookup by reference per case, not one by step name per deviation.
+        foreach (var (list, cases) in casesOfList)
+        {
+            foreach (var key in (StepDeviationOfCase[])list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + cases;
         }
 
         var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
@@ -149,7 +192,7 @@ public static class ConformanceChecker
         }
 
         var overall = Figures(null, 1, variantOf, replays)[0];
-        return new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, variantOf, caseDeviations), replays.Count);
+        return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, variantOf, caseDeviations), replays.Count), measurable);
     }
 
     /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
@@ -181,27 +224,20 @@ public static class ConformanceChecker
     }
 
     // Cases of one trace have their unknown (-1) labels at the same places; compare the activities there.
-    private static bool SameUndocumented(EventLog log, int[] labels, int a, int b)
+    private static bool SameUndocumented(EventLog log, ReadOnlySpan<int> trace, int a, int b)
     {
-        for (int i = log.Start(a), j = log.Start(b); i < log.End(a); i++, j++)
+        for (int i = 0, ea = log.Start(a), eb = log.Start(b); i < trace.Length; i++)
         {
-            if (labels[i] == -1 && log.Activities[i] != log.Activities[j]) return false;
+            if (trace[i] == -1 && log.Activities[ea + i] != log.Activities[eb + i]) return false;
         }
 
         return true;
     }
 
-    private sealed class TraceComparer(EventLog log, int[] labels) : IEqualityComparer<int>
+    private static int Hash(ReadOnlySpan<int> trace)
     {
-        private ReadOnlySpan<int> Of(int c) => labels.AsSpan(log.Start(c), log.End(c) - log.Start(c));
-
-        public bool Equals(int x, int y) => Of(x).SequenceEqual(Of(y));
-
-        public int GetHashCode(int c)
-        {
-            var hash = new HashCode();
-            foreach (var l in Of(c)) hash.Add(l);
-            return hash.ToHashCode();
-        }
+        var hash = new HashCode();
+        foreach (var l in trace) hash.Add(l);
+        return hash.ToHashCode();
     }
 }

@@ -38,7 +38,8 @@ public sealed record DirectlyFollowsGraph(
         var edgeStart = new int[(a * a) + 1];
         for (var e = 0; e < counts.Length; e++) edgeStart[e + 1] = edgeStart[e] + counts[e];
         var fill = (int[])edgeStart.Clone();
-        var durations = new long[edgeStart[^1]];
+        // Rented: on one thread the group flow's handover durations reuse it (8 bytes an event that are not allocated twice).
+        var durations = System.Buffers.ArrayPool<long>.Shared.Rent(edgeStart[^1]);
         var times = log.Timestamps;
         for (var c = 0; c < log.CaseCount; c++)
         {
@@ -57,6 +58,7 @@ public sealed record DirectlyFollowsGraph(
                 sum / counts[e] / TimeSpan.TicksPerHour, Statistics.Median(slice) / TimeSpan.TicksPerHour));
         }
 
+        System.Buffers.ArrayPool<long>.Shared.Return(durations);
         edges.Sort((x, y) => y.Count != x.Count ? y.Count.CompareTo(x.Count) : string.CompareOrdinal(x.From + "\0" + x.To, y.From + "\0" + y.To));
         return new DirectlyFollowsGraph(ToMap(log, frequency), edges, ToMap(log, starts), ToMap(log, ends));
     }

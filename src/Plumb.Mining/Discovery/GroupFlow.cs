@@ -60,45 +60,103 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
     private static (List<Handover>, List<PingPong>, int) Groups(EventLog log)
     {
         if (log.Groups is not { } groups) return ([], [], 0);
-        var durations = new Dictionary<(int, int), List<long>>();
+
+        // Two passes over the cases: the first counts the handovers of each pair of groups (and the ping-pong), the second puts
+        // their durations in one array, bucketed by pair as a counting sort, so each pair's median is a sort of its own slice. A
+        // list per pair grew by doubling: three times the durations in garbage (20 bytes an event on 1M events).
+        var pairs = new PairCodes(log.GroupNames.Count);
+        var counts = new List<int>();
         var pingPong = new Dictionary<(int, int), int>();
         var casesWithPingPong = 0;
         var chain = new List<(int Group, long Time)>();
         var seenPairs = new HashSet<(int, int)>();
         for (var c = 0; c < log.CaseCount; c++)
         {
-            chain.Clear();
-            for (var i = log.Start(c); i < log.End(c); i++)
-            {
-                var g = groups[i];
-                if (g < 0 || (chain.Count > 0 && chain[^1].Group == g)) continue;
-                chain.Add((g, log.Timestamps[i]));
-            }
-
+            Chain(log, groups, c, chain);
             seenPairs.Clear();
             for (var i = 1; i < chain.Count; i++)
             {
-                var key = (chain[i - 1].Group, chain[i].Group);
-                if (!durations.TryGetValue(key, out var list)) durations[key] = list = [];
-                list.Add(chain[i].Time - chain[i - 1].Time);
+                var pair = pairs.CodeOf(chain[i - 1].Group, chain[i].Group);
+                if (pair == counts.Count) counts.Add(0);
+                counts[pair]++;
                 if (i >= 2 && chain[i].Group == chain[i - 2].Group)
                 {
-                    var pair = chain[i].Group < chain[i - 1].Group ? (chain[i].Group, chain[i - 1].Group) : (chain[i - 1].Group, chain[i].Group);
-                    if (seenPairs.Add(pair)) pingPong[pair] = pingPong.GetValueOrDefault(pair) + 1;
+                    var key = chain[i].Group < chain[i - 1].Group ? (chain[i].Group, chain[i - 1].Group) : (chain[i - 1].Group, chain[i].Group);
+                    if (seenPairs.Add(key)) pingPong[key] = pingPong.GetValueOrDefault(key) + 1;
                 }
             }
 
             if (seenPairs.Count > 0) casesWithPingPong++;
         }
 
-        var handovers = durations.Select(p =>
+        var start = new int[counts.Count + 1];
+        for (var p = 0; p < counts.Count; p++) start[p + 1] = start[p] + counts[p];
+        var fill = start[..^1];
+        var durations = System.Buffers.ArrayPool<long>.Shared.Rent(start[^1]);
+        for (var c = 0; c < log.CaseCount; c++)
         {
-            var sorted = p.Value.ToArray();
+            Chain(log, groups, c, chain);
+            for (var i = 1; i < chain.Count; i++) durations[fill[pairs.CodeOf(chain[i - 1].Group, chain[i].Group)]++] = chain[i].Time - chain[i - 1].Time;
+        }
+
+        var handovers = new List<Handover>(counts.Count);
+        for (var p = 0; p < counts.Count; p++)
+        {
+            var sorted = durations.AsSpan(start[p], counts[p]);
             Statistics.SortTicks(sorted);
-            return new Handover(log.GroupNames[p.Key.Item1], log.GroupNames[p.Key.Item2], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour);
-        }).OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
+            var (from, to) = pairs.GroupsOf(p);
+            handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour));
+        }
+
+        System.Buffers.ArrayPool<long>.Shared.Return(durations);
+        handovers = handovers.OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
         var pings = pingPong.Select(p => new PingPong(log.GroupNames[p.Key.Item1], log.GroupNames[p.Key.Item2], p.Value))
             .OrderByDescending(p => p.Cases).ThenBy(p => p.GroupA, StringComparer.Ordinal).ToList();
         return (handovers, pings, casesWithPingPong);
+    }
+
+    // The groups of a case's events in order, each run of one group as its first event.
+    private static void Chain(EventLog log, int[] groups, int c, List<(int Group, long Time)> chain)
+    {
+        chain.Clear();
+        for (var i = log.Start(c); i < log.End(c); i++)
+        {
+            var g = groups[i];
+            if (g < 0 || (chain.Count > 0 && chain[^1].Group == g)) continue;
+            chain.Add((g, log.Timestamps[i]));
+        }
+    }
+
+    // A code per pair of groups, in order of first appearance: a table when there are few groups, else a dictionary.
+    private sealed class PairCodes(int groups)
+    {
+        private readonly int[]? _table = groups <= 256 ? new int[groups * groups] : null;
+        private readonly Dictionary<(int, int), int> _codes = [];
+        private readonly List<(int From, int To)> _pairs = [];
+
+        public int CodeOf(int from, int to)
+        {
+            if (_table is { } table)
+            {
+                ref var slot = ref table[(from * groups) + to];
+                if (slot == 0)
+                {
+                    _pairs.Add((from, to));
+                    slot = _pairs.Count;
+                }
+
+                return slot - 1;
+            }
+
+            if (!_codes.TryGetValue((from, to), out var code))
+            {
+                _codes[(from, to)] = code = _pairs.Count;
+                _pairs.Add((from, to));
+            }
+
+            return code;
+        }
+
+        public (int From, int To) GroupsOf(int code) => _pairs[code];
     }
 }

@@ -76,6 +76,36 @@ public static class CaseDimensions
                     codes[c] = code;
                 }
             }
+            else if (dimension == "group" && log.Groups is { } groups)
+            {
+                // By the codes of the events' groups: a key per distinct group, not a string looked up per case.
+                var byGroup = Lazy(log.GroupNames, keys);
+                for (var c = 0; c < codes.Length; c++)
+                {
+                    var e = log.End(c) - 1;
+                    while (e >= log.Start(c) && groups[e] < 0) e--;
+                    codes[c] = e >= log.Start(c) ? byGroup(groups[e]) : keys.Intern(None);
+                }
+            }
+            else if (dimension == "priority")
+            {
+                // The attribute looked up once, values by their codes; the same keys in the same order as PriorityOf's.
+                var attribute = log.FindAttribute("priority");
+                var byValue = attribute is null ? null : Lazy(attribute.Values, keys);
+                var byEvent = Lazy(log.PriorityValues, keys);
+                for (var c = 0; c < codes.Length; c++)
+                {
+                    if (attribute is not null && attribute.Codes[c] >= 0)
+                    {
+                        codes[c] = byValue!(attribute.Codes[c]);
+                        continue;
+                    }
+
+                    var e = log.End(c) - 1;
+                    while (log.Priorities is { } p && e >= log.Start(c) && p[e] < 0) e--;
+                    codes[c] = log.Priorities is { } priorities && e >= log.Start(c) ? byEvent(priorities[e]) : keys.Intern(None);
+                }
+            }
             else
             {
                 for (var c = 0; c < codes.Length; c++) codes[c] = keys.Intern(keyOf(c));
@@ -83,5 +113,13 @@ public static class CaseDimensions
 
             yield return (dimension, codes, keys);
         }
+    }
+
+    // The key code of each value of a table, interned when first asked for.
+    private static Func<int, int> Lazy(StringTable values, StringTable keys)
+    {
+        var map = new int[values.Count];
+        Array.Fill(map, -1);
+        return v => map[v] >= 0 ? map[v] : map[v] = keys.Intern(values[v]);
     }
 }

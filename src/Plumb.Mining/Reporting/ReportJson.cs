@@ -37,5 +37,19 @@ public static class ReportJson
     public static string Serialize(AnalysisReport report) => JsonSerializer.Serialize(report, Options);
 
     /// <summary>The analysis written to <paramref name="utf8"/> as UTF-8, without holding the whole text (the per-case figures of a large log are tens of MB).</summary>
-    public static void Serialize(Stream utf8, AnalysisReport report) => JsonSerializer.Serialize(utf8, report, Options);
+    public static void Serialize(Stream utf8, AnalysisReport report)
+    {
+        // The same text as JsonSerializer.Serialize(utf8, report, Options): a writer with the options the serializer gives its
+        // own, and the per-case list written from the replay's columns, flushing this writer to the stream as it goes.
+        using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions
+        {
+            Encoder = Streaming.Encoder, Indented = Streaming.WriteIndented, IndentCharacter = Streaming.IndentCharacter,
+            IndentSize = Streaming.IndentSize, NewLine = Streaming.NewLine, MaxDepth = Streaming.MaxDepth == 0 ? 64 : Streaming.MaxDepth,
+            SkipValidation = true,
+        });
+        JsonSerializer.Serialize(writer, report, Streaming);
+    }
+
+    // Options with the converter of the whole per-case list, for a writer on a stream only (see CaseConformanceListJson).
+    private static readonly JsonSerializerOptions Streaming = new(Options) { Converters = { new CaseConformanceListJson() } };
 }
