@@ -48,7 +48,7 @@ public static class CsvEventLogReader
         var start = stream.CanSeek ? stream.Position : 0;
         var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         if (stream.CanSeek) stream.Position = start;
-        else stream = new PrefixedStream(head.AsMemory(0, got), stream);
+        else stream = new FramedStream(head.AsMemory(0, got), stream);
         var bytes = head.AsSpan(0, got);
         if (bytes.StartsWith("\uFEFF"u8)) encoding = Encoding.UTF8;
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) encoding = Encoding.UTF32;

@@ -27,7 +27,7 @@ public static class GzipDetection
             read += n;
         }
 
-        var whole = new PrefixedStream(head.AsMemory(0, read), stream);
+        var whole = new FramedStream(head.AsMemory(0, read), stream);
         return read == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(whole, CompressionMode.Decompress) : whole;
     }
 }

@@ -32,9 +32,9 @@ internal static partial class JsonRecordStream
         // An object holds its records in an array under a property: a record there is at depth 2 whatever the property's name.
         var (after, before) = opening == '[' ? ("]"u8.ToArray(), "["u8.ToArray()) : ("]}"u8.ToArray(), "{\"result\":["u8.ToArray());
         var (first, second) = (input.Sibling(), input.Sibling());
-        var later = Task.Factory.StartNew(() => ReadPart(new PrefixedStream(before, StreamRange.Of(stream, comma + 1, end)), second),
+        var later = Task.Factory.StartNew(() => ReadPart(new FramedStream(before, StreamRange.Of(stream, comma + 1, end)), second),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var read = ReadPart(new SuffixedStream(StreamRange.Of(stream, at, close + 1), after), first);
+        var read = ReadPart(new FramedStream(default, StreamRange.Of(stream, at, close + 1), after), first);
         if (!later.Result || !read) return false;
         input.Adopt(first);
         input.Adopt(second);
@@ -88,27 +88,5 @@ internal static partial class JsonRecordStream
         return null;
 
         static int Next(ReadOnlySpan<byte> bytes, int at) => bytes[(at + 1)..].IndexOf((byte)'}') is var n and >= 0 ? at + 1 + n : -1;
-    }
-
-    /// <summary>A read-only stream giving the inner stream, then some bytes more.</summary>
-    private sealed class SuffixedStream(Stream inner, ReadOnlyMemory<byte> suffix) : ForwardOnlyStream
-    {
-        private ReadOnlyMemory<byte> _suffix = suffix;
-        private bool _innerDone;
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (!_innerDone)
-            {
-                var n = inner.Read(buffer);
-                if (n > 0) return n;
-                _innerDone = true;
-            }
-
-            var m = Math.Min(buffer.Length, _suffix.Length);
-            _suffix.Span[..m].CopyTo(buffer);
-            _suffix = _suffix[m..];
-            return m;
-        }
     }
 }

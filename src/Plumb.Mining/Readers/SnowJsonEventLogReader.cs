@@ -186,7 +186,7 @@ public static class SnowJsonEventLogReader
         var buffered = new BufferedStream(stream);
         var first = -1;
         while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
-        var rest = new PrefixedStream(first < 0 ? ReadOnlyMemory<byte>.Empty : new[] { (byte)first }, buffered);
+        var rest = new FramedStream(first < 0 ? ReadOnlyMemory<byte>.Empty : new[] { (byte)first }, buffered);
         if (first != '<')
         {
             JsonRecordStream.Read(rest, input);

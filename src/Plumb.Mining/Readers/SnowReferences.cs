@@ -69,7 +69,7 @@ internal sealed class SnowReferences
         var buffered = new BufferedStream(stream);
         var first = -1;
         while ((first = buffered.ReadByte()) is ' ' or '\n' or '\r' or '\t' or 0xEF or 0xBB or 0xBF) { }
-        var rest = new PrefixedStream(new[] { (byte)first }, buffered);
+        var rest = new FramedStream(new[] { (byte)first }, buffered);
         if (first == '<') ReadUnload(rest);
         else if (first >= 0)
         {

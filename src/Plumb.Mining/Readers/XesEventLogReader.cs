@@ -66,7 +66,7 @@ public static class XesEventLogReader
         cuts.CopyTo(bounds, 1);
         bounds[^1] = stream.Length;
         var end = "</log>"u8.ToArray();
-        Stream Bytes(int p) => new XesPartStream(p == 0 ? default : log.Tag, StreamRange.Of(stream, bounds[p], bounds[p + 1]), p == cuts.Length ? default : end);
+        Stream Bytes(int p) => new FramedStream(p == 0 ? default : log.Tag, StreamRange.Of(stream, bounds[p], bounds[p + 1]), p == cuts.Length ? default : end);
 
         // The events of each part are counted first, so the first part's columns are allocated once for the whole file and
         // each other part's for its own: no column is copied as it grows, nor when the log is built.
