@@ -6,10 +6,23 @@ using Plumb.Cli.Commands;
 /// <summary>Builds the <c>plumb</c> root command and runs it with the exit-code policy of the product.</summary>
 public static class PlumbCli
 {
-    public static RootCommand CreateRoot(CliContext context)
+    /// <summary>The whole command tree, every command and its options.</summary>
+    public static RootCommand CreateRoot(CliContext context) => CreateRoot(context, null);
+
+    /// <summary>
+    /// The root with only the command named (all of them for null or a name that is none of them). A run that names a
+    /// command builds that command alone: its help, errors and action are those of the whole tree, as no command reads its
+    /// siblings, and it does not construct the other commands' hundreds of options each time.
+    /// </summary>
+    internal static RootCommand CreateRoot(CliContext context, string? commandName)
     {
         var root = new RootCommand("Plumb keeps IT service-management processes in plumb: documented, configured and practised.");
-        foreach (var command in Commands(context)) root.Subcommands.Add(command);
+        var named = Array.Exists(Commands, c => c.Name == commandName);
+        foreach (var (name, create) in Commands)
+        {
+            if (!named || name == commandName) root.Subcommands.Add(create(context));
+        }
+
         return root;
     }
 
@@ -17,7 +30,7 @@ public static class PlumbCli
     {
         try
         {
-            var root = CreateRoot(context);
+            var root = CreateRoot(context, args.Length > 0 ? args[0] : null);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -54,34 +67,35 @@ public static class PlumbCli
         }
     }
 
-    // One line per command; each command lives in its own file under Commands/.
-    private static IEnumerable<Command> Commands(CliContext context) =>
+    // One line per command, in the order help lists them; each command lives in its own file under Commands/, and its name
+    // here is the one it gives itself (a test holds them equal).
+    internal static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
     [
-        InitCommand.Create(context),
-        CheckCommand.Create(context),
-        ShowCommand.Create(context),
-        GapCommand.Create(context),
-        ReviewCommand.Create(context),
-        DiffCommand.Create(context),
-        FindingsCommand.Create(context),
-        ServeCommand.Create(context),
-        PushCommand.Create(context),
-        PullCommand.Create(context),
-        UserCommand.Create(context),
-        ConnectionCommand.Create(context),
-        PublishCommand.Create(context),
-        DriftCommand.Create(context),
-        SnowCommand.Create(context),
-        LogCommand.Create(context),
-        DiscoverCommand.Create(context),
-        ConformCommand.Create(context),
-        KpiCommand.Create(context),
-        AnalyzeCommand.Create(context),
-        MapCommand.Create(context),
-        GenerateCommand.Create(context),
-        DemoCommand.Create(context),
-        ModelCommand.Create(context),
-        ImportCommand.Create(context),
-        ExportCommand.Create(context),
+        ("init", InitCommand.Create),
+        ("check", CheckCommand.Create),
+        ("show", ShowCommand.Create),
+        ("gap", GapCommand.Create),
+        ("review", ReviewCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("findings", FindingsCommand.Create),
+        ("serve", ServeCommand.Create),
+        ("push", PushCommand.Create),
+        ("pull", PullCommand.Create),
+        ("user", UserCommand.Create),
+        ("connection", ConnectionCommand.Create),
+        ("publish", PublishCommand.Create),
+        ("drift", DriftCommand.Create),
+        ("snow", SnowCommand.Create),
+        ("log", LogCommand.Create),
+        ("discover", DiscoverCommand.Create),
+        ("conform", ConformCommand.Create),
+        ("kpi", KpiCommand.Create),
+        ("analyze", AnalyzeCommand.Create),
+        ("map", MapCommand.Create),
+        ("generate", GenerateCommand.Create),
+        ("demo", DemoCommand.Create),
+        ("model", ModelCommand.Create),
+        ("import", ImportCommand.Create),
+        ("export", ExportCommand.Create),
     ];
 }

@@ -9,7 +9,7 @@ public static class BaselineOption
 {
     public static Option<string> Create(string defaultValue, bool allowNone)
     {
-        var ids = string.Join(", ", BaselineLibrary.Practices.Select(p => p.Id));
+        var ids = string.Join(", ", BaselineLibrary.PracticeIds);
         var option = new Option<string>("--baseline", "-b")
         {
             Description = (allowNone ? "none, " : "") + $"all, or a comma-separated list of practices: {ids}.",

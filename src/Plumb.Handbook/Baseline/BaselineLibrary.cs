@@ -17,6 +17,12 @@ public static class BaselineLibrary
     public static IReadOnlyList<BaselinePractice> Practices =>
         [.. Full.Value.Processes.Select(p => new BaselinePractice(p.Id, p.Name, p.Purpose))];
 
+    /// <summary>
+    /// The ids of <see cref="Practices"/>, in library order, from the documents' names alone (each is named after its process
+    /// id): the CLI's help lists them on every start, and reading the YAML for it would cost each command tens of milliseconds.
+    /// </summary>
+    public static IReadOnlyList<string> PracticeIds => [.. ProcessResources().Select(IdOf)];
+
     /// <summary>A fresh copy of the whole baseline, safe to edit.</summary>
     public static Handbook Load() => Read();
 
@@ -57,12 +63,9 @@ public static class BaselineLibrary
 
     private static Handbook Read()
     {
-        var assembly = typeof(BaselineLibrary).Assembly;
         var handbookResult = HandbookYamlReader.ReadHandbook(ReadResource(Prefix + "handbook.yaml"), Prefix + "handbook.yaml");
         var handbook = Require(handbookResult, Prefix + "handbook.yaml");
-        foreach (var name in assembly.GetManifestResourceNames()
-                     .Where(n => n.StartsWith(Prefix + "processes/", StringComparison.Ordinal))
-                     .OrderBy(Order))
+        foreach (var name in ProcessResources())
         {
             handbook.Processes.Add(Require(HandbookYamlReader.ReadProcess(ReadResource(name), name), name));
         }
@@ -77,10 +80,16 @@ public static class BaselineLibrary
         "service-configuration", "monitoring-event", "service-catalogue",
     ];
 
+    private static IEnumerable<string> ProcessResources() =>
+        typeof(BaselineLibrary).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix + "processes/", StringComparison.Ordinal))
+            .OrderBy(Order);
+
+    private static string IdOf(string resource) => resource[(Prefix.Length + "processes/".Length)..^".yaml".Length];
+
     private static int Order(string resource)
     {
-        var id = resource[(Prefix.Length + "processes/".Length)..^".yaml".Length];
-        var index = Array.IndexOf(PracticeOrder, id);
+        var index = Array.IndexOf(PracticeOrder, IdOf(resource));
         return index < 0 ? PracticeOrder.Length : index;
     }
 

@@ -22,6 +22,12 @@ public sealed class BaselineLibraryTests
     }
 
     [Fact]
+    public void The_practice_ids_read_from_the_document_names_are_the_ids_inside_them()
+    {
+        Assert.Equal(BaselineLibrary.Practices.Select(p => p.Id), BaselineLibrary.PracticeIds);
+    }
+
+    [Fact]
     public void The_baseline_has_no_problems_by_our_own_reading_of_the_rules()
     {
         var problems = BaselineAudit.Problems(BaselineLibrary.Load());
