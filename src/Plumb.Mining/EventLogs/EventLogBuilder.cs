@@ -30,7 +30,7 @@ public sealed class EventLogBuilder
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
 
     /// <summary>Case ids seen so far.</summary>
-    public StringTable CaseIds { get; } = new();
+    public StringTable CaseIds { get; } = new(packed: true);
 
     /// <summary>Activity names seen so far.</summary>
     public StringTable ActivityNames { get; } = new();

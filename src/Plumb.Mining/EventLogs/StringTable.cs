@@ -8,20 +8,34 @@ public sealed class StringTable
     // Each slot keeps its value's hash beside the code: a probe compares hashes in the slot array and touches a string only
     // when they match, and growing never hashes again (with 10^5-10^6 distinct values the strings are cache misses). Filled
     // up to three quarters: a probe past other hashes stays within a cache line or two, and 185k case ids take 2 MB, not 4.
-    private readonly List<string> _values = [];
+    private readonly List<string>? _values;
+    private readonly PackedStrings? _packed;
     private Slot[] _slots = new Slot[16];
 
     // Whether the newest value was looked up again after it was added (another case holds it too): then it may not be dropped.
     private bool _newestShared;
 
+    /// <summary>An empty table.</summary>
+    public StringTable() => _values = [];
+
+    /// <summary>
+    /// An empty table; a packed one keeps its values in one array, not a string each, and makes a string of a value each time
+    /// it is asked for: for columns of mostly distinct values read once per case (case ids), not names looked up per event.
+    /// </summary>
+    internal StringTable(bool packed)
+    {
+        if (packed) _packed = new PackedStrings();
+        else _values = [];
+    }
+
     /// <summary>The number of distinct values.</summary>
-    public int Count => _values.Count;
+    public int Count => _values?.Count ?? _packed!.Count;
 
     /// <summary>The value behind a code.</summary>
-    public string this[int code] => _values[code];
+    public string this[int code] => _values is not null ? _values[code] : _packed![Checked(code)];
 
     /// <summary>Every value, in order of first appearance (the code is the index).</summary>
-    public IReadOnlyList<string> Values => _values;
+    public IReadOnlyList<string> Values => (IReadOnlyList<string>?)_values ?? new PackedValues(this);
 
     /// <summary>The code of a value, adding it when new.</summary>
     public int Intern(ReadOnlySpan<char> value) => Intern(value, null);
@@ -35,15 +49,16 @@ public sealed class StringTable
         var at = Probe(value, hash);
         if (_slots[at].Code != 0)
         {
-            if (_slots[at].Code == _values.Count) _newestShared = true;
+            if (_slots[at].Code == Count) _newestShared = true;
             return _slots[at].Code - 1;
         }
 
-        var code = _values.Count;
+        var code = Count;
         _newestShared = false;
-        _values.Add(instance ?? value.ToString());
+        if (_values is not null) _values.Add(instance ?? value.ToString());
+        else _packed!.Add(value);
         _slots[at] = new Slot(code + 1, hash);
-        if (_values.Count * 4 > _slots.Length * 3) Grow();
+        if (Count * 4 > _slots.Length * 3) Grow();
         return code;
     }
 
@@ -53,9 +68,9 @@ public sealed class StringTable
     /// </summary>
     internal bool TryDropNewest(int code)
     {
-        if (code != _values.Count - 1 || _newestShared) return false;
+        if (code != Count - 1 || _newestShared) return false;
         var mask = _slots.Length - 1;
-        var at = string.GetHashCode(_values[code].AsSpan()) & mask;
+        var at = HashOf(code) & mask;
         while (_slots[at].Code != code + 1) at = (at + 1) & mask;
 
         // Linear probing: empty the slot, then move later entries of the same run back so none is cut off from its hash.
@@ -71,16 +86,40 @@ public sealed class StringTable
             next = (next + 1) & mask;
         }
 
-        _values.RemoveAt(code);
+        if (_values is not null) _values.RemoveAt(code);
+        else _packed!.RemoveLast();
         _newestShared = true;
         return true;
+    }
+
+    // The hash a value was added with, from the value itself.
+    private int HashOf(int code)
+    {
+        if (_values is not null) return string.GetHashCode(_values[code].AsSpan());
+        var length = _packed!.LengthOf(code);
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        return string.GetHashCode(_packed.CopyTo(code, buffer));
     }
 
     /// <summary>The codes here of every value of another table, adding those that are new (the other table's strings, not copies).</summary>
     internal int[] CodesOf(StringTable other)
     {
         var codes = new int[other.Count];
-        for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other[i]);
+        if (other._values is not null)
+        {
+            for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other._values[i]);
+            return codes;
+        }
+
+        // A packed table's values are looked up as characters, not made strings first.
+        var buffer = new char[256];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var length = other._packed!.LengthOf(i);
+            if (length > buffer.Length) buffer = new char[Math.Max(length, buffer.Length * 2)];
+            codes[i] = Intern(other._packed.CopyTo(i, buffer));
+        }
+
         return codes;
     }
 
@@ -91,7 +130,7 @@ public sealed class StringTable
     public int Find(ReadOnlySpan<char> value) => _slots[Probe(value, string.GetHashCode(value))].Code - 1;
 
     /// <summary>The value behind a code, or null for -1.</summary>
-    public string? NameOf(int code) => code < 0 ? null : _values[code];
+    public string? NameOf(int code) => code < 0 ? null : this[code];
 
     private int Probe(ReadOnlySpan<char> value, int hash)
     {
@@ -99,7 +138,7 @@ public sealed class StringTable
         var at = hash & mask;
         while (_slots[at] is { Code: not 0 } slot)
         {
-            if (slot.Hash == hash && value.SequenceEqual(_values[slot.Code - 1])) return at;
+            if (slot.Hash == hash && (_values is not null ? value.SequenceEqual(_values[slot.Code - 1]) : _packed!.Equals(slot.Code - 1, value))) return at;
             at = (at + 1) & mask;
         }
 
@@ -121,5 +160,27 @@ public sealed class StringTable
         _slots = slots;
     }
 
+    // The packed values' array has room past the last value: a code beyond it is refused as a list's would be.
+    private int Checked(int code)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)code, (uint)Count, nameof(code));
+        return code;
+    }
+
     private readonly record struct Slot(int Code, int Hash);
+
+    // The values of a packed table as a list: each one made a string when read.
+    private sealed class PackedValues(StringTable table) : IReadOnlyList<string>
+    {
+        public int Count => table.Count;
+
+        public string this[int index] => table[index];
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < table.Count; i++) yield return table[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
