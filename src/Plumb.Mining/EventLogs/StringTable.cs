@@ -46,7 +46,7 @@ public sealed class StringTable
     private int Intern(ReadOnlySpan<char> value, string? instance)
     {
         var hash = string.GetHashCode(value);
-        var at = Probe(value, hash);
+        var at = Probe(Lookup(), value, hash);
         if (_slots[at].Code != 0)
         {
             if (_slots[at].Code == Count) _newestShared = true;
@@ -69,6 +69,7 @@ public sealed class StringTable
     internal bool TryDropNewest(int code)
     {
         if (code != Count - 1 || _newestShared) return false;
+        if (_slots.Length == 0) _slots = Rebuild();
         var mask = _slots.Length - 1;
         var at = HashOf(code) & mask;
         while (_slots[at].Code != code + 1) at = (at + 1) & mask;
@@ -127,16 +128,46 @@ public sealed class StringTable
     public int Find(string value) => Find(value.AsSpan());
 
     /// <summary>The code of a value, or -1 when the table does not hold it.</summary>
-    public int Find(ReadOnlySpan<char> value) => _slots[Probe(value, string.GetHashCode(value))].Code - 1;
+    public int Find(ReadOnlySpan<char> value)
+    {
+        var slots = Lookup();
+        return slots[Probe(slots, value, string.GetHashCode(value))].Code - 1;
+    }
+
+    /// <summary>
+    /// Lets go of the lookup of a table that is now read by code (the case ids of a built log: 2 MB for 185k of them); the next
+    /// lookup by value builds it again.
+    /// </summary>
+    internal void ReleaseLookup() => _slots = [];
+
+    // The slots, built again when they were let go. Readers on several threads may each build them: each gets a whole array.
+    private Slot[] Lookup() => _slots.Length > 0 ? _slots : _slots = Rebuild();
+
+    private Slot[] Rebuild()
+    {
+        var size = 16;
+        while (Count * 4 > size * 3) size *= 2;
+        var slots = new Slot[size];
+        var mask = size - 1;
+        for (var code = 0; code < Count; code++)
+        {
+            var hash = HashOf(code);
+            var at = hash & mask;
+            while (slots[at].Code != 0) at = (at + 1) & mask;
+            slots[at] = new Slot(code + 1, hash);
+        }
+
+        return slots;
+    }
 
     /// <summary>The value behind a code, or null for -1.</summary>
     public string? NameOf(int code) => code < 0 ? null : this[code];
 
-    private int Probe(ReadOnlySpan<char> value, int hash)
+    private int Probe(Slot[] slots, ReadOnlySpan<char> value, int hash)
     {
-        var mask = _slots.Length - 1;
+        var mask = slots.Length - 1;
         var at = hash & mask;
-        while (_slots[at] is { Code: not 0 } slot)
+        while (slots[at] is { Code: not 0 } slot)
         {
             if (slot.Hash == hash && (_values is not null ? value.SequenceEqual(_values[slot.Code - 1]) : _packed!.Equals(slot.Code - 1, value))) return at;
             at = (at + 1) & mask;

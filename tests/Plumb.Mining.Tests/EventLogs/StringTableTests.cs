@@ -84,4 +84,51 @@ public sealed class StringTableTests
         Assert.Equal(["C1", "C2", longId, "C3"], first.Values);
         Assert.Equal([0, 1], new StringTable().CodesOf(first)[..2]);
     }
+
+    [Fact]
+    public void A_packed_table_keeps_values_across_chunks_and_values_longer_than_a_chunk()
+    {
+        // Given short values that fill several chunks, long ones between them, an empty one and a dropped long one
+        var values = new List<string>();
+        var table = new StringTable(packed: true);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var value = i % 5000 == 17 ? new string((char)('a' + (i % 26)), 40_000 + i) : i == 9_999 ? "" : $"case-{i}";
+            Assert.Equal(values.Count, table.Intern(value));
+            values.Add(value);
+            if (i % 7000 == 3)
+            {
+                Assert.True(table.TryDropNewest(table.Intern(new string('z', 70_000))));
+            }
+        }
+
+        // Then each reads back whole, and is found
+        Assert.Equal(values, table.Values);
+        for (var i = 0; i < values.Count; i += 97) Assert.Equal(i, table.Find(values[i]));
+        Assert.Equal(5017, table.Find(values[5017]));
+        Assert.Equal(-1, table.Find(new string('z', 70_000)));
+    }
+
+    [Fact]
+    public void A_table_whose_lookup_was_let_go_finds_and_adds_values_as_before()
+    {
+        // Given a built log, whose case ids let go of their lookup
+        var builder = new EventLogBuilder();
+        for (var i = 0; i < 1000; i++) builder.Add(builder.Case($"C{i}"), builder.ActivityNames.Intern("Open"), i);
+        var ids = builder.Build().CaseIds;
+
+        // Then they are found by value, and a new one gets the next code
+        Assert.Equal(417, ids.Find("C417"));
+        Assert.Equal(-1, ids.Find("C1000"));
+        Assert.Equal(1000, ids.Intern("C1000"));
+        ids.ReleaseLookup();
+        Assert.True(ids.TryDropNewest(ids.Intern("C1001")));
+        Assert.Equal(1001, ids.Count);
+        Assert.Equal(999, ids.Intern("C999"));
+
+        var names = new StringTable();
+        names.Intern("a");
+        names.ReleaseLookup();
+        Assert.Equal(0, names.Find("a"));
+    }
 }
