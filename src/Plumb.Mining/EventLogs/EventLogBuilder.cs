@@ -30,7 +30,7 @@ public sealed class EventLogBuilder
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
 
     /// <summary>Case ids seen so far.</summary>
-    public StringTable CaseIds { get; } = new();
+    public StringTable CaseIds { get; } = new(packed: true);
 
     /// <summary>Activity names seen so far.</summary>
     public StringTable ActivityNames { get; } = new();
@@ -379,6 +379,8 @@ public sealed class EventLogBuilder
             attributes[name] = new CaseAttribute(name, values, codes.ToArray(cases));
         }
 
+        // The log reads its case ids by code; a lookup by value (rare after reading) builds the slots again.
+        CaseIds.ReleaseLookup();
         var log = new EventLogColumns
         {
             CaseIds = CaseIds, CaseOffsets = offsets, Activities = columns.Activities, Timestamps = columns.Times,

@@ -37,7 +37,7 @@ public static class EventLogSubset
         var offsets = new int[keep.Count + 1];
         for (var i = 0; i < keep.Count; i++) offsets[i + 1] = offsets[i] + log.End(keep[i]) - log.Start(keep[i]);
         var events = offsets[^1];
-        var ids = new StringTable();
+        var ids = new StringTable(packed: true);
         foreach (var c in keep) ids.Intern(log.CaseIds[c]);
         int[] Events(int[] column)
         {

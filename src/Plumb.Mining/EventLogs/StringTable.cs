@@ -8,20 +8,34 @@ public sealed class StringTable
     // Each slot keeps its value's hash beside the code: a probe compares hashes in the slot array and touches a string only
     // when they match, and growing never hashes again (with 10^5-10^6 distinct values the strings are cache misses). Filled
     // up to three quarters: a probe past other hashes stays within a cache line or two, and 185k case ids take 2 MB, not 4.
-    private readonly List<string> _values = [];
+    private readonly List<string>? _values;
+    private readonly PackedStrings? _packed;
     private Slot[] _slots = new Slot[16];
 
     // Whether the newest value was looked up again after it was added (another case holds it too): then it may not be dropped.
     private bool _newestShared;
 
+    /// <summary>An empty table.</summary>
+    public StringTable() => _values = [];
+
+    /// <summary>
+    /// An empty table; a packed one keeps its values in one array, not a string each, and makes a string of a value each time
+    /// it is asked for: for columns of mostly distinct values read once per case (case ids), not names looked up per event.
+    /// </summary>
+    internal StringTable(bool packed)
+    {
+        if (packed) _packed = new PackedStrings();
+        else _values = [];
+    }
+
     /// <summary>The number of distinct values.</summary>
-    public int Count => _values.Count;
+    public int Count => _values?.Count ?? _packed!.Count;
 
     /// <summary>The value behind a code.</summary>
-    public string this[int code] => _values[code];
+    public string this[int code] => _values is not null ? _values[code] : _packed![Checked(code)];
 
     /// <summary>Every value, in order of first appearance (the code is the index).</summary>
-    public IReadOnlyList<string> Values => _values;
+    public IReadOnlyList<string> Values => (IReadOnlyList<string>?)_values ?? new PackedValues(this);
 
     /// <summary>The code of a value, adding it when new.</summary>
     public int Intern(ReadOnlySpan<char> value) => Intern(value, null);
@@ -32,18 +46,19 @@ public sealed class StringTable
     private int Intern(ReadOnlySpan<char> value, string? instance)
     {
         var hash = string.GetHashCode(value);
-        var at = Probe(value, hash);
+        var at = Probe(Lookup(), value, hash);
         if (_slots[at].Code != 0)
         {
-            if (_slots[at].Code == _values.Count) _newestShared = true;
+            if (_slots[at].Code == Count) _newestShared = true;
             return _slots[at].Code - 1;
         }
 
-        var code = _values.Count;
+        var code = Count;
         _newestShared = false;
-        _values.Add(instance ?? value.ToString());
+        if (_values is not null) _values.Add(instance ?? value.ToString());
+        else _packed!.Add(value);
         _slots[at] = new Slot(code + 1, hash);
-        if (_values.Count * 4 > _slots.Length * 3) Grow();
+        if (Count * 4 > _slots.Length * 3) Grow();
         return code;
     }
 
@@ -53,9 +68,10 @@ public sealed class StringTable
     /// </summary>
     internal bool TryDropNewest(int code)
     {
-        if (code != _values.Count - 1 || _newestShared) return false;
+        if (code != Count - 1 || _newestShared) return false;
+        if (_slots.Length == 0) _slots = Rebuild();
         var mask = _slots.Length - 1;
-        var at = string.GetHashCode(_values[code].AsSpan()) & mask;
+        var at = HashOf(code) & mask;
         while (_slots[at].Code != code + 1) at = (at + 1) & mask;
 
         // Linear probing: empty the slot, then move later entries of the same run back so none is cut off from its hash.
@@ -71,16 +87,40 @@ public sealed class StringTable
             next = (next + 1) & mask;
         }
 
-        _values.RemoveAt(code);
+        if (_values is not null) _values.RemoveAt(code);
+        else _packed!.RemoveLast();
         _newestShared = true;
         return true;
+    }
+
+    // The hash a value was added with, from the value itself.
+    private int HashOf(int code)
+    {
+        if (_values is not null) return string.GetHashCode(_values[code].AsSpan());
+        var length = _packed!.LengthOf(code);
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        return string.GetHashCode(_packed.CopyTo(code, buffer));
     }
 
     /// <summary>The codes here of every value of another table, adding those that are new (the other table's strings, not copies).</summary>
     internal int[] CodesOf(StringTable other)
     {
         var codes = new int[other.Count];
-        for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other[i]);
+        if (other._values is not null)
+        {
+            for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other._values[i]);
+            return codes;
+        }
+
+        // A packed table's values are looked up as characters, not made strings first.
+        var buffer = new char[256];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var length = other._packed!.LengthOf(i);
+            if (length > buffer.Length) buffer = new char[Math.Max(length, buffer.Length * 2)];
+            codes[i] = Intern(other._packed.CopyTo(i, buffer));
+        }
+
         return codes;
     }
 
@@ -88,18 +128,48 @@ public sealed class StringTable
     public int Find(string value) => Find(value.AsSpan());
 
     /// <summary>The code of a value, or -1 when the table does not hold it.</summary>
-    public int Find(ReadOnlySpan<char> value) => _slots[Probe(value, string.GetHashCode(value))].Code - 1;
+    public int Find(ReadOnlySpan<char> value)
+    {
+        var slots = Lookup();
+        return slots[Probe(slots, value, string.GetHashCode(value))].Code - 1;
+    }
+
+    /// <summary>
+    /// Lets go of the lookup of a table that is now read by code (the case ids of a built log: 2 MB for 185k of them); the next
+    /// lookup by value builds it again.
+    /// </summary>
+    internal void ReleaseLookup() => _slots = [];
+
+    // The slots, built again when they were let go. Readers on several threads may each build them: each gets a whole array.
+    private Slot[] Lookup() => _slots.Length > 0 ? _slots : _slots = Rebuild();
+
+    private Slot[] Rebuild()
+    {
+        var size = 16;
+        while (Count * 4 > size * 3) size *= 2;
+        var slots = new Slot[size];
+        var mask = size - 1;
+        for (var code = 0; code < Count; code++)
+        {
+            var hash = HashOf(code);
+            var at = hash & mask;
+            while (slots[at].Code != 0) at = (at + 1) & mask;
+            slots[at] = new Slot(code + 1, hash);
+        }
+
+        return slots;
+    }
 
     /// <summary>The value behind a code, or null for -1.</summary>
-    public string? NameOf(int code) => code < 0 ? null : _values[code];
+    public string? NameOf(int code) => code < 0 ? null : this[code];
 
-    private int Probe(ReadOnlySpan<char> value, int hash)
+    private int Probe(Slot[] slots, ReadOnlySpan<char> value, int hash)
     {
-        var mask = _slots.Length - 1;
+        var mask = slots.Length - 1;
         var at = hash & mask;
-        while (_slots[at] is { Code: not 0 } slot)
+        while (slots[at] is { Code: not 0 } slot)
         {
-            if (slot.Hash == hash && value.SequenceEqual(_values[slot.Code - 1])) return at;
+            if (slot.Hash == hash && (_values is not null ? value.SequenceEqual(_values[slot.Code - 1]) : _packed!.Equals(slot.Code - 1, value))) return at;
             at = (at + 1) & mask;
         }
 
@@ -121,5 +191,27 @@ public sealed class StringTable
         _slots = slots;
     }
 
+    // The packed values' array has room past the last value: a code beyond it is refused as a list's would be.
+    private int Checked(int code)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)code, (uint)Count, nameof(code));
+        return code;
+    }
+
     private readonly record struct Slot(int Code, int Hash);
+
+    // The values of a packed table as a list: each one made a string when read.
+    private sealed class PackedValues(StringTable table) : IReadOnlyList<string>
+    {
+        public int Count => table.Count;
+
+        public string this[int index] => table[index];
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < table.Count; i++) yield return table[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
