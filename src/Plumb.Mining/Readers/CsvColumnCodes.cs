@@ -90,22 +90,29 @@ internal sealed class CsvColumnCodes
         return entry;
     }
 
-    // Eight bytes at a time, multiplied and rotated; the last one to seven bytes as one more word. Values are short (a name,
-    // a group): two or three words.
+    // Eight bytes at a time, multiplied and rotated, the last word overlapping the one before; a value of fewer bytes as one
+    // word read in two overlapping halves. Values are short (a name, a group): one to four words.
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         var hash = Seed ^ ((ulong)bytes.Length * 0x9E3779B97F4A7C15UL);
-        var i = 0;
-        for (; i + 8 <= bytes.Length; i += 8) hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..])) * 0xFF51AFD7ED558CCDUL, 29);
-        if (i < bytes.Length)
+        if (bytes.Length >= 8)
         {
-            ulong tail = 0;
-            for (var j = bytes.Length - 1; j >= i; j--) tail = (tail << 8) | bytes[j];
-            hash = BitOperations.RotateLeft((hash ^ tail) * 0xFF51AFD7ED558CCDUL, 29);
+            for (var i = 0; i + 8 < bytes.Length; i += 8) hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..]));
+            hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]));
+        }
+        else if (bytes.Length >= 4)
+        {
+            hash = Mix(hash, ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(bytes) << 32) | BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]));
+        }
+        else if (bytes.Length > 0)
+        {
+            hash = Mix(hash, ((ulong)bytes[0] << 16) | ((ulong)bytes[bytes.Length >> 1] << 8) | bytes[^1]);
         }
 
         hash ^= hash >> 32;
         hash *= 0xC4CEB9FE1A85EC53UL;
         return (int)(hash ^ (hash >> 29));
     }
+
+    private static ulong Mix(ulong hash, ulong word) => BitOperations.RotateLeft((hash ^ word) * 0xFF51AFD7ED558CCDUL, 29);
 }
