@@ -35,7 +35,8 @@ public static class CsvEventLogReader
         // Fields kept per event are not carried when parts are appended: such a read is one pass.
         var parts = !stream.CanSeek || !StreamRange.CanShare(stream) || options.EventAttributes.Count > 0 ? 1
             : options.ReadParts ?? (stream.Length - stream.Position >= ParallelBytes ? Math.Min(Environment.ProcessorCount, 8) : 1);
-        var (rows, cuts) = stream.CanSeek ? CsvRowCount.Scan(stream, Math.Max(parts, 1)) : (0, []);
+        // A file to be read in parts is counted in parts too, when its records can be followed from any byte (no quotes).
+        var (rows, cuts) = !stream.CanSeek ? (0, []) : (parts > 1 ? CsvRowCount.ScanShared(stream, parts) : null) ?? CsvRowCount.Scan(stream, Math.Max(parts, 1));
         if (cuts.Length > 0 && ReadParts(stream, encoding, options, progress, rows - 1, cuts) is { } read) return read;
         return ReadWhole(new CsvRecordReader(stream, encoding), options, progress, rows - 1);
     }

@@ -289,9 +289,14 @@ internal sealed class CsvRecordReader
 
     // Checked when a field ends and whenever the buffer runs out inside one, so a runaway field stops near the limit. The limit
     // is in characters: only a field of more bytes than that can pass it, and only then are its characters counted.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void CheckLength(ReadOnlySpan<byte> field, bool unfinished)
     {
-        if (field.Length <= FieldLimit.MaxCharacters) return;
+        if (field.Length > FieldLimit.MaxCharacters) CheckCharacters(field, unfinished);
+    }
+
+    private void CheckCharacters(ReadOnlySpan<byte> field, bool unfinished)
+    {
         var length = _utf8 ? _encoding.GetCharCount(field) : field.Length;
         if (length > FieldLimit.MaxCharacters) throw new CsvFieldTooLongException(_nextLine, FieldCount, length, unfinished);
     }

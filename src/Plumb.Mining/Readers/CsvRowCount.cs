@@ -97,4 +97,90 @@ internal static class CsvRowCount
             stream.Position = start;
         }
     }
+
+    /// <summary>
+    /// <see cref="Scan"/> on several cores, for a stream whose parts can be read at once (<see cref="StreamRange.CanShare"/>):
+    /// each of <paramref name="parts"/> even shares of the bytes is counted on its own thread, and each cut falls after the
+    /// first line feed at or after its share's start, where the one-thread scan puts it. Null when that scan is needed: a
+    /// share holds a quote (line feeds inside quotes are no records' ends), a carriage return without a line feed, or no
+    /// line feed to cut after.
+    /// </summary>
+    public static (int Rows, (long Offset, int Line, int Records)[] Cuts)? ScanShared(Stream stream, int parts)
+    {
+        var start = stream.Position;
+        var length = stream.Length - start;
+        if (parts < 2 || length < parts) return null;
+        var bounds = new long[parts + 1];
+        for (var p = 0; p < parts; p++) bounds[p] = start + (length / parts * p);
+        bounds[parts] = stream.Length;
+        var shares = new Share[parts];
+        var others = new Task[parts - 1];
+        for (var p = 1; p < parts; p++)
+        {
+            var part = p;
+            others[p - 1] = Task.Run(() => shares[part] = Share.Count(stream, bounds[part], bounds[part + 1]));
+        }
+
+        shares[0] = Share.Count(stream, bounds[0], bounds[1]);
+        Task.WaitAll(others);
+        if (shares.Any(s => s.Irregular)) return null;
+
+        var cuts = new (long Offset, int Line, int Records)[parts - 1];
+        long before = shares[0].LineFeeds;
+        for (var p = 1; p < parts; p++)
+        {
+            // After the line feed that ends the share before, or after the share's own first one (counted as before the cut).
+            var (offset, records) = shares[p].AfterLineFeed ? (bounds[p], before) : (shares[p].FirstLineFeed + 1, before + 1);
+            if (shares[p].FirstLineFeed < 0 && !shares[p].AfterLineFeed) return null;
+            if (offset >= stream.Length || (p > 1 && offset <= cuts[p - 2].Offset + start) || records > int.MaxValue - 1) return null;
+            cuts[p - 1] = (offset - start, (int)records + 1, (int)records);
+            before += shares[p].LineFeeds;
+        }
+
+        var lines = before + (shares[^1].EndsWithLineFeed ? 0 : 1);
+        return lines > int.MaxValue ? null : ((int)lines, cuts);
+    }
+
+    // What one share of the bytes holds: its line feeds, the first of them, whether the byte before the share is one and
+    // whether the share ends with one; irregular when it holds a quote or a carriage return not followed by a line feed.
+    private readonly record struct Share(long LineFeeds, long FirstLineFeed, bool AfterLineFeed, bool EndsWithLineFeed, bool Irregular)
+    {
+        private static readonly Share Refused = new(0, -1, false, false, true);
+
+        public static Share Count(Stream stream, long from, long to)
+        {
+            Span<byte> one = stackalloc byte[1];
+            var after = from > 0 && StreamRange.Of(stream, from - 1, from).Read(one) == 1 && one[0] == '\n';
+            var range = StreamRange.Of(stream, from, to);
+            var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+            try
+            {
+                long lineFeeds = 0, first = -1, position = from;
+                var crAtEnd = false;
+                byte last = 0;
+                int read;
+                while ((read = range.Read(buffer)) > 0)
+                {
+                    var span = buffer.AsSpan(0, read);
+                    if ((crAtEnd && span[0] != '\n') || span.Contains((byte)'"')) return Refused;
+                    var n = span.Count((byte)'\n');
+                    if (first < 0 && n > 0) first = position + span.IndexOf((byte)'\n');
+                    lineFeeds += n;
+                    crAtEnd = span[^1] == '\r';
+                    var crs = span.Count((byte)'\r');
+                    if (crs > 0 && crs - (crAtEnd ? 1 : 0) != span.Count("\r\n"u8)) return Refused;
+                    last = span[^1];
+                    position += read;
+                }
+
+                // A CR that ends the share goes with the next share's first byte (at the end of the file, with none).
+                if (crAtEnd && to < stream.Length && !(StreamRange.Of(stream, to, to + 1).Read(one) == 1 && one[0] == '\n')) return Refused;
+                return new Share(lineFeeds, first, after, last == '\n', false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
 }

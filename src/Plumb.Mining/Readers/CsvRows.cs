@@ -74,10 +74,10 @@ internal sealed class CsvRows
         Span<char> joined = stackalloc char[256];
         StateChoices? choices = null;
         var lastCase = new LastCase();
-        var activities = new ColumnCodes(builder.ActivityNames, null);
-        var resources = new ColumnCodes(builder.ResourceNames, missing);
-        var groups = new ColumnCodes(builder.GroupNames, missing);
-        var priorities = new ColumnCodes(builder.PriorityValues, missing);
+        var activities = new CsvColumnCodes(builder.ActivityNames, null);
+        var resources = new CsvColumnCodes(builder.ResourceNames, missing);
+        var groups = new CsvColumnCodes(builder.GroupNames, missing);
+        var priorities = new CsvColumnCodes(builder.PriorityValues, missing);
         while (records.Read())
         {
             if (records.FieldCount < layout.MinimumFields)
@@ -171,9 +171,9 @@ internal sealed class CsvRows
             for (var i = 0; i < _attributeSlots.Length; i++)
             {
                 var column = _attributeColumns[i];
-                if (column >= records.FieldCount) continue;
+                if (column >= records.FieldCount || pending.Holds(i, records.Bytes(column))) continue;
                 var value = records[column].Trim();
-                if (!missing.IsMissing(value)) pending.Set(i, value);
+                if (!missing.IsMissing(value)) pending.Set(i, value, records.Bytes(column));
             }
 
             if (progress is not null && (builder.EventCount & 0xFFFFF) == 0) progress.Report(builder.EventCount);
@@ -237,22 +237,32 @@ internal sealed class CsvRows
 
     /// <summary>
     /// The case attributes of the rows of one case, kept as text until the next case begins: the last value given wins, so
-    /// only that one is interned (a task id on every row costs one string per case, not one per row).
+    /// only that one is interned (a task id on every row costs one string per case, not one per row). The field's bytes are
+    /// kept beside it: the same bytes on the next row (a case's department on each of its rows) give the same value again,
+    /// and are neither decoded nor copied.
     /// </summary>
     private sealed class PendingAttributes(int[] slots)
     {
         private readonly char[][] _text = slots.Select(_ => new char[64]).ToArray();
         private readonly int[] _length = new int[slots.Length];
+        private readonly byte[][] _raw = slots.Select(_ => new byte[64]).ToArray();
+        private readonly int[] _rawLength = new int[slots.Length];
         private readonly bool[] _has = new bool[slots.Length];
 
         /// <summary>The case whose values are held, or -1.</summary>
         public int Case { get; private set; } = -1;
 
-        public void Set(int attribute, ReadOnlySpan<char> value)
+        /// <summary>Whether the value held for the case was read from these very bytes.</summary>
+        public bool Holds(int attribute, ReadOnlySpan<byte> raw) => _has[attribute] && raw.SequenceEqual(_raw[attribute].AsSpan(0, _rawLength[attribute]));
+
+        public void Set(int attribute, ReadOnlySpan<char> value, ReadOnlySpan<byte> raw)
         {
             if (value.Length > _text[attribute].Length) _text[attribute] = new char[value.Length * 2];
             value.CopyTo(_text[attribute]);
             _length[attribute] = value.Length;
+            if (raw.Length > _raw[attribute].Length) _raw[attribute] = new byte[raw.Length * 2];
+            raw.CopyTo(_raw[attribute]);
+            _rawLength[attribute] = raw.Length;
             _has[attribute] = true;
         }
 
@@ -286,75 +296,6 @@ internal sealed class CsvRows
             raw.CopyTo(_bytes);
             _length = raw.Length;
             return Code = code;
-        }
-    }
-
-    /// <summary>
-    /// The codes of one column's values (activity, resource, group, priority) looked up by the field's bytes: a value read before
-    /// costs one hash of its bytes, and the value of the row before not even that; only a new value is decoded, trimmed, checked
-    /// against the missing markers (-1) and interned. Past <see cref="MaxValues"/> distinct fields new ones are no longer kept here.
-    /// </summary>
-    private sealed class ColumnCodes
-    {
-        private const int MaxValues = 1 << 16;
-        private readonly StringTable _table;
-        private readonly MissingValues? _missing;
-        private readonly Dictionary<byte[], int> _codes = new(BytesComparer.Instance);
-        private readonly Dictionary<byte[], int>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
-        private byte[]? _last;
-        private int _lastCode;
-
-        /// <summary>Codes into <paramref name="table"/>; without <paramref name="missing"/> every value is one (the activity).</summary>
-        public ColumnCodes(StringTable table, MissingValues? missing)
-        {
-            _table = table;
-            _missing = missing;
-            _lookup = _codes.GetAlternateLookup<ReadOnlySpan<byte>>();
-        }
-
-        /// <summary>The code of the row's field in <paramref name="column"/>; -1 when missing or the row has no such field.</summary>
-        public int Code(CsvRecordReader records, int column)
-        {
-            if (column < 0 || column >= records.FieldCount) return -1;
-            var raw = records.Bytes(column);
-            if (_last is not null && raw.SequenceEqual(_last)) return _lastCode;
-            if (_lookup.TryGetValue(raw, out var key, out var code))
-            {
-                _last = key;
-                return _lastCode = code;
-            }
-
-            var text = records[column].Trim();
-            code = _missing is not null && _missing.IsMissing(text) ? -1 : _table.Intern(text);
-            _last = null;
-            if (_codes.Count < MaxValues)
-            {
-                _last = raw.ToArray();
-                _codes[_last] = code;
-                _lastCode = code;
-            }
-
-            return code;
-        }
-
-        private sealed class BytesComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
-        {
-            public static readonly BytesComparer Instance = new();
-
-            public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-            public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
-
-            public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-            public int GetHashCode(ReadOnlySpan<byte> alternate)
-            {
-                var hash = default(HashCode);
-                hash.AddBytes(alternate);
-                return hash.ToHashCode();
-            }
-
-            public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
         }
     }
 

@@ -158,4 +158,14 @@ public sealed class CsvBytesTests
         Assert.Equal(fromText, fromBytes);
         Assert.Equal(textTicks, byteTicks);
     }
+
+    [Fact]
+    public void An_iso_timestamp_with_a_fraction_of_hundreds_of_digits_reads_to_the_tick()
+    {
+        var text = "2024-03-05T10:20:30." + new string('1', 200) + "+01:00";
+
+        Assert.True(TimestampParser.TryIso(text.AsSpan(), out var ticks));
+        Assert.Equal(new DateTime(2024, 3, 5, 9, 20, 30, DateTimeKind.Utc).Ticks + 1_111_111, ticks);
+        Assert.False(TimestampParser.TryIso((text + "é").AsSpan(), out _));
+    }
 }
