@@ -105,8 +105,12 @@ public static class ConformanceChecker
         // case only the index of its list of deviations is kept (4 bytes), and per list its trace.
         var traceDeviations = new List<StepDeviationOfCase[]>();
         var hasUndocumented = new List<bool>();
-        var lastWithUndocumented = new List<int>();
         var listOfTrace = new List<int>();
+
+        // Lists with undocumented activities by trace and a hash of those activities, chained on collision, each with its first
+        // case: cases of a trace with the same undocumented activities share one list (and one tail in the JSON report).
+        var byUndocumented = new Dictionary<(int Trace, int Hash), int>();
+        var undocumentedLists = new Dictionary<int, (int FirstCase, int Next)>();
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
         var lists = new DeviationLists(log.CaseCount);
         var seen = new HashSet<StepDeviationOfCase>();
@@ -123,7 +127,6 @@ public static class ConformanceChecker
                 traceDeviations.Add(r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
                     .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray());
                 hasUndocumented.Add(r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented));
-                lastWithUndocumented.Add(-1);
                 listOfTrace.Add(-1);
             }
 
@@ -132,14 +135,12 @@ public static class ConformanceChecker
             {
                 list = listOfTrace[v] >= 0 ? listOfTrace[v] : listOfTrace[v] = lists.Add(traceDeviations[v], v);
             }
-            else if (lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, trace, earlier, c))
+            else if (FindUndocumented(trace, v, c) is var same && same >= 0)
             {
-                // The same trace with the same undocumented activities as an earlier case: share its list.
-                list = lists.ListOf[earlier];
+                list = same;
             }
             else
             {
-                lastWithUndocumented[v] = c;
                 seen.Clear();
                 seen.UnionWith(traceDeviations[v]);
                 for (var i = 0; i < trace.Length; i++)
@@ -148,10 +149,25 @@ public static class ConformanceChecker
                 }
 
                 list = lists.Add([.. seen], v);
+                var key = (v, UndocumentedHash(log, trace, start));
+                undocumentedLists[list] = (c, byUndocumented.TryGetValue(key, out var next) ? next : -1);
+                byUndocumented[key] = list;
             }
 
             lists.ListOf[c] = list;
             lists.Cases[list]++;
+        }
+
+        // The list of an earlier case of the trace with the same undocumented activities, or -1.
+        int FindUndocumented(ReadOnlySpan<int> trace, int v, int c)
+        {
+            if (!byUndocumented.TryGetValue((v, UndocumentedHash(log, trace, log.Start(c))), out var l)) return -1;
+            for (; l >= 0; l = undocumentedLists[l].Next)
+            {
+                if (SameUndocumented(log, trace, undocumentedLists[l].FirstCase, c)) return l;
+            }
+
+            return -1;
         }
 
         int Find(ReadOnlySpan<int> trace)
@@ -237,6 +253,18 @@ public static class ConformanceChecker
         }
 
         return true;
+    }
+
+    // The activities of a case's events unknown to the net (-1 labels), hashed.
+    private static int UndocumentedHash(EventLog log, ReadOnlySpan<int> trace, int start)
+    {
+        var hash = new HashCode();
+        for (var i = 0; i < trace.Length; i++)
+        {
+            if (trace[i] == -1) hash.Add(log.Activities[start + i]);
+        }
+
+        return hash.ToHashCode();
     }
 
     private static int Hash(ReadOnlySpan<int> trace)

@@ -50,6 +50,11 @@ public static class ReportJson
         JsonSerializer.Serialize(writer, report, Streaming);
     }
 
-    // Options with the converter of the whole per-case list, for a writer on a stream only (see CaseConformanceListJson).
-    private static readonly JsonSerializerOptions Streaming = new(Options) { Converters = { new CaseConformanceListJson() } };
+    // Options with the converter of the whole per-case list, for a writer on a stream only (see CaseConformanceListJson), and
+    // the report's types from the source generator (the same text as by reflection, which other types still use).
+    private static readonly JsonSerializerOptions Streaming = new(Options)
+    {
+        Converters = { new CaseConformanceListJson() },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(ReportJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitFiguresNotMeasurable),
+    };
 }
