@@ -30,17 +30,19 @@ internal sealed class BucketBatches
     public int Room { get; }
 
     /// <summary>
-    /// The batches in bucket order: for each, the buckets <c>[First, End)</c> and per bucket the offset of its slice in the
-    /// buffer, -1 for a bucket outside the batch (one array, refilled from batch to batch: read it before the next).
+    /// The batches in bucket order, each within <paramref name="room"/> values (at least <see cref="Room"/>; a buffer of the pool
+    /// is often longer, and a larger room takes fewer passes): for each, the buckets <c>[First, End)</c> and per bucket the offset
+    /// of its slice in the buffer, -1 for a bucket outside the batch (one array, refilled from batch to batch: read it before the next).
     /// </summary>
-    public IEnumerable<(int First, int End, int[] Offsets)> All()
+    public IEnumerable<(int First, int End, int[] Offsets)> All(int room = 0)
     {
+        room = Math.Max(room, Room);
         var offsets = new int[_counts.Length];
         for (var first = 0; first < _counts.Length;)
         {
             Array.Fill(offsets, -1);
             var end = first;
-            for (var used = 0; end < _counts.Length && used + _counts[end] <= Room; end++)
+            for (var used = 0; end < _counts.Length && used + _counts[end] <= room; end++)
             {
                 offsets[end] = used;
                 used += _counts[end];

@@ -90,13 +90,13 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         }
 
         // The durations of a batch of pairs at a time (BucketBatches), in a buffer of the pool: on one thread the one the DFG
-        // rented.
+        // rented, whose whole length makes the batches larger (fewer passes over the cases, in memory already held).
         var pairCounts = counts.ToArray();
         var batches = new BucketBatches(pairCounts);
         var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(batches.Room);
-        var durations = buffer.AsSpan(0, batches.Room);
+        var durations = buffer.AsSpan();
         var handovers = new List<Handover>(counts.Count);
-        foreach (var (first, end, offsets) in batches.All())
+        foreach (var (first, end, offsets) in batches.All(buffer.Length))
         {
             var fill = (int[])offsets.Clone();
             for (var c = 0; c < log.CaseCount; c++)
