@@ -18,7 +18,6 @@ public sealed class MeasureEvaluator
     private readonly CaseFacts _facts;
     private readonly Dictionary<Condition, bool[]> _masks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Grouping, (int[] Codes, StringTable Keys)> _keys = [];
-    private double[]? _scratch;
 
     /// <summary>An evaluator for a log; <paramref name="process"/> resolves <c>step:</c> targets through the steps' tool mappings.</summary>
     public MeasureEvaluator(EventLog log, Process? process) => _facts = new CaseFacts(log, process);
@@ -234,8 +233,9 @@ public sealed class MeasureEvaluator
                 var filter = duration.Where is null ? null : Mask(duration.Where);
 
                 // One scratch buffer serves every slice: the hours of each key's cases bucketed in it in case order (a counting
-                // sort), so a duration statistic allocates nothing per case.
-                _scratch ??= new double[cases];
+                // sort), so a duration statistic allocates nothing per case. Rented: on one thread the step practice's waits
+                // (plumb analyze runs the KPIs after them) and every other duration reuse it.
+                var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(cases);
                 var start = new int[keys + 1];
                 for (var c = 0; c < cases; c++)
                 {
@@ -246,7 +246,7 @@ public sealed class MeasureEvaluator
                 var fill = start[..^1];
                 for (var c = 0; c < cases; c++)
                 {
-                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) _scratch[fill[keyOfCase?[c] ?? 0]++] = hours[c];
+                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) scratch[fill[keyOfCase?[c] ?? 0]++] = hours[c];
                 }
 
                 for (var k = 0; k < keys; k++)
@@ -255,7 +255,7 @@ public sealed class MeasureEvaluator
                     if (found == 0) continue;
 
                     // Order statistics by selection, not a full sort: the same values, in linear time.
-                    var values = _scratch.AsSpan(start[k], found);
+                    var values = scratch.AsSpan(start[k], found);
                     double value = duration.Statistic.Kind switch
                     {
                         StatisticKind.Mean => Statistics.Mean(Sorted(values)),
@@ -267,6 +267,7 @@ public sealed class MeasureEvaluator
                     figures[k] = (value, found);
                 }
 
+                System.Buffers.ArrayPool<double>.Shared.Return(scratch);
                 return figures;
             }
 
