@@ -4,9 +4,9 @@ using System.Collections;
 using Plumb.Mining.EventLogs;
 
 /// <summary>Per-case replay figures, made when read: cases share the replay of their trace, so none is stored per case.</summary>
-internal sealed class CaseConformanceList(EventLog log, List<TraceReplay> replays, int[] variantOf, StepDeviationOfCase[][] deviations) : IReadOnlyList<CaseConformance>
+internal sealed class CaseConformanceList(EventLog log, List<TraceReplay> replays, DeviationLists deviations) : IReadOnlyList<CaseConformance>
 {
-    public int Count => variantOf.Length;
+    public int Count => deviations.ListOf.Length;
 
     /// <summary>Case ids, by case.</summary>
     public StringTable CaseIds => log.CaseIds;
@@ -14,18 +14,16 @@ internal sealed class CaseConformanceList(EventLog log, List<TraceReplay> replay
     /// <summary>The replay of each distinct trace.</summary>
     public List<TraceReplay> Replays => replays;
 
-    /// <summary>Per case, the index of its trace in <see cref="Replays"/>.</summary>
-    public int[] TraceOf => variantOf;
-
-    /// <summary>Per case, its deviations (cases of one trace share one array unless their undocumented activities differ).</summary>
-    public StepDeviationOfCase[][] Deviations => deviations;
+    /// <summary>Per case, its list of deviations, and per list its trace in <see cref="Replays"/>.</summary>
+    public DeviationLists Deviations => deviations;
 
     public CaseConformance this[int index]
     {
         get
         {
-            var r = replays[variantOf[index]];
-            return new CaseConformance(log.CaseIds[index], r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, deviations[index]);
+            var list = deviations.ListOf[index];
+            var r = replays[deviations.TraceOfList[list]];
+            return new CaseConformance(log.CaseIds[index], r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, deviations.Lists[list]);
         }
     }
 

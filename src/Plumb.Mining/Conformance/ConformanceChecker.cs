@@ -99,16 +99,20 @@ public static class ConformanceChecker
         var byHash = new Dictionary<int, int>();
         var sameHash = new List<int>();
         var replays = new List<TraceReplay>();
-        var variantOf = new int[log.CaseCount];
         var measurable = false;
 
-        // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case.
+        // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case. Per
+        // case only the index of its list of deviations is kept (4 bytes), and per list its trace.
         var traceDeviations = new List<StepDeviationOfCase[]>();
         var hasUndocumented = new List<bool>();
-        var lastWithUndocumented = new List<int>();
+        var listOfTrace = new List<int>();
+
+        // Lists with undocumented activities by trace and a hash of those activities, chained on collision, each with its first
+        // case: cases of a trace with the same undocumented activities share one list (and one tail in the JSON report).
+        var byUndocumented = new Dictionary<(int Trace, int Hash), int>();
+        var undocumentedLists = new Dictionary<int, (int FirstCase, int Next)>();
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
-        var casesOfList = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
-        var caseDeviations = new StepDeviationOfCase[log.CaseCount][];
+        var lists = new DeviationLists(log.CaseCount);
         var seen = new HashSet<StepDeviationOfCase>();
         for (var c = 0; c < log.CaseCount; c++)
         {
@@ -123,31 +127,47 @@ public static class ConformanceChecker
                 traceDeviations.Add(r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
                     .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray());
                 hasUndocumented.Add(r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented));
-                lastWithUndocumented.Add(-1);
+                listOfTrace.Add(-1);
             }
 
-            variantOf[c] = v;
-            var list = traceDeviations[v];
-            if (hasUndocumented[v] && lastWithUndocumented[v] is var earlier && earlier >= 0 && SameUndocumented(log, trace, earlier, c))
+            int list;
+            if (!hasUndocumented[v])
             {
-                // The same trace with the same undocumented activities as an earlier case: share its list.
-                list = caseDeviations[earlier];
+                list = listOfTrace[v] >= 0 ? listOfTrace[v] : listOfTrace[v] = lists.Add(traceDeviations[v], v);
             }
-            else if (hasUndocumented[v])
+            else if (FindUndocumented(trace, v, c) is var same && same >= 0)
             {
-                lastWithUndocumented[v] = c;
+                list = same;
+            }
+            else
+            {
                 seen.Clear();
-                seen.UnionWith(list);
+                seen.UnionWith(traceDeviations[v]);
                 for (var i = 0; i < trace.Length; i++)
                 {
                     if (trace[i] == -1) seen.Add(new StepDeviationOfCase(log.ActivityNames[log.Activities[start + i]], DeviationKind.Undocumented));
                 }
 
-                list = [.. seen];
+                list = lists.Add([.. seen], v);
+                var key = (v, UndocumentedHash(log, trace, start));
+                undocumentedLists[list] = (c, byUndocumented.TryGetValue(key, out var next) ? next : -1);
+                byUndocumented[key] = list;
             }
 
-            caseDeviations[c] = list;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(casesOfList, list, out _)++;
+            lists.ListOf[c] = list;
+            lists.Cases[list]++;
+        }
+
+        // The list of an earlier case of the trace with the same undocumented activities, or -1.
+        int FindUndocumented(ReadOnlySpan<int> trace, int v, int c)
+        {
+            if (!byUndocumented.TryGetValue((v, UndocumentedHash(log, trace, log.Start(c))), out var l)) return -1;
+            for (; l >= 0; l = undocumentedLists[l].Next)
+            {
+                if (SameUndocumented(log, trace, undocumentedLists[l].FirstCase, c)) return l;
+            }
+
+            return -1;
         }
 
         int Find(ReadOnlySpan<int> trace)
@@ -173,35 +193,36 @@ public static class ConformanceChecker
             return t;
         }
 
-        // Cases count per shared list, then per deviation: a lookup by reference per case, not one by step name per deviation.
-        foreach (var (list, cases) in casesOfList)
+        // Cases count per shared list, then per deviation: not a lookup by step name per deviation of each case.
+        for (var l = 0; l < lists.Lists.Count; l++)
         {
-            foreach (var key in (StepDeviationOfCase[])list) deviationCases[key] = deviationCases.GetValueOrDefault(key) + cases;
+            foreach (var key in lists.Lists[l]) deviationCases[key] = deviationCases.GetValueOrDefault(key) + lists.Cases[l];
         }
 
         var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
             .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
         var breakdown = new List<FitnessBreakdown>();
-        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log))
+        var replayOfList = lists.TraceOfList.Select(t => replays[t]).ToArray();
+        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log, new int[log.CaseCount]))
         {
-            var figures = Figures(codes, keys.Count, variantOf, replays);
+            var figures = Figures(codes, keys.Count, lists.ListOf, replayOfList);
             foreach (var k in Enumerable.Range(0, keys.Count).OrderBy(k => keys[k], StringComparer.Ordinal))
             {
                 breakdown.Add(new FitnessBreakdown(dimension, keys[k], figures[k]));
             }
         }
 
-        var overall = Figures(null, 1, variantOf, replays)[0];
-        return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, variantOf, caseDeviations), replays.Count), measurable);
+        var overall = Figures(null, 1, lists.ListOf, replayOfList)[0];
+        return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, lists), replays.Count), measurable);
     }
 
     /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
-    private static FitnessFigures[] Figures(int[]? keyOfCase, int keys, int[] variantOf, List<TraceReplay> replays)
+    private static FitnessFigures[] Figures(int[]? keyOfCase, int keys, int[] listOfCase, TraceReplay[] replayOfList)
     {
         var totals = new (int Cases, int Fitting, long P, long C, long M, long R, double Sum)[keys];
-        for (var i = 0; i < variantOf.Length; i++)
+        for (var i = 0; i < listOfCase.Length; i++)
         {
-            var t = replays[variantOf[i]];
+            var t = replayOfList[listOfCase[i]];
             ref var k = ref totals[keyOfCase?[i] ?? 0];
             k.Cases++;
             k.P += t.Produced;
@@ -232,6 +253,18 @@ public static class ConformanceChecker
         }
 
         return true;
+    }
+
+    // The activities of a case's events unknown to the net (-1 labels), hashed.
+    private static int UndocumentedHash(EventLog log, ReadOnlySpan<int> trace, int start)
+    {
+        var hash = new HashCode();
+        for (var i = 0; i < trace.Length; i++)
+        {
+            if (trace[i] == -1) hash.Add(log.Activities[start + i]);
+        }
+
+        return hash.ToHashCode();
     }
 
     private static int Hash(ReadOnlySpan<int> trace)

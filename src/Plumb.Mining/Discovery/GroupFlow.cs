@@ -61,9 +61,9 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
     {
         if (log.Groups is not { } groups) return ([], [], 0);
 
-        // Two passes over the cases: the first counts the handovers of each pair of groups (and the ping-pong), the second puts
-        // their durations in one array, bucketed by pair as a counting sort, so each pair's median is a sort of its own slice. A
-        // list per pair grew by doubling: three times the durations in garbage (20 bytes an event on 1M events).
+        // A pass over the cases counts the handovers of each pair of groups (and the ping-pong), then a pass per batch of pairs
+        // puts their durations in one buffer, bucketed by pair as a counting sort, so each pair's median is a sort of its own
+        // slice. A list per pair grew by doubling: three times the durations in garbage (20 bytes an event on 1M events).
         var pairs = new PairCodes(log.GroupNames.Count);
         var counts = new List<int>();
         var pingPong = new Dictionary<(int, int), int>();
@@ -89,26 +89,44 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
             if (seenPairs.Count > 0) casesWithPingPong++;
         }
 
-        var start = new int[counts.Count + 1];
-        for (var p = 0; p < counts.Count; p++) start[p + 1] = start[p] + counts[p];
-        var fill = start[..^1];
-        var durations = System.Buffers.ArrayPool<long>.Shared.Rent(start[^1]);
-        for (var c = 0; c < log.CaseCount; c++)
-        {
-            Chain(log, groups, c, chain);
-            for (var i = 1; i < chain.Count; i++) durations[fill[pairs.CodeOf(chain[i - 1].Group, chain[i].Group)]++] = chain[i].Time - chain[i - 1].Time;
-        }
-
+        // The durations of a batch of pairs at a time (BucketBatches), in a buffer of the pool: on one thread the one the DFG
+        // rented, whose whole length makes the batches larger (fewer passes over the cases, in memory already held).
+        var pairCounts = counts.ToArray();
+        var batches = new BucketBatches(pairCounts);
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(batches.Room);
+        var durations = buffer.AsSpan();
         var handovers = new List<Handover>(counts.Count);
-        for (var p = 0; p < counts.Count; p++)
+        foreach (var (first, end, offsets) in batches.All(buffer.Length))
         {
-            var sorted = durations.AsSpan(start[p], counts[p]);
-            Statistics.SortTicks(sorted);
-            var (from, to) = pairs.GroupsOf(p);
-            handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour));
+            var fill = (int[])offsets.Clone();
+            for (var c = 0; c < log.CaseCount; c++)
+            {
+                // The case's chain of groups (as Chain makes it) walked in place: a handover where the group changes.
+                var (last, since) = (-1, 0L);
+                for (var i = log.Start(c); i < log.End(c); i++)
+                {
+                    var g = groups[i];
+                    if (g < 0 || g == last) continue;
+                    if (last >= 0)
+                    {
+                        ref var slot = ref fill[pairs.CodeOf(last, g)];
+                        if (slot >= 0) durations[slot++] = log.Timestamps[i] - since;
+                    }
+
+                    (last, since) = (g, log.Timestamps[i]);
+                }
+            }
+
+            for (var p = first; p < end; p++)
+            {
+                var sorted = durations.Slice(offsets[p], pairCounts[p]);
+                Statistics.SortTicks(sorted);
+                var (from, to) = pairs.GroupsOf(p);
+                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour));
+            }
         }
 
-        System.Buffers.ArrayPool<long>.Shared.Return(durations);
+        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
         handovers = handovers.OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
         var pings = pingPong.Select(p => new PingPong(log.GroupNames[p.Key.Item1], log.GroupNames[p.Key.Item2], p.Value))
             .OrderByDescending(p => p.Cases).ThenBy(p => p.GroupA, StringComparer.Ordinal).ToList();

@@ -59,13 +59,17 @@ public static class CaseDimensions
         yield return ("month", c => PeriodOf(log, c, "month"));
     }
 
-    /// <summary>Group, priority and month as a code per case into a key table, computed once per log.</summary>
-    public static IEnumerable<(string Dimension, int[] Codes, StringTable Keys)> Coded(EventLog log)
+    /// <summary>
+    /// Group, priority and month as a code per case into a key table, computed once per log; in <paramref name="buffer"/> (of a
+    /// code per case) when given, each dimension's codes overwriting the previous one's.
+    /// </summary>
+    public static IEnumerable<(string Dimension, int[] Codes, StringTable Keys)> Coded(EventLog log, int[]? buffer = null)
     {
+        if (buffer is not null) ArgumentOutOfRangeException.ThrowIfNotEqual(buffer.Length, log.CaseCount, nameof(buffer));
         foreach (var (dimension, keyOf) in All(log))
         {
             var keys = new StringTable();
-            var codes = new int[log.CaseCount];
+            var codes = buffer ?? new int[log.CaseCount];
             if (dimension == "month")
             {
                 var byMonth = new Dictionary<int, int>();

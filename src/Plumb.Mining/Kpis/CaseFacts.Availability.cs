@@ -27,11 +27,11 @@ internal sealed partial class CaseFacts
                 // The tool cannot show the step (tool: { observable: false }): the few events that seem to are no count of it.
                 TargetKind.Step when FindStep(target.Value) is { Tool.Observable: false } =>
                     $"step '{target.Value}' is marked as not observable in the tool (tool: {{ observable: false }}), so the log cannot show which cases reached it",
-                TargetKind.Step => Visits(target).Any(v => v > 0) ? null
+                TargetKind.Step => Matches(target).HasAnySet() ? null
                     : $"no event of the log maps to step '{target.Value}' (map it with plumb map or the step's tool mapping)",
                 TargetKind.Activity when target.Value == StateChangeDeriver.Reopened => CanSeeReopening() ? null : NoReopening,
                 TargetKind.Activity => log.ActivityNames.Find(target.Value) >= 0 ? null : $"the log has no '{target.Value}' event",
-                TargetKind.State => log.States is not null || Visits(target).Any(v => v > 0) ? null
+                TargetKind.State => log.States is not null || Matches(target).HasAnySet() ? null
                     : $"the log has no state field and no event named after state '{target.Value}'",
                 TargetKind.Field => FieldTimes(target.Value).Any(t => t != long.MinValue) ? null
                     : $"the log has no date in field '{target.Value}'",

@@ -18,9 +18,6 @@ public sealed class MeasureEvaluator
     private readonly CaseFacts _facts;
     private readonly Dictionary<Condition, bool[]> _masks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Grouping, (int[] Codes, StringTable Keys)> _keys = [];
-    private readonly Dictionary<Grouping, int[][]> _buckets = [];
-    private int[]? _all;
-    private double[]? _scratch;
 
     /// <summary>An evaluator for a log; <paramref name="process"/> resolves <c>step:</c> targets through the steps' tool mappings.</summary>
     public MeasureEvaluator(EventLog log, Process? process) => _facts = new CaseFacts(log, process);
@@ -120,13 +117,8 @@ public sealed class MeasureEvaluator
     /// <summary>The value over all cases.</summary>
     public MeasureCell Overall(Measure measure)
     {
-        if (_all is null)
-        {
-            _all = new int[_facts.Log.CaseCount];
-            for (var c = 0; c < _all.Length; c++) _all[c] = c;
-        }
-
-        return Evaluate(measure.Aggregate, _all, "all");
+        var (value, cases) = Evaluate(measure.Aggregate, null, 1)[0];
+        return new MeasureCell("all", value, cases);
     }
 
     /// <summary>The values per key of the given groupings (the measure's own when null), keys sorted.</summary>
@@ -149,27 +141,9 @@ public sealed class MeasureEvaluator
             for (var c = 0; c < cases; c++) combined[c] = names.Intern(string.Join(" / ", columns.Select(k => k.Keys[k.Codes[c]])));
         }
 
-        var buckets = columns.Length == 1 ? Buckets(groupings[0], combined, names.Count) : Split(combined, names.Count);
+        var figures = Evaluate(measure.Aggregate, combined, names.Count);
         return Enumerable.Range(0, names.Count).OrderBy(k => names[k], StringComparer.Ordinal)
-            .Select(k => Evaluate(measure.Aggregate, buckets[k], names[k])).ToList();
-    }
-
-    /// <summary>The cases of each key of a grouping, computed once and shared by every KPI grouped the same way.</summary>
-    private int[][] Buckets(Grouping grouping, int[] codes, int keys)
-    {
-        if (_buckets.TryGetValue(grouping, out var cached)) return cached;
-        return _buckets[grouping] = Split(codes, keys);
-    }
-
-    private static int[][] Split(int[] codes, int keys)
-    {
-        var sizes = new int[keys];
-        foreach (var k in codes) sizes[k]++;
-        var buckets = new int[keys][];
-        for (var k = 0; k < keys; k++) buckets[k] = new int[sizes[k]];
-        Array.Clear(sizes);
-        for (var c = 0; c < codes.Length; c++) buckets[codes[c]][sizes[codes[c]]++] = c;
-        return buckets;
+            .Select(k => new MeasureCell(names[k], figures[k].Value, figures[k].Cases)).ToList();
     }
 
     private (int[] Codes, StringTable Keys) Keys(Grouping grouping)
@@ -213,51 +187,90 @@ public sealed class MeasureEvaluator
         return (codes, keys);
     }
 
-    private MeasureCell Evaluate(Aggregate aggregate, int[] cases, string key)
+    // The aggregate over the cases of each key (per case its key, or all cases under key 0 when null), in a pass or two over
+    // the cases: no list of the cases of each key (4 bytes a case per grouping, when every slice was evaluated on its own).
+    private (double? Value, int Cases)[] Evaluate(Aggregate aggregate, int[]? keyOfCase, int keys)
     {
+        var cases = _facts.Log.CaseCount;
+        var figures = new (double? Value, int Cases)[keys];
         switch (aggregate)
         {
             case CountAggregate count:
+            {
                 var mask = count.Where is null ? null : Mask(count.Where);
-                var n = 0;
-                foreach (var c in cases) if (mask is null || mask[c]) n++;
-                return new MeasureCell(key, n, cases.Length);
-            case RatioAggregate ratio:
-                var where = Mask(ratio.Where);
-                var of = ratio.Of is null ? null : Mask(ratio.Of);
-                int total = 0, matching = 0;
-                foreach (var c in cases)
+                var counted = new int[keys];
+                for (var c = 0; c < cases; c++)
                 {
-                    if (of is not null && !of[c]) continue;
-                    total++;
-                    if (where[c]) matching++;
+                    var k = keyOfCase?[c] ?? 0;
+                    figures[k].Cases++;
+                    if (mask is null || mask[c]) counted[k]++;
                 }
 
-                return total == 0 ? new MeasureCell(key, null, 0) : new MeasureCell(key, 100.0 * matching / total, total);
+                for (var k = 0; k < keys; k++) figures[k].Value = counted[k];
+                return figures;
+            }
+
+            case RatioAggregate ratio:
+            {
+                var where = Mask(ratio.Where);
+                var of = ratio.Of is null ? null : Mask(ratio.Of);
+                var matching = new int[keys];
+                for (var c = 0; c < cases; c++)
+                {
+                    if (of is not null && !of[c]) continue;
+                    var k = keyOfCase?[c] ?? 0;
+                    figures[k].Cases++;
+                    if (where[c]) matching[k]++;
+                }
+
+                for (var k = 0; k < keys; k++) figures[k].Value = figures[k].Cases == 0 ? null : 100.0 * matching[k] / figures[k].Cases;
+                return figures;
+            }
+
             case DurationAggregate duration:
+            {
                 var hours = _facts.Hours(duration.From, duration.To);
                 var filter = duration.Where is null ? null : Mask(duration.Where);
 
-                // One scratch buffer serves every slice: a duration statistic allocates nothing per case.
-                _scratch ??= new double[_facts.Log.CaseCount];
-                var found = 0;
-                foreach (var c in cases)
+                // One scratch buffer serves every slice: the hours of each key's cases bucketed in it in case order (a counting
+                // sort), so a duration statistic allocates nothing per case. Rented: on one thread the step practice's waits
+                // (plumb analyze runs the KPIs after them) and every other duration reuse it.
+                var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(cases);
+                var start = new int[keys + 1];
+                for (var c = 0; c < cases; c++)
                 {
-                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) _scratch[found++] = hours[c];
+                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) start[(keyOfCase?[c] ?? 0) + 1]++;
                 }
 
-                if (found == 0) return new MeasureCell(key, null, 0);
-                // Order statistics by selection, not a full sort: the same values, in linear time.
-                var values = _scratch.AsSpan(0, found);
-                double value = duration.Statistic.Kind switch
+                for (var k = 0; k < keys; k++) start[k + 1] += start[k];
+                var fill = start[..^1];
+                for (var c = 0; c < cases; c++)
                 {
-                    StatisticKind.Mean => Statistics.Mean(Sorted(values)),
-                    StatisticKind.Median => Statistics.MedianUnsorted(values),
-                    StatisticKind.Min => Statistics.Select(values, 0),
-                    StatisticKind.Max => Statistics.Select(values, found - 1),
-                    _ => Statistics.PercentileUnsorted(values, duration.Statistic.Percentile),
-                };
-                return new MeasureCell(key, value, found);
+                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) scratch[fill[keyOfCase?[c] ?? 0]++] = hours[c];
+                }
+
+                for (var k = 0; k < keys; k++)
+                {
+                    var found = start[k + 1] - start[k];
+                    if (found == 0) continue;
+
+                    // Order statistics by selection, not a full sort: the same values, in linear time.
+                    var values = scratch.AsSpan(start[k], found);
+                    double value = duration.Statistic.Kind switch
+                    {
+                        StatisticKind.Mean => Statistics.Mean(Sorted(values)),
+                        StatisticKind.Median => Statistics.MedianUnsorted(values),
+                        StatisticKind.Min => Statistics.Select(values, 0),
+                        StatisticKind.Max => Statistics.Select(values, found - 1),
+                        _ => Statistics.PercentileUnsorted(values, duration.Statistic.Percentile),
+                    };
+                    figures[k] = (value, found);
+                }
+
+                System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+                return figures;
+            }
+
             default:
                 throw new MeasureException($"unknown aggregate {aggregate.GetType().Name}");
         }
@@ -291,8 +304,14 @@ public sealed class MeasureEvaluator
                 for (var c = 0; c < cases; c++) mask[c] = !inner[c];
                 break;
             case HasCondition h:
-                var has = _facts.Visits(h.Target);
-                for (var c = 0; c < cases; c++) mask[c] = has[c] > 0;
+                // From the events' flags: no count of visits per case is kept for a test of any.
+                var flags = _facts.Matches(h.Target);
+                var log = _facts.Log;
+                for (var c = 0; c < cases; c++)
+                {
+                    for (var e = log.Start(c); e < log.End(c) && !mask[c]; e++) mask[c] = flags[e];
+                }
+
                 break;
             case VisitsCondition v:
                 var visits = _facts.Visits(v.Target);

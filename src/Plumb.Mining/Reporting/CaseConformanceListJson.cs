@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using Plumb.Mining.Conformance;
 
 /// <summary>
-/// Writes the whole per-case list of a replay from its columns (trace per case, figures per trace, deviations per case): no
+/// Writes the whole per-case list of a replay from its columns (list of deviations per case, trace per list, figures per trace): no
 /// object per case, and the indented text of each trace's figures made once. The writer is flushed every
 /// <see cref="FlushBytes"/>, which writes to the stream only when the writer was made on one: this converter is for
 /// <see cref="ReportJson.Serialize(Stream, AnalysisReport)"/>'s own writer (under the serializer's writer it would hold the
@@ -36,19 +36,22 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
 
     private static void WriteColumns(Utf8JsonWriter writer, CaseConformanceList list, CaseConformanceText text)
     {
-        var (ids, replays, traceOf, deviations) = (list.CaseIds, list.Replays, list.TraceOf, list.Deviations);
+        var (ids, replays, deviations) = (list.CaseIds, list.Replays, list.Deviations);
         var raw = text.Raw(writer);
         var depth = writer.CurrentDepth;
 
-        // Most cases of a trace share its deviations: one tail per trace for those, the others by (trace, deviations).
-        var shared = new StepDeviationOfCase[]?[replays.Count];
+        // Most cases of a trace share its list of deviations: one tail per trace for those, the others by list (a few thousand
+        // at most held).
+        var shared = new int[replays.Count];
+        Array.Fill(shared, -1);
         var sharedTails = new byte[]?[replays.Count];
-        var others = new Dictionary<(int Trace, StepDeviationOfCase[] Deviations), byte[]>(new TraceDeviationsComparer());
-        for (var c = 0; c < traceOf.Length; c++)
+        var others = new Dictionary<int, byte[]>();
+        for (var c = 0; c < deviations.ListOf.Length; c++)
         {
-            var t = traceOf[c];
+            var l = deviations.ListOf[c];
+            var t = deviations.TraceOfList[l];
             var r = replays[t];
-            var d = deviations[c];
+            var d = deviations.Lists[l];
             if (!raw)
             {
                 text.WriteObject(writer, ids[c], r, d);
@@ -56,16 +59,16 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
             else
             {
                 byte[]? tail;
-                if (ReferenceEquals(shared[t], d)) tail = sharedTails[t]!;
-                else if (shared[t] is null)
+                if (shared[t] == l) tail = sharedTails[t]!;
+                else if (shared[t] < 0)
                 {
-                    shared[t] = d;
+                    shared[t] = l;
                     tail = sharedTails[t] = text.Tail(depth, r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, d);
                 }
-                else if (!others.TryGetValue((t, d), out tail))
+                else if (!others.TryGetValue(l, out tail))
                 {
                     if (others.Count >= 4096) others.Clear();
-                    others[(t, d)] = tail = text.Tail(depth, r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, d);
+                    others[l] = tail = text.Tail(depth, r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, d);
                 }
 
                 text.WriteRaw(writer, ids[c], tail);
@@ -73,15 +76,5 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
 
             if (writer.BytesPending >= FlushBytes) writer.Flush();
         }
-    }
-
-    // Deviation arrays by reference: equal content in two arrays only costs a second tail.
-    private sealed class TraceDeviationsComparer : IEqualityComparer<(int Trace, StepDeviationOfCase[] Deviations)>
-    {
-        public bool Equals((int Trace, StepDeviationOfCase[] Deviations) x, (int Trace, StepDeviationOfCase[] Deviations) y) =>
-            x.Trace == y.Trace && ReferenceEquals(x.Deviations, y.Deviations);
-
-        public int GetHashCode((int Trace, StepDeviationOfCase[] Deviations) key) =>
-            HashCode.Combine(key.Trace, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Deviations));
     }
 }

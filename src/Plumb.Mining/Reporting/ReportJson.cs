@@ -40,14 +40,15 @@ public static class ReportJson
     public static void Serialize(Stream utf8, AnalysisReport report)
     {
         // The same text as JsonSerializer.Serialize(utf8, report, Options): a writer with the options the serializer gives its
-        // own, and the per-case list written from the replay's columns, flushing this writer to the stream as it goes.
+        // own, the report through the writer's calls (ReportJsonWriter), and the per-case list from the replay's columns,
+        // flushing this writer to the stream as it goes.
         using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions
         {
             Encoder = Streaming.Encoder, Indented = Streaming.WriteIndented, IndentCharacter = Streaming.IndentCharacter,
             IndentSize = Streaming.IndentSize, NewLine = Streaming.NewLine, MaxDepth = Streaming.MaxDepth == 0 ? 64 : Streaming.MaxDepth,
             SkipValidation = true,
         });
-        JsonSerializer.Serialize(writer, report, Streaming);
+        ReportJsonWriter.Write(writer, report, Streaming);
     }
 
     // Options with the converter of the whole per-case list, for a writer on a stream only (see CaseConformanceListJson).

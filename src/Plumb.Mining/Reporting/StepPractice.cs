@@ -58,27 +58,16 @@ public sealed record StepPractice(string Step, string Name, int Cases, int Event
             }
         }
 
-        // The waits of a batch of steps at a time in one buffer, bucketed by step (a counting sort): a pass over the log per batch
+        // The waits of a batch of steps at a time in one buffer, bucketed by step (BucketBatches): a pass over the log per batch
         // (a few ms each, at most about five) costs less than holding every mapped event's wait at once (8 bytes an event), and
         // a list per step grew by doubling.
-        var total = waits.Sum();
-        var room = Math.Max(waits.Length == 0 ? 0 : waits.Max(), total / 4);
-        var hours = System.Buffers.ArrayPool<double>.Shared.Rent(room);
+        var batches = new BucketBatches(waits);
+        var hours = System.Buffers.ArrayPool<double>.Shared.Rent(batches.Room);
         var medians = new double?[steps];
         var times = log.Timestamps;
-        var slot = new int[steps];
-        for (var first = 0; first < steps;)
+        foreach (var (first, last, offsets) in batches.All())
         {
-            // The batch: steps from first on while their waits fit, each with its slice of the buffer.
-            Array.Fill(slot, -1);
-            var last = first;
-            for (var used = 0; last < steps && used + waits[last] <= room; last++)
-            {
-                slot[last] = used;
-                used += waits[last];
-            }
-
-            var fill = (int[])slot.Clone();
+            var fill = (int[])offsets.Clone();
             for (var c = 0; c < log.CaseCount; c++)
             {
                 var end = log.End(c) - 1;
@@ -90,10 +79,8 @@ public sealed record StepPractice(string Step, string Name, int Cases, int Event
 
             for (var s = first; s < last; s++)
             {
-                if (waits[s] > 0) medians[s] = Statistics.MedianUnsorted(hours.AsSpan(slot[s], waits[s]));
+                if (waits[s] > 0) medians[s] = Statistics.MedianUnsorted(hours.AsSpan(offsets[s], waits[s]));
             }
-
-            first = last;
         }
 
         System.Buffers.ArrayPool<double>.Shared.Return(hours);
