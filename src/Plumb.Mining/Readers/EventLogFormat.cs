@@ -61,20 +61,27 @@ public static class EventLogFormat
                 return XesEventLogReader.Read(GzipDetection.Unwrap(stream), new XesLogOptions { DropDuplicates = options.DropDuplicates, SkipBadRows = options.SkipBadRows, MissingValues = options.MissingValues, CaseAttributes = options.CaseAttributes },
                     progress);
             case SnowJson:
-                try
-                {
-                    return SnowJsonEventLogReader.Read(new[] { stream }.Concat(audit ?? []).Select(GzipDetection.Unwrap).ToList(), options.DropDuplicates,
-                        directories?.Select(GzipDetection.Unwrap).ToList(), options.StepFields);
-                }
-                catch (System.Xml.XmlException e)
-                {
-                    // The reader returns its own problems; this keeps an XML unload that does not parse a problem too, whichever stream it was.
-                    return LogReadResult.Fail(e.LineNumber, null, $"not valid XML: {e.Message}");
-                }
+                return ReadSnowJson(stream, options, audit, directories);
             case Csv:
                 return CsvEventLogReader.Read(GzipDetection.Unwrap(stream), encoding, options, progress);
             default:
                 throw new ArgumentException($"unknown log format '{format}': use {string.Join(", ", All)}", nameof(format));
+        }
+    }
+
+    // A method of its own: its handler names an XML type, and in Read it would load System.Private.Xml for every CSV command.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static LogReadResult ReadSnowJson(Stream stream, CsvLogOptions options, IReadOnlyList<Stream>? audit, IReadOnlyList<Stream>? directories)
+    {
+        try
+        {
+            return SnowJsonEventLogReader.Read(new[] { stream }.Concat(audit ?? []).Select(GzipDetection.Unwrap).ToList(), options.DropDuplicates,
+                directories?.Select(GzipDetection.Unwrap).ToList(), options.StepFields);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            // The reader returns its own problems; this keeps an XML unload that does not parse a problem too, whichever stream it was.
+            return LogReadResult.Fail(e.LineNumber, null, $"not valid XML: {e.Message}");
         }
     }
 }
