@@ -34,6 +34,16 @@ public sealed class StringTable
     /// <summary>The value behind a code.</summary>
     public string this[int code] => _values is not null ? _values[code] : _packed![Checked(code)];
 
+    /// <summary>The number of characters of the value behind a code.</summary>
+    internal int LengthOf(int code) => _values is not null ? _values[code].Length : _packed!.LengthOf(Checked(code));
+
+    /// <summary>
+    /// The characters of the value behind a code: a packed table's copied into <paramref name="buffer"/> (at least
+    /// <see cref="LengthOf"/> long) without becoming a string, as a per-case report writes the case ids (~8 MB of strings on
+    /// 1M events); another table's are its string's own.
+    /// </summary>
+    internal ReadOnlySpan<char> Chars(int code, Span<char> buffer) => _packed is not null ? _packed.CopyTo(Checked(code), buffer) : _values![code];
+
     /// <summary>Every value, in order of first appearance (the code is the index).</summary>
     public IReadOnlyList<string> Values => (IReadOnlyList<string>?)_values ?? new PackedValues(this);
 

@@ -46,6 +46,7 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
         Array.Fill(shared, -1);
         var sharedTails = new byte[]?[replays.Count];
         var others = new Dictionary<int, byte[]>();
+        var chars = new char[64];
         for (var c = 0; c < deviations.ListOf.Length; c++)
         {
             var l = deviations.ListOf[c];
@@ -71,7 +72,10 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
                     others[l] = tail = text.Tail(depth, r.Produced, r.Consumed, r.Missing, r.Remaining, r.Fitness, r.Fits, d);
                 }
 
-                text.WriteRaw(writer, ids[c], tail);
+                // The id's characters, not a string of each (a packed table makes one per read).
+                var length = ids.LengthOf(c);
+                if (length > chars.Length) chars = new char[Math.Max(length, 2 * chars.Length)];
+                text.WriteRaw(writer, ids.Chars(c, chars), tail);
             }
 
             if (writer.BytesPending >= FlushBytes) writer.Flush();

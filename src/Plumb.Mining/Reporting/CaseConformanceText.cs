@@ -123,7 +123,7 @@ internal sealed class CaseConformanceText
     /// One case as raw text: a line break and the indentation (the writer adds only the comma before a raw value), the case id
     /// escaped as the writer escapes it, then the shared tail of figures and deviations.
     /// </summary>
-    public void WriteRaw(Utf8JsonWriter writer, string id, byte[] tail)
+    public void WriteRaw(Utf8JsonWriter writer, ReadOnlySpan<char> id, byte[] tail)
     {
         var indent = _options.IndentSize * writer.CurrentDepth;
         var inner = indent + _options.IndentSize;
@@ -160,7 +160,7 @@ internal sealed class CaseConformanceText
 
     // The id as the writer escapes it: ASCII that the encoder leaves alone (ids such as INC0010001 or case-17) as it is, anything
     // else through the encoder. At most six bytes a character (\uXXXX).
-    private int Id(string id, Span<byte> into)
+    private int Id(ReadOnlySpan<char> id, Span<byte> into)
     {
         if (System.Text.Ascii.IsValid(id))
         {

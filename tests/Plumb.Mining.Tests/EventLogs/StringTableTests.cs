@@ -39,6 +39,27 @@ public sealed class StringTableTests
         Assert.Equal(-1, table.Find("件-4"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_characters_of_a_value_are_its_string_s_in_a_packed_table_and_a_plain_one(bool packed)
+    {
+        // Given values of one byte a character, the empty one, then wider ones (a packed table widens)
+        string[] values = ["INC0000001", "", "Café", new string('x', 300), "件-42", "🙂"];
+        var table = new StringTable(packed);
+        foreach (var value in values) table.Intern(value);
+
+        // Then each value's characters, read into a buffer of its length, are the value
+        for (var code = 0; code < values.Length; code++)
+        {
+            Assert.Equal(values[code].Length, table.LengthOf(code));
+            var buffer = new char[table.LengthOf(code)];
+            Assert.Equal(values[code], table.Chars(code, buffer).ToString());
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.LengthOf(values.Length));
+    }
+
     [Fact]
     public void A_packed_table_refuses_a_code_past_its_values()
     {
