@@ -140,7 +140,7 @@ public static class MappingProposer
     /// "Queued-Awaiting Assignment" after the work began is a ticket sent on to another team, rework the baseline's procedure
     /// does not allow, and moving it into the later step would hide that and the first-line resolution that depends on it.
     /// </summary>
-    private static List<MappingProposal> InOrder(Procedure trial, EventLog log, short[] stepOf, List<MappingProposal> proposals)
+    private static List<MappingProposal> InOrder(Procedure trial, EventLog log, sbyte[] stepOf, List<MappingProposal> proposals)
     {
         var result = new List<MappingProposal>(proposals.Count);
         foreach (var proposal in proposals)
@@ -199,7 +199,7 @@ public static class MappingProposer
     /// <c>when: field in [v]</c> with S's activities of those events, S the other values. On BPI Challenge 2013, ST Level L1
     /// is the service desk's work before a ticket goes to L2 or L3.
     /// </summary>
-    private static List<MappingProposal> Conditions(Procedure trial, EventLog log, short[] stepOf, StateChoices choices)
+    private static List<MappingProposal> Conditions(Procedure trial, EventLog log, sbyte[] stepOf, StateChoices choices)
     {
         var result = new List<MappingProposal>();
         if (log.EventAttributes.Count == 0) return result;
@@ -250,7 +250,7 @@ public static class MappingProposer
 
     // The value of the field that opens the step in most of its cases and comes first in the cases where the field changes; only a
     // field that tells apart events of one activity (not Sub Status, which the activity already says) and changes within cases.
-    private static FieldSplit? Split(EventLog log, short[] stepOf, int step, EventAttribute attribute)
+    private static FieldSplit? Split(EventLog log, sbyte[] stepOf, int step, EventAttribute attribute)
     {
         var counts = new Dictionary<int, int>();
         var byActivity = new Dictionary<(int Activity, int Value), int>();
@@ -297,7 +297,7 @@ public static class MappingProposer
     /// step that works by its states or activities and does not name the group yet. The share is the group's events on that
     /// step. Smaller groups are left out: on BPI Challenge 2013 hundreds of teams touch a few tickets each.
     /// </summary>
-    private static List<MappingProposal> Groups(Procedure trial, EventLog log, short[] stepOf)
+    private static List<MappingProposal> Groups(Procedure trial, EventLog log, sbyte[] stepOf)
     {
         if (log.Groups is not { } groups) return [];
         var steps = trial.Steps.Count;
@@ -330,7 +330,7 @@ public static class MappingProposer
     }
 
     // Per step, the cases with at least one event of it.
-    private static int[] CasesPerStep(Procedure trial, EventLog log, short[] stepOf)
+    private static int[] CasesPerStep(Procedure trial, EventLog log, sbyte[] stepOf)
     {
         var cases = new int[trial.Steps.Count];
         var last = new int[trial.Steps.Count];

@@ -14,7 +14,7 @@ public sealed record UnmappedActivity(string Activity, int Events);
 /// </summary>
 public sealed class ProcedureMapping
 {
-    private ProcedureMapping(Procedure procedure, short[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped, MappingCoverage coverage, IReadOnlySet<string> unseen)
+    private ProcedureMapping(Procedure procedure, sbyte[] stepOfEvent, IReadOnlyList<UnmappedActivity> unmapped, MappingCoverage coverage, IReadOnlySet<string> unseen)
     {
         UnseenSteps = unseen;
         Procedure = procedure;
@@ -37,8 +37,14 @@ public sealed class ProcedureMapping
     /// <summary>The procedure.</summary>
     public Procedure Procedure { get; }
 
-    /// <summary>Per event, the index of its step in <see cref="Procedure"/>, or -1 (16 bits: a procedure has far fewer steps).</summary>
-    public short[] StepOfEvent { get; }
+    /// <summary>
+    /// Per event, the index of its step in <see cref="Procedure"/>, or -1: one byte an event (1 MB on 1M events, held while
+    /// <c>plumb analyze</c> replays, measures steps and writes), so a procedure maps at most <see cref="MaxSteps"/> steps.
+    /// </summary>
+    public sbyte[] StepOfEvent { get; }
+
+    /// <summary>The most steps a procedure may have to be mapped (far more than any procedure a team follows).</summary>
+    public const int MaxSteps = sbyte.MaxValue;
 
     /// <summary>Activities that map to no step, most frequent first.</summary>
     public IReadOnlyList<UnmappedActivity> Unmapped { get; }
@@ -64,12 +70,16 @@ public sealed class ProcedureMapping
         return result;
     }
 
-    /// <summary>Maps every event of the log.</summary>
+    /// <summary>Maps every event of the log; a procedure of more than <see cref="MaxSteps"/> steps is refused as data that cannot be used (<see cref="InvalidDataException"/>).</summary>
     public static ProcedureMapping Map(Procedure procedure, EventLog log)
     {
-        if (procedure.Steps.Count > short.MaxValue) throw new ArgumentException($"a procedure of {procedure.Steps.Count} steps is too large to map", nameof(procedure));
+        if (procedure.Steps.Count > MaxSteps)
+        {
+            throw new InvalidDataException($"procedure {procedure.Id} has {procedure.Steps.Count} steps: too many to map onto a log (at most {MaxSteps})");
+        }
+
         var matchers = procedure.Steps.Select(s => new StepMatcher(s, log, procedure)).ToArray();
-        var stepOfEvent = new short[log.EventCount];
+        var stepOfEvent = new sbyte[log.EventCount];
         var unmapped = new int[log.ActivityNames.Count];
         var follows = Follows(procedure);
         for (var c = 0; c < log.CaseCount; c++)
@@ -96,7 +106,7 @@ public sealed class ProcedureMapping
                 // Two steps the same state shows (Closed after closing, Closed when a risk is accepted): the case's previous step
                 // if it is one of them (its next event), else the one the procedure goes to from it, unless the group told them apart.
                 if (after >= 0) chosen = after;
-                stepOfEvent[e] = (short)chosen;
+                stepOfEvent[e] = (sbyte)chosen;
                 if (chosen < 0) unmapped[log.Activities[e]]++;
                 else previous = chosen;
             }
