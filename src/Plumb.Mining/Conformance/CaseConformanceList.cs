@@ -6,7 +6,7 @@ using Plumb.Mining.EventLogs;
 /// <summary>Per-case replay figures, made when read: cases share the replay of their trace, so none is stored per case.</summary>
 internal sealed class CaseConformanceList(EventLog log, List<TraceReplay> replays, DeviationLists deviations) : IReadOnlyList<CaseConformance>
 {
-    public int Count => deviations.ListOf.Length;
+    public int Count => deviations.ListOf.Count;
 
     /// <summary>Case ids, by case.</summary>
     public StringTable CaseIds => log.CaseIds;

@@ -203,7 +203,7 @@ public static class ConformanceChecker
             .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
         var breakdown = new List<FitnessBreakdown>();
         var replayOfList = lists.TraceOfList.Select(t => replays[t]).ToArray();
-        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log, new int[log.CaseCount]))
+        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log, new NarrowCodes(log.CaseCount)))
         {
             var figures = Figures(codes, keys.Count, lists.ListOf, replayOfList);
             foreach (var k in Enumerable.Range(0, keys.Count).OrderBy(k => keys[k], StringComparer.Ordinal))
@@ -217,10 +217,10 @@ public static class ConformanceChecker
     }
 
     /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
-    private static FitnessFigures[] Figures(int[]? keyOfCase, int keys, int[] listOfCase, TraceReplay[] replayOfList)
+    private static FitnessFigures[] Figures(NarrowCodes? keyOfCase, int keys, NarrowCodes listOfCase, TraceReplay[] replayOfList)
     {
         var totals = new (int Cases, int Fitting, long P, long C, long M, long R, double Sum)[keys];
-        for (var i = 0; i < listOfCase.Length; i++)
+        for (var i = 0; i < listOfCase.Count; i++)
         {
             var t = replayOfList[listOfCase[i]];
             ref var k = ref totals[keyOfCase?[i] ?? 0];

@@ -1,13 +1,15 @@
 namespace Plumb.Mining.Conformance;
 
+using Plumb.Mining.EventLogs;
+
 /// <summary>
 /// The distinct lists of deviations of a replay's cases: per case the index of its list (cases of one trace share one unless
 /// their undocumented activities differ), per list its trace and its number of cases.
 /// </summary>
 internal sealed class DeviationLists(int cases)
 {
-    /// <summary>Per case, the index of its list in <see cref="Lists"/>.</summary>
-    public int[] ListOf { get; } = new int[cases];
+    /// <summary>Per case, the index of its list in <see cref="Lists"/> (a byte or two a case: a log has few distinct lists).</summary>
+    public NarrowCodes ListOf { get; } = new(cases);
 
     /// <summary>The lists, each a distinct array.</summary>
     public List<StepDeviationOfCase[]> Lists { get; } = [];

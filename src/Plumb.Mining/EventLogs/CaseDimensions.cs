@@ -63,17 +63,17 @@ public static class CaseDimensions
     /// Group, priority and month as a code per case into a key table, computed once per log; in <paramref name="buffer"/> (of a
     /// code per case) when given, each dimension's codes overwriting the previous one's.
     /// </summary>
-    public static IEnumerable<(string Dimension, int[] Codes, StringTable Keys)> Coded(EventLog log, int[]? buffer = null)
+    public static IEnumerable<(string Dimension, NarrowCodes Codes, StringTable Keys)> Coded(EventLog log, NarrowCodes? buffer = null)
     {
-        if (buffer is not null) ArgumentOutOfRangeException.ThrowIfNotEqual(buffer.Length, log.CaseCount, nameof(buffer));
+        if (buffer is not null) ArgumentOutOfRangeException.ThrowIfNotEqual(buffer.Count, log.CaseCount, nameof(buffer));
         foreach (var (dimension, keyOf) in All(log))
         {
             var keys = new StringTable();
-            var codes = buffer ?? new int[log.CaseCount];
+            var codes = buffer ?? new NarrowCodes(log.CaseCount);
             if (dimension == "month")
             {
                 var byMonth = new Dictionary<int, int>();
-                for (var c = 0; c < codes.Length; c++)
+                for (var c = 0; c < codes.Count; c++)
                 {
                     var month = log.Start(c) == log.End(c) ? -1 : new DateTime(log.Timestamps[log.Start(c)], DateTimeKind.Utc) is var t ? (t.Year * 12) + t.Month : 0;
                     if (!byMonth.TryGetValue(month, out var code)) byMonth[month] = code = keys.Intern(keyOf(c));
@@ -84,7 +84,7 @@ public static class CaseDimensions
             {
                 // By the codes of the events' groups: a key per distinct group, not a string looked up per case.
                 var byGroup = Lazy(log.GroupNames, keys);
-                for (var c = 0; c < codes.Length; c++)
+                for (var c = 0; c < codes.Count; c++)
                 {
                     var e = log.End(c) - 1;
                     while (e >= log.Start(c) && groups[e] < 0) e--;
@@ -97,7 +97,7 @@ public static class CaseDimensions
                 var attribute = log.FindAttribute("priority");
                 var byValue = attribute is null ? null : Lazy(attribute.Values, keys);
                 var byEvent = Lazy(log.PriorityValues, keys);
-                for (var c = 0; c < codes.Length; c++)
+                for (var c = 0; c < codes.Count; c++)
                 {
                     if (attribute is not null && attribute.Codes[c] >= 0)
                     {
@@ -112,7 +112,7 @@ public static class CaseDimensions
             }
             else
             {
-                for (var c = 0; c < codes.Length; c++) codes[c] = keys.Intern(keyOf(c));
+                for (var c = 0; c < codes.Count; c++) codes[c] = keys.Intern(keyOf(c));
             }
 
             yield return (dimension, codes, keys);

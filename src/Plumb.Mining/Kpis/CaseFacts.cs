@@ -139,12 +139,12 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
     {
         if (_fields.TryGetValue(field, out var cached)) return cached;
         var table = new StringTable();
-        var codes = new int[log.CaseCount];
+        var codes = new NarrowCodes(log.CaseCount);
         if (field is "events" or "groups" or "reassignments" or "reopened")
         {
             // Few distinct counts: format each once, not once per case.
             var byNumber = new Dictionary<int, int>();
-            for (var c = 0; c < codes.Length; c++)
+            for (var c = 0; c < codes.Count; c++)
             {
                 var value = field switch
                 {
@@ -159,7 +159,7 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
         }
         else if (field is "priority" or "group" or "assignment_group")
         {
-            for (var c = 0; c < codes.Length; c++)
+            for (var c = 0; c < codes.Count; c++)
             {
                 var value = field == "priority" ? CaseDimensions.PriorityOf(log, c) : CaseDimensions.GroupOf(log, c);
                 codes[c] = value is null ? -1 : table.Intern(value);
@@ -167,12 +167,8 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
         }
         else if (log.FindAttribute(field) is { } attribute)
         {
-            _fields[field] = cached = new FieldColumn(attribute.Codes, attribute.Values);
+            _fields[field] = cached = new FieldColumn(NarrowCodes.Of(attribute.Codes), attribute.Values);
             return cached;
-        }
-        else
-        {
-            Array.Fill(codes, -1);
         }
 
         _fields[field] = cached = new FieldColumn(codes, table);

@@ -6,7 +6,7 @@ using Plumb.Mining.EventLogs;
 /// <summary>A field of every case as codes into a value table, with each value read as a number where it is one.</summary>
 internal sealed class FieldColumn
 {
-    public FieldColumn(int[] codes, StringTable values)
+    public FieldColumn(NarrowCodes codes, StringTable values)
     {
         Codes = codes;
         Values = values;
@@ -14,7 +14,7 @@ internal sealed class FieldColumn
     }
 
     /// <summary>Per case, the code of its value, or -1.</summary>
-    public int[] Codes { get; }
+    public NarrowCodes Codes { get; }
 
     /// <summary>The values.</summary>
     public StringTable Values { get; }

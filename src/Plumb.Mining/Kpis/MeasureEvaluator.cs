@@ -17,7 +17,7 @@ public sealed class MeasureEvaluator
 {
     private readonly CaseFacts _facts;
     private readonly Dictionary<Condition, bool[]> _masks = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Grouping, (int[] Codes, StringTable Keys)> _keys = [];
+    private readonly Dictionary<Grouping, (NarrowCodes Codes, StringTable Keys)> _keys = [];
 
     /// <summary>An evaluator for a log; <paramref name="process"/> resolves <c>step:</c> targets through the steps' tool mappings.</summary>
     public MeasureEvaluator(EventLog log, Process? process) => _facts = new CaseFacts(log, process);
@@ -59,7 +59,11 @@ public sealed class MeasureEvaluator
         {
             var column = _facts.Field(field);
             var counts = new int[column.Values.Count];
-            foreach (var code in column.Codes) if (code >= 0) counts[code]++;
+            for (var c = 0; c < column.Codes.Count; c++)
+            {
+                if (column.Codes[c] is var code && code >= 0) counts[code]++;
+            }
+
             var values = Enumerable.Range(0, counts.Length).Where(v => counts[v] > 0).OrderByDescending(v => counts[v])
                 .Select(v => column.Values[v]).ToList();
             reason += values.Count == 0 ? $"; no case of the log has a {field}"
@@ -128,7 +132,7 @@ public sealed class MeasureEvaluator
         if (groupings.Count == 0) return [];
         var cases = _facts.Log.CaseCount;
         var columns = groupings.Select(Keys).ToArray();
-        int[] combined;
+        NarrowCodes combined;
         StringTable names;
         if (columns.Length == 1)
         {
@@ -136,7 +140,7 @@ public sealed class MeasureEvaluator
         }
         else
         {
-            combined = new int[cases];
+            combined = new NarrowCodes(cases);
             names = new StringTable();
             for (var c = 0; c < cases; c++) combined[c] = names.Intern(string.Join(" / ", columns.Select(k => k.Keys[k.Codes[c]])));
         }
@@ -146,17 +150,17 @@ public sealed class MeasureEvaluator
             .Select(k => new MeasureCell(names[k], figures[k].Value, figures[k].Cases)).ToList();
     }
 
-    private (int[] Codes, StringTable Keys) Keys(Grouping grouping)
+    private (NarrowCodes Codes, StringTable Keys) Keys(Grouping grouping)
     {
         if (_keys.TryGetValue(grouping, out var cached)) return cached;
         var log = _facts.Log;
         var keys = new StringTable();
-        var codes = new int[log.CaseCount];
+        var codes = new NarrowCodes(log.CaseCount);
         if (grouping.Kind == GroupingKind.Period)
         {
             // One formatted key per distinct day, not per case.
             var byDay = new Dictionary<long, int>();
-            for (var c = 0; c < codes.Length; c++)
+            for (var c = 0; c < codes.Count; c++)
             {
                 var day = log.Start(c) == log.End(c) ? -1 : log.Timestamps[log.Start(c)] / TimeSpan.TicksPerDay;
                 if (!byDay.TryGetValue(day, out var code)) byDay[day] = code = keys.Intern(CaseDimensions.PeriodOf(log, c, grouping.Value));
@@ -166,7 +170,7 @@ public sealed class MeasureEvaluator
         else
         {
             var field = _facts.Field(grouping.Value);
-            if (Array.IndexOf(field.Codes, -1) < 0)
+            if (!field.Codes.HasNone())
             {
                 // Every case has a value: the field's own codes and values are the keys.
                 _keys[grouping] = (field.Codes, field.Values);
@@ -176,7 +180,7 @@ public sealed class MeasureEvaluator
             var none = -1;
             var map = new int[field.Values.Count];
             for (var v = 0; v < map.Length; v++) map[v] = keys.Intern(field.Values[v]);
-            for (var c = 0; c < codes.Length; c++)
+            for (var c = 0; c < codes.Count; c++)
             {
                 var v = field.Codes[c];
                 codes[c] = v >= 0 ? map[v] : none >= 0 ? none : none = keys.Intern(CaseDimensions.None);
@@ -189,7 +193,7 @@ public sealed class MeasureEvaluator
 
     // The aggregate over the cases of each key (per case its key, or all cases under key 0 when null), in a pass or two over
     // the cases: no list of the cases of each key (4 bytes a case per grouping, when every slice was evaluated on its own).
-    private (double? Value, int Cases)[] Evaluate(Aggregate aggregate, int[]? keyOfCase, int keys)
+    private (double? Value, int Cases)[] Evaluate(Aggregate aggregate, NarrowCodes? keyOfCase, int keys)
     {
         var cases = _facts.Log.CaseCount;
         var figures = new (double? Value, int Cases)[keys];

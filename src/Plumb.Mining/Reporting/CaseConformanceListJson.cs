@@ -47,7 +47,7 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
         var sharedTails = new byte[]?[replays.Count];
         var others = new Dictionary<int, byte[]>();
         var chars = new char[64];
-        for (var c = 0; c < deviations.ListOf.Length; c++)
+        for (var c = 0; c < deviations.ListOf.Count; c++)
         {
             var l = deviations.ListOf[c];
             var t = deviations.TraceOfList[l];
