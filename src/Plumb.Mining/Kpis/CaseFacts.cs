@@ -16,7 +16,7 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
 {
     private readonly Dictionary<Target, BitArray> _targets = [];
     private readonly Dictionary<Target, int[]> _visits = [];
-    private readonly Dictionary<(Milestone, Milestone), double[]> _hours = [];
+    private readonly Dictionary<(Milestone, Milestone), CaseHours> _hours = [];
     private readonly Dictionary<string, FieldColumn> _fields = new(StringComparer.Ordinal);
     private bool[]? _final;
     private StateChoices? _choices;
@@ -80,21 +80,69 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
     }
 
     /// <summary>Per case, hours from one milestone to the other (NaN when either is missing or the second comes first); cached.</summary>
-    public double[] Hours(Milestone from, Milestone to)
+    public CaseHours Hours(Milestone from, Milestone to)
     {
         if (_hours.TryGetValue((from, to), out var cached)) return cached;
-        var fromFlags = from.Kind == MilestoneKind.Target ? Matches(from.Target!) : null;
-        var toFlags = to.Kind == MilestoneKind.Target ? Matches(to.Target!) : null;
-        var hours = new double[log.CaseCount];
-        for (var c = 0; c < hours.Length; c++)
+        CaseHours result;
+        if (from.Target is { Kind: TargetKind.Field } || to.Target is { Kind: TargetKind.Field })
         {
-            var a = TimeOf(from, fromFlags, c);
-            var b = TimeOf(to, toFlags, c);
-            hours[c] = a == long.MinValue || b == long.MinValue || b < a ? double.NaN : (b - a) / (double)TimeSpan.TicksPerHour;
+            // A record field's time is no event of the case: the hours themselves.
+            var fromFlags = from.Kind == MilestoneKind.Target ? Matches(from.Target!) : null;
+            var toFlags = to.Kind == MilestoneKind.Target ? Matches(to.Target!) : null;
+            var hours = new double[log.CaseCount];
+            for (var c = 0; c < hours.Length; c++)
+            {
+                var a = TimeOf(from, fromFlags, c);
+                var b = TimeOf(to, toFlags, c);
+                hours[c] = a == long.MinValue || b == long.MinValue || b < a ? double.NaN : (b - a) / (double)TimeSpan.TicksPerHour;
+            }
+
+            result = new CaseHours(log, hours);
+        }
+        else
+        {
+            result = new CaseHours(log, PlaceOf(from), from.Kind == MilestoneKind.End, PlaceOf(to), to.Kind == MilestoneKind.End);
         }
 
-        _hours[(from, to)] = hours;
-        return hours;
+        _hours[(from, to)] = result;
+        return result;
+    }
+
+    // Per case, the place in the case of the event a target milestone is (its first or last matching event), or -1; null for
+    // the start and the end, which are the case's first and last event.
+    private NarrowCodes? PlaceOf(Milestone milestone)
+    {
+        if (milestone.Kind != MilestoneKind.Target) return null;
+        var flags = Matches(milestone.Target!);
+        var places = new NarrowCodes(log.CaseCount);
+        for (var c = 0; c < places.Count; c++)
+        {
+            var (start, end) = (log.Start(c), log.End(c));
+            if (milestone.Last)
+            {
+                for (var e = end - 1; e >= start; e--)
+                {
+                    if (flags[e])
+                    {
+                        places[c] = e - start;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                for (var e = start; e < end; e++)
+                {
+                    if (flags[e])
+                    {
+                        places[c] = e - start;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return places;
     }
 
     /// <summary>The time of a milestone in a case, or <see cref="long.MinValue"/> when the case has none.</summary>

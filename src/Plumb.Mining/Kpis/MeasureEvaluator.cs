@@ -250,7 +250,7 @@ public sealed class MeasureEvaluator
                 var fill = start[..^1];
                 for (var c = 0; c < cases; c++)
                 {
-                    if ((filter is null || filter[c]) && !double.IsNaN(hours[c])) scratch[fill[keyOfCase?[c] ?? 0]++] = hours[c];
+                    if ((filter is null || filter[c]) && hours[c] is var h && !double.IsNaN(h)) scratch[fill[keyOfCase?[c] ?? 0]++] = h;
                 }
 
                 for (var k = 0; k < keys; k++)
@@ -324,7 +324,7 @@ public sealed class MeasureEvaluator
             case DurationCondition d:
                 var hours = _facts.Hours(d.From, d.To);
                 var limit = d.Duration.TotalHours;
-                for (var c = 0; c < cases; c++) mask[c] = !double.IsNaN(hours[c]) && Compare(hours[c], d.Comparison, limit);
+                for (var c = 0; c < cases; c++) mask[c] = hours[c] is var h && !double.IsNaN(h) && Compare(h, d.Comparison, limit);
                 break;
             case FieldCondition f:
                 FillByValue(f.Field, mask, (value, number) => FieldHolds(value, number, f.Comparison, f.Value), f.Comparison == Comparison.NotEqual);
