@@ -18,10 +18,14 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
     public override IReadOnlyList<CaseConformance>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize<List<CaseConformance>>(ref reader, options);
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<CaseConformance> value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<CaseConformance> value, JsonSerializerOptions options) =>
+        Write(writer, value, options, kindsAsWords: false);
+
+    /// <summary>The list; with <paramref name="kindsAsWords"/> the deviation kinds as ReportJson's converter writes them (<see cref="CaseConformanceText"/>).</summary>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<CaseConformance> value, JsonSerializerOptions options, bool kindsAsWords)
     {
         writer.WriteStartArray();
-        if (value is CaseConformanceList list) WriteColumns(writer, list, new CaseConformanceText(options));
+        if (value is CaseConformanceList list) WriteColumns(writer, list, new CaseConformanceText(options, kindsAsWords));
         else
         {
             foreach (var c in value)

@@ -13,16 +13,30 @@ using Plumb.Mining.Conformance;
 internal sealed class CaseConformanceText
 {
     private readonly JsonSerializerOptions _options;
-    private readonly JsonConverter<DeviationKind> _kind;
+    private readonly JsonConverter<DeviationKind>? _kind;
+    private readonly JsonEncodedText[]? _kindWords;
     private readonly JsonEncodedText _case, _produced, _consumed, _missing, _remaining, _fitness, _fits, _deviations, _step, _kindName;
     private readonly byte[] _newLine;
     private readonly System.Text.Encodings.Web.JavaScriptEncoder _encoder;
     private byte[] _text = new byte[1024];
 
-    public CaseConformanceText(JsonSerializerOptions options)
+    /// <summary>
+    /// The text with <paramref name="options"/>; with <paramref name="kindsAsWords"/> a deviation kind is written as the kebab-case
+    /// word ReportJson's enum converter writes, without asking the options for it: the report's own writer then sets up none of the
+    /// serializer's converters and metadata (~40 methods compiled at run time, and the pages of their code).
+    /// </summary>
+    public CaseConformanceText(JsonSerializerOptions options, bool kindsAsWords = false)
     {
         _options = options;
-        _kind = (JsonConverter<DeviationKind>)options.GetConverter(typeof(DeviationKind));
+        if (kindsAsWords)
+        {
+            _kindWords = [.. Enum.GetValues<DeviationKind>().Select(k => JsonEncodedText.Encode(JsonNamingPolicy.KebabCaseLower.ConvertName(k.ToString()), options.Encoder))];
+        }
+        else
+        {
+            _kind = (JsonConverter<DeviationKind>)options.GetConverter(typeof(DeviationKind));
+        }
+
         _case = Name(nameof(CaseConformance.Case));
         _produced = Name(nameof(CaseConformance.Produced));
         _consumed = Name(nameof(CaseConformance.Consumed));
@@ -74,8 +88,13 @@ internal sealed class CaseConformanceText
         {
             writer.WriteStartObject();
             writer.WriteString(_step, d.Step);
-            writer.WritePropertyName(_kindName);
-            _kind.Write(writer, d.Kind, _options);
+            if (_kindWords is { } words) writer.WriteString(_kindName, words[(int)d.Kind]);
+            else
+            {
+                writer.WritePropertyName(_kindName);
+                _kind!.Write(writer, d.Kind, _options);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -211,7 +211,8 @@ internal static class ReportJsonWriter
                 w.WriteEndObject();
             });
             w.WritePropertyName("perCase");
-            new CaseConformanceListJson().Write(w, result.PerCase, options);
+            // Kinds as the words Deviation writes below: ReportJson's converter, not looked up in the options.
+            CaseConformanceListJson.Write(w, result.PerCase, options, kindsAsWords: true);
         }
 
         w.WriteNumber("variants", result.Variants);
