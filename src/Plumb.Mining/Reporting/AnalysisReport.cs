@@ -51,21 +51,31 @@ public sealed record AnalysisReport(
         // step practice and KPIs (~250 ms cold, ~110 warm). The KPIs come after the step practice on its thread, so the
         // duration KPIs' scratch buffer is the one the step waits returned to the pool (no collection runs during the
         // stages, so each buffer not reused adds to the peak).
-        Parallel.Invoke(
-            () =>
-            {
-                dfg = DirectlyFollowsGraph.Discover(log);
-                variants = VariantSet.Discover(log);
-                flow = GroupFlow.Discover(log);
-                links = CrossProcessFlow.Discover(whole); // links reach records of the other tables
-            },
-            () =>
-            {
-                mapping = ProcedureMapping.Map(procedure, log);
-                conformance = ConformanceChecker.CheckProcedure(log, procedure, mapping);
-                steps = StepPractice.Of(log, procedure, mapping, conformance);
-                kpis = KpiEvaluation.Evaluate(log, process, period);
-            });
+        try
+        {
+            Parallel.Invoke(
+                () =>
+                {
+                    dfg = DirectlyFollowsGraph.Discover(log);
+                    variants = VariantSet.Discover(log);
+                    flow = GroupFlow.Discover(log);
+                    links = CrossProcessFlow.Discover(whole); // links reach records of the other tables
+                },
+                () =>
+                {
+                    mapping = ProcedureMapping.Map(procedure, log);
+                    conformance = ConformanceChecker.CheckProcedure(log, procedure, mapping);
+                    steps = StepPractice.Of(log, procedure, mapping, conformance);
+                    kpis = KpiEvaluation.Evaluate(log, process, period);
+                });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // A chain's own exception (bad input such as a procedure too large to map), not the wrapper of the parallel run.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
         var span = log.TimeSpan();
         var summary = new LogSummary(log.CaseCount, log.EventCount, log.ActivityNames.Count, variants!.Variants.Count, log.ResourceNames.Count,
             log.GroupNames.Count, span?.First, span?.Last);
