@@ -61,6 +61,7 @@ internal sealed class EventColumn<T>
         Count += count;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(T value)
     {
         if (_whole is not null)

@@ -151,6 +151,7 @@ public sealed class EventLogBuilder
     public int Case(ReadOnlySpan<char> id) => CaseIds.Intern(id);
 
     /// <summary>Adds one event; pass -1 for a resource, group, state or priority it does not have.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(int caseIndex, int activity, long utcTicks, int resource = -1, int group = -1, int state = -1, int priority = -1)
     {
         if (_contiguous && caseIndex != _lastCase)
