@@ -139,10 +139,9 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
 
             for (var p = first; p < end; p++)
             {
-                var sorted = durations.Slice(offsets[p], pairCounts[p]);
-                Statistics.SortTicks(sorted);
+                var slice = durations.Slice(offsets[p], pairCounts[p]);
                 var (from, to) = pairs.GroupsOf(p);
-                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour));
+                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], slice.Length, Statistics.MedianUnsorted(slice) / TimeSpan.TicksPerHour));
             }
         }
 
