@@ -52,16 +52,7 @@ public static class ConformCommand
 
             if (parse.GetValue(format) == "json")
             {
-                // Not measurable: the reason, and no fitness figures (null, empty breakdown and cases) that a script could take for a fit.
-                var measurable = result.Measurable;
-                context.Out.WriteLine(JsonSerializer.Serialize(new
-                {
-                    model = netPath ?? $"{selection!.Value.Process.Id}/{selection.Value.Procedure.Id}",
-                    notMeasurable = result.NotMeasurable,
-                    fitness = measurable ? result.Overall : null, result.Variants, deviations = result.Deviations.Select(d => new { d.Step, kind = Kind(d.Kind), d.Cases }),
-                    unmapped = mapping?.Unmapped, mappedEvents = mapping?.MappedEvents, mapping = mapping?.Coverage,
-                    breakdown = measurable ? result.Breakdown : [], cases = measurable ? result.PerCase : [],
-                }, JsonOutput.Options));
+                context.Out.WriteLine(Json(netPath ?? $"{selection!.Value.Process.Id}/{selection.Value.Procedure.Id}", result, mapping));
             }
             else
             {
@@ -74,6 +65,21 @@ public static class ConformCommand
             return result.Measurable && result.Overall.FittingCases == result.Overall.Cases ? ExitCodes.Ok : ExitCodes.Found;
         });
         return command;
+    }
+
+    // Not measurable: the reason, and no fitness figures (null, empty breakdown and cases) that a script could take for a fit.
+    // In a method of its own, so a text run does not load the JSON serializer.
+    private static string Json(string model, ConformanceResult result, ProcedureMapping? mapping)
+    {
+        var measurable = result.Measurable;
+        return JsonSerializer.Serialize(new
+        {
+            model,
+            notMeasurable = result.NotMeasurable,
+            fitness = measurable ? result.Overall : null, result.Variants, deviations = result.Deviations.Select(d => new { d.Step, kind = Kind(d.Kind), d.Cases }),
+            unmapped = mapping?.Unmapped, mappedEvents = mapping?.MappedEvents, mapping = mapping?.Coverage,
+            breakdown = measurable ? result.Breakdown : [], cases = measurable ? result.PerCase : [],
+        }, JsonOutput.Options);
     }
 
     public static string Kind(DeviationKind kind) => kind switch

@@ -30,7 +30,7 @@ public static class LogCommand
             var stats = Summarise(log);
             if (parse.GetValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(new { file = path, stats }, JsonOutput.Options));
+                context.Out.WriteLine(Json(path, stats));
                 return ExitCodes.Ok;
             }
 
@@ -57,6 +57,9 @@ public static class LogCommand
     public sealed record LogStats(int Cases, int Events, int Activities, int Variants, int Resources, int Groups, int MinEventsPerCase,
         int MedianEventsPerCase, int MaxEventsPerCase, string? First, string? Last, IReadOnlyList<string> Attributes, int UnsortedCases,
         int DuplicateEvents, int SkippedRows, IReadOnlyList<KeyValuePair<string, int>> TopActivities, IReadOnlyList<string> Remarks);
+
+    // In a method of its own, so a text run does not load the JSON serializer.
+    private static string Json(string path, LogStats stats) => JsonSerializer.Serialize(new { file = path, stats }, JsonOutput.Options);
 
     public static LogStats Summarise(EventLog log)
     {

@@ -100,6 +100,7 @@ public sealed class LogOptions
     public void AddTo(Command command)
     {
         foreach (var option in All) command.Options.Add(option);
+        Plumb.Mining.Readers.CsvEventLogReader.CompileAhead();
     }
 
     /// <summary>

@@ -66,27 +66,47 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         // slice. A list per pair grew by doubling: three times the durations in garbage (20 bytes an event on 1M events).
         var pairs = new PairCodes(log.GroupNames.Count);
         var counts = new List<int>();
-        var pingPong = new Dictionary<(int, int), int>();
+        // Ping-pong pairs (the lower group first) coded in order of first appearance, with the last case counted for each.
+        var bounces = new PairCodes(log.GroupNames.Count);
+        var pingPongCases = new List<int>();
+        var lastCounted = new List<int>();
         var casesWithPingPong = 0;
-        var chain = new List<(int Group, long Time)>();
-        var seenPairs = new HashSet<(int, int)>();
         for (var c = 0; c < log.CaseCount; c++)
         {
-            Chain(log, groups, c, chain);
-            seenPairs.Clear();
-            for (var i = 1; i < chain.Count; i++)
+            // The case's chain of groups (each run of one group as one link) walked in place, the two links before kept.
+            var (before, last) = (-1, -1);
+            var bounced = false;
+            for (var i = log.Start(c); i < log.End(c); i++)
             {
-                var pair = pairs.CodeOf(chain[i - 1].Group, chain[i].Group);
-                if (pair == counts.Count) counts.Add(0);
-                counts[pair]++;
-                if (i >= 2 && chain[i].Group == chain[i - 2].Group)
+                var g = groups[i];
+                if (g < 0 || g == last) continue;
+                if (last >= 0)
                 {
-                    var key = chain[i].Group < chain[i - 1].Group ? (chain[i].Group, chain[i - 1].Group) : (chain[i - 1].Group, chain[i].Group);
-                    if (seenPairs.Add(key)) pingPong[key] = pingPong.GetValueOrDefault(key) + 1;
+                    var pair = pairs.CodeOf(last, g);
+                    if (pair == counts.Count) counts.Add(0);
+                    counts[pair]++;
+                    if (g == before)
+                    {
+                        var key = g < last ? bounces.CodeOf(g, last) : bounces.CodeOf(last, g);
+                        if (key == pingPongCases.Count)
+                        {
+                            pingPongCases.Add(0);
+                            lastCounted.Add(-1);
+                        }
+
+                        if (lastCounted[key] != c)
+                        {
+                            lastCounted[key] = c;
+                            pingPongCases[key]++;
+                            bounced = true;
+                        }
+                    }
                 }
+
+                (before, last) = (last, g);
             }
 
-            if (seenPairs.Count > 0) casesWithPingPong++;
+            if (bounced) casesWithPingPong++;
         }
 
         // The durations of a batch of pairs at a time (BucketBatches), in a buffer of the pool: on one thread the one the DFG
@@ -119,30 +139,19 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
 
             for (var p = first; p < end; p++)
             {
-                var sorted = durations.Slice(offsets[p], pairCounts[p]);
-                Statistics.SortTicks(sorted);
+                var slice = durations.Slice(offsets[p], pairCounts[p]);
                 var (from, to) = pairs.GroupsOf(p);
-                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], sorted.Length, Statistics.Median(sorted) / TimeSpan.TicksPerHour));
+                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], slice.Length, Statistics.MedianUnsorted(slice) / TimeSpan.TicksPerHour));
             }
         }
 
         System.Buffers.ArrayPool<long>.Shared.Return(buffer);
         handovers = handovers.OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
-        var pings = pingPong.Select(p => new PingPong(log.GroupNames[p.Key.Item1], log.GroupNames[p.Key.Item2], p.Value))
+        var pings = Enumerable.Range(0, pingPongCases.Count)
+            .Select(k => (Groups: bounces.GroupsOf(k), Cases: pingPongCases[k]))
+            .Select(p => new PingPong(log.GroupNames[p.Groups.From], log.GroupNames[p.Groups.To], p.Cases))
             .OrderByDescending(p => p.Cases).ThenBy(p => p.GroupA, StringComparer.Ordinal).ToList();
         return (handovers, pings, casesWithPingPong);
-    }
-
-    // The groups of a case's events in order, each run of one group as its first event.
-    private static void Chain(EventLog log, int[] groups, int c, List<(int Group, long Time)> chain)
-    {
-        chain.Clear();
-        for (var i = log.Start(c); i < log.End(c); i++)
-        {
-            var g = groups[i];
-            if (g < 0 || (chain.Count > 0 && chain[^1].Group == g)) continue;
-            chain.Add((g, log.Timestamps[i]));
-        }
     }
 
     // A code per pair of groups, in order of first appearance: a table when there are few groups, else a dictionary.

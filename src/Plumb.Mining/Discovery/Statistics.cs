@@ -108,7 +108,12 @@ public static class Statistics
     /// The k-th smallest value (0-based) of unsorted values, found in linear time on average (quickselect); the values are
     /// reordered so that those before k are no greater and those after no smaller.
     /// </summary>
-    public static double Select(Span<double> values, int k)
+    public static double Select(Span<double> values, int k) => Select<double>(values, k);
+
+    // Generic over CoreLib's number types, so without precompiled code: compiled optimised at once, not first unoptimised.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static T Select<T>(Span<T> values, int k)
+        where T : struct, System.Numerics.INumber<T>
     {
         int left = 0, right = values.Length - 1;
         while (right > left)
@@ -145,8 +150,21 @@ public static class Statistics
         var half = values.Length / 2;
         var upper = Select(values, half);
         if (values.Length % 2 == 1) return upper;
-        var lower = values[..half].Length == 0 ? upper : Max(values[..half]);
+        var lower = values[..half].Length == 0 ? upper : Max<double>(values[..half]);
         return (lower + upper) / 2;
+    }
+
+    /// <summary>
+    /// The median of unsorted ticks or durations without sorting them all (the values are reordered), equal to
+    /// <see cref="Median(ReadOnlySpan{long})"/> of them sorted; 0 for none.
+    /// </summary>
+    public static double MedianUnsorted(Span<long> values)
+    {
+        if (values.Length == 0) return 0;
+        var half = values.Length / 2;
+        var upper = Select<long>(values, half);
+        if (values.Length % 2 == 1) return upper;
+        return (Max<long>(values[..half]) + (double)upper) / 2;
     }
 
     /// <summary>The nearest-rank percentile of unsorted values (p in 1..100) without sorting them all; 0 for none.</summary>
@@ -157,7 +175,9 @@ public static class Statistics
         return Select(values, Math.Clamp(rank, 1, values.Length) - 1);
     }
 
-    private static double Max(ReadOnlySpan<double> values)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static T Max<T>(ReadOnlySpan<T> values)
+        where T : struct, System.Numerics.INumber<T>
     {
         var max = values[0];
         foreach (var v in values) if (v > max) max = v;

@@ -54,6 +54,14 @@ internal sealed class EventColumn<T>
         foreach (var v in whole.AsSpan(offset, count)) AddToChunk(v);
     }
 
+    /// <summary>Counts the next values of the range as added: written there by another column over the same array.</summary>
+    public void Extend(int count)
+    {
+        if (_whole is null || Count + count > _capacity) throw new InvalidOperationException("only values within the reserved range can be taken over");
+        Count += count;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(T value)
     {
         if (_whole is not null)

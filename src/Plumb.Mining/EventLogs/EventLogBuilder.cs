@@ -151,6 +151,7 @@ public sealed class EventLogBuilder
     public int Case(ReadOnlySpan<char> id) => CaseIds.Intern(id);
 
     /// <summary>Adds one event; pass -1 for a resource, group, state or priority it does not have.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(int caseIndex, int activity, long utcTicks, int resource = -1, int group = -1, int state = -1, int priority = -1)
     {
         if (_contiguous && caseIndex != _lastCase)
@@ -267,6 +268,84 @@ public sealed class EventLogBuilder
         var groups = GroupNames.CodesOf(next.GroupNames);
         var states = StateValues.CodesOf(next.StateValues);
         var priorities = PriorityValues.CodesOf(next.PriorityValues);
+        if (!AppendInPlace(next, cases, activities, [resources, groups, states, priorities])) AppendEach(next, cases, activities, resources, groups, states, priorities);
+
+        foreach (var (name, values, codes) in next._attributes)
+        {
+            var slot = AttributeSlot(name);
+            for (var local = 0; local < next.CaseIds.Count; local++)
+            {
+                if (codes[local] is >= 0 and var code) SetAttribute(slot, cases[local], values[code], values[code]);
+            }
+        }
+
+        foreach (var problem in next._problems) Warn(problem);
+        _remarks.AddRange(next._remarks);
+        AddUnreadAttributes(next._unread);
+        SkippedRows += next.SkippedRows;
+        Table ??= next.Table;
+    }
+
+    // The usual case of a file read in parts: the next part's events lie right after this one's in the same storage, each case
+    // in one run, and its cases are new here (but for one carried on across the cut). Then its codes are translated where they
+    // lie and its case runs taken over, instead of adding its events again one by one.
+    private bool AppendInPlace(EventLogBuilder next, int[] cases, int[] activities, int[][] optionalCodes)
+    {
+        if (_storage is null || next._storage != _storage || EventCount != next._offset || next.EventCount > next._expected
+            || !_contiguous || !next._contiguous || !_activity.InRange || !next._activity.InRange || !next._time.InRange) return false;
+        EventColumn<int>[] optional = [_resource, _group, _state, _priority];
+        EventColumn<int>[] nextOptional = [next._resource, next._group, next._state, next._priority];
+        bool[] has = [_hasResource, _hasGroup, _hasState, _hasPriority];
+        bool[] nextHas = [next._hasResource, next._hasGroup, next._hasState, next._hasPriority];
+        for (var x = 0; x < optional.Length; x++)
+        {
+            // A column only the next part has would need this one's events filled first: the general way does that.
+            if (nextHas[x] && (!has[x] || !optional[x].InRange || !nextOptional[x].InRange)) return false;
+            if (has[x] && !optional[x].InRange) return false;
+        }
+
+        var (lastCase, starts) = (_lastCase, _caseStarts.Count);
+        for (var c = 0; c < next._caseStarts.Count; c++)
+        {
+            if (cases[c] == lastCase && c == 0) continue;
+            if (cases[c] != starts) return false;
+            (lastCase, starts) = (cases[c], starts + 1);
+        }
+
+        var (from, count) = (next._offset, next.EventCount);
+        Translate(_storage.Codes(0).AsSpan(from, count), activities);
+        for (var x = 0; x < optional.Length; x++)
+        {
+            if (!has[x]) continue;
+            var range = _storage.Codes(x + 1).AsSpan(from, count);
+            if (nextHas[x]) Translate(range, optionalCodes[x]);
+            else range.Fill(-1);
+            optional[x].Extend(count);
+        }
+
+        for (var c = 0; c < next._caseStarts.Count; c++)
+        {
+            if (cases[c] == _lastCase && c == 0) continue;
+            _caseStarts.Add(EventCount + next._caseStarts[c]);
+            _lastCase = cases[c];
+        }
+
+        _activity.Extend(count);
+        _time.Extend(count);
+        return true;
+    }
+
+    // Codes of another table made this one's, in place; -1 (no value) stays.
+    private static void Translate(Span<int> values, int[] codes)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] >= 0) values[i] = codes[values[i]];
+        }
+    }
+
+    private void AppendEach(EventLogBuilder next, int[] cases, int[] activities, int[] resources, int[] groups, int[] states, int[] priorities)
+    {
         static int Code(EventColumn<int> column, bool has, int[] codes, int e) => !has || column[e] < 0 ? -1 : codes[column[e]];
         var c = -1;
         var caseEnd = 0;
@@ -286,21 +365,6 @@ public sealed class EventLogBuilder
             Add(cases[local], activities[next._activity[e]], next._time[e], Code(next._resource, next._hasResource, resources, e),
                 Code(next._group, next._hasGroup, groups, e), Code(next._state, next._hasState, states, e), Code(next._priority, next._hasPriority, priorities, e));
         }
-
-        foreach (var (name, values, codes) in next._attributes)
-        {
-            var slot = AttributeSlot(name);
-            for (var local = 0; local < next.CaseIds.Count; local++)
-            {
-                if (codes[local] is >= 0 and var code) SetAttribute(slot, cases[local], values[code], values[code]);
-            }
-        }
-
-        foreach (var problem in next._problems) Warn(problem);
-        _remarks.AddRange(next._remarks);
-        AddUnreadAttributes(next._unread);
-        SkippedRows += next.SkippedRows;
-        Table ??= next.Table;
     }
 
     /// <summary>The slot of a field kept per event, for <see cref="SetEventAttribute"/>.</summary>

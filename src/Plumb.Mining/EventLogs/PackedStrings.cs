@@ -62,6 +62,7 @@ internal sealed class PackedStrings
         return chars;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> value)
     {
         if (_wide is null && !IsLatin1(value)) Widen();

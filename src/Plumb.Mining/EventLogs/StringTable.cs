@@ -53,6 +53,7 @@ public sealed class StringTable
     /// <summary>The code of a value, adding it when new (the string itself, not a copy).</summary>
     public int Intern(string value) => Intern(value.AsSpan(), value);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int Intern(ReadOnlySpan<char> value, string? instance)
     {
         var hash = string.GetHashCode(value);

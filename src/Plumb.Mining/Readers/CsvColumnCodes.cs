@@ -37,6 +37,7 @@ internal sealed class CsvColumnCodes
     }
 
     /// <summary>The code of the row's field in <paramref name="column"/>; -1 when missing or the row has no such field.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Code(CsvRecordReader records, int column)
     {
         if (column < 0 || column >= records.FieldCount) return -1;

@@ -9,6 +9,36 @@ public static class CsvEventLogReader
     // Below this size one thread reads faster than two can start.
     private const long ParallelBytes = 8 << 20;
 
+    private static int _compiling;
+
+    /// <summary>
+    /// Compiles the read's hot methods on a pool thread now, once per process: a command that will read a log calls this while
+    /// it starts, when the other core is idle. The methods marked to be compiled fully optimised at first call (the loops,
+    /// and what they call per field) have no precompiled code; met first by a read, their ~40 ms of compiling would hold up
+    /// the read's start and leave one of its parts behind the other.
+    /// </summary>
+    public static void CompileAhead()
+    {
+        if (Interlocked.Exchange(ref _compiling, 1) != 0) return;
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static _ =>
+            {
+                const System.Reflection.BindingFlags Declared = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
+                    | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly;
+                Type[] types = [typeof(CsvRows), typeof(CsvRecordReader), typeof(CsvColumnCodes), typeof(TimestampColumn), typeof(TimestampParser),
+                    typeof(EventLogBuilder), typeof(StringTable), typeof(PackedStrings), typeof(EventColumn<int>), typeof(EventColumn<long>)];
+                foreach (var type in types)
+                {
+                    foreach (var method in type.GetMethods(Declared))
+                    {
+                        if (!method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.AggressiveOptimization)) continue;
+                        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle, type.IsGenericType ? [.. type.GetGenericArguments().Select(a => a.TypeHandle)] : null);
+                    }
+                }
+            },
+            null);
+    }
+
     /// <summary>Reads the log; a problem that stops reading is returned with its line and field, never thrown.</summary>
     public static LogReadResult Read(TextReader reader, CsvLogOptions? options = null, IProgress<long>? progress = null)
     {

@@ -135,6 +135,7 @@ internal sealed class CsvRecordReader
     }
 
     /// <summary>Moves to the next record; false at the end of the input.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         _charsUsed = 0;

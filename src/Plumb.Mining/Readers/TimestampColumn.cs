@@ -70,6 +70,7 @@ public sealed class TimestampColumn
     /// when the bytes, without surrounding ASCII white space, are such a timestamp; false sends the caller to
     /// <see cref="TryParse"/> on the text, which gives the same answer and names the problem.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal bool TryParseIso(ReadOnlySpan<byte> utf8, out long utcTicks)
     {
         utcTicks = 0;

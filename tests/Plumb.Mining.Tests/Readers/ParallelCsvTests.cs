@@ -134,6 +134,31 @@ public sealed class ParallelCsvTests
         for (var parts = 2; parts <= 7; parts++) AssertSame(whole, Read(bytes, new CsvLogOptions { ReadParts = parts }));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Cases_across_cuts_and_a_column_blank_in_later_parts_give_the_one_pass_log(bool groupsLate)
+    {
+        // Given cases of seven events (so cuts fall inside cases), resources only in the first half of the file and, in one
+        // variant, groups only in the second half (a column the first part never met)
+        var text = new StringBuilder("case,activity,timestamp,resource,group\n");
+        for (var i = 0; i < 700; i++)
+        {
+            var resource = i < 350 ? $"R{i % 5}" : "";
+            var group = groupsLate == i >= 350 ? $"G{i % 3}" : "";
+            text.Append($"C{i / 7},Step {i % 7},2024-04-01T{i / 60 % 24:00}:{i % 60:00}:00Z,{resource},{group}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var options = new CsvLogOptions { ReadParts = 1, Resource = "resource", Group = "group" };
+
+        var whole = Read(bytes, options);
+
+        Assert.Equal(-1, whole.Resources![^1]);
+        Assert.Equal(100, whole.CaseCount);
+        for (var parts = 2; parts <= 9; parts++) AssertSame(whole, Read(bytes, options with { ReadParts = parts }));
+    }
+
     private static byte[] Decompressed(string name)
     {
         using var file = File.OpenRead(SharedData.EventLogs(name));
