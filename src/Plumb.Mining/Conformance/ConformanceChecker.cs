@@ -91,7 +91,8 @@ public static class ConformanceChecker
     // shows a transition of the net.
     private static (ConformanceResult Result, bool Measurable) Check(EventLog log, TokenReplayer replayer, CaseLabels labelsOf)
     {
-        var names = replayer.Labels.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+        var names = new string[replayer.Labels.Count];
+        foreach (var (name, code) in replayer.Labels) names[code] = name;
         var longest = 0;
         for (var c = 0; c < log.CaseCount; c++) longest = Math.Max(longest, log.End(c) - log.Start(c));
         var labels = new int[longest];
@@ -109,8 +110,8 @@ public static class ConformanceChecker
 
         // Lists with undocumented activities by trace and a hash of those activities, chained on collision, each with its first
         // case: cases of a trace with the same undocumented activities share one list (and one tail in the JSON report).
-        var byUndocumented = new Dictionary<(int Trace, int Hash), int>();
-        var undocumentedLists = new Dictionary<int, (int FirstCase, int Next)>();
+        var byUndocumented = new Dictionary<TraceHash, int>();
+        var undocumentedLists = new Dictionary<int, ListChain>();
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
         var lists = new DeviationLists(log.CaseCount);
         var seen = new HashSet<StepDeviationOfCase>();
@@ -149,8 +150,8 @@ public static class ConformanceChecker
                 }
 
                 list = lists.Add([.. seen], v);
-                var key = (v, UndocumentedHash(log, trace, start));
-                undocumentedLists[list] = (c, byUndocumented.TryGetValue(key, out var next) ? next : -1);
+                var key = new TraceHash(v, UndocumentedHash(log, trace, start));
+                undocumentedLists[list] = new ListChain(c, byUndocumented.TryGetValue(key, out var next) ? next : -1);
                 byUndocumented[key] = list;
             }
 
@@ -161,7 +162,7 @@ public static class ConformanceChecker
         // The list of an earlier case of the trace with the same undocumented activities, or -1.
         int FindUndocumented(ReadOnlySpan<int> trace, int v, int c)
         {
-            if (!byUndocumented.TryGetValue((v, UndocumentedHash(log, trace, log.Start(c))), out var l)) return -1;
+            if (!byUndocumented.TryGetValue(new TraceHash(v, UndocumentedHash(log, trace, log.Start(c))), out var l)) return -1;
             for (; l >= 0; l = undocumentedLists[l].Next)
             {
                 if (SameUndocumented(log, trace, undocumentedLists[l].FirstCase, c)) return l;
@@ -215,6 +216,13 @@ public static class ConformanceChecker
         var overall = Figures(null, 1, lists.ListOf, replayOfList)[0];
         return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, lists), replays.Count), measurable);
     }
+
+    // Keys and values of the check's lookups as types of their own: CoreLib's collections over tuples of ints have no
+    // precompiled code (each cold run compiled them).
+    private readonly record struct TraceHash(int Trace, int Hash);
+
+    // A list with undocumented activities: the first case that has it, and the next list of the same trace and hash (-1: none).
+    private readonly record struct ListChain(int FirstCase, int Next);
 
     /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
     private static FitnessFigures[] Figures(NarrowCodes? keyOfCase, int keys, NarrowCodes listOfCase, TraceReplay[] replayOfList)

@@ -11,15 +11,14 @@ public sealed record PetriTransition(string Id, string? Label, int[] Inputs, int
 public sealed class PetriNet
 {
     private readonly List<string> _places = [];
-    private readonly List<(string Id, string? Label, List<int> In, List<int> Out)> _transitions = [];
+    private readonly List<Draft> _transitions = [];
     private PetriTransition[]? _frozen;
 
     /// <summary>Place ids, by index.</summary>
     public IReadOnlyList<string> Places => _places;
 
     /// <summary>Transitions, by index.</summary>
-    public IReadOnlyList<PetriTransition> Transitions => _frozen ??=
-        _transitions.Select(t => new PetriTransition(t.Id, t.Label, [.. t.In], [.. t.Out])).ToArray();
+    public IReadOnlyList<PetriTransition> Transitions => _frozen ??= Freeze();
 
     /// <summary>Tokens per place at the start.</summary>
     public Dictionary<int, int> InitialMarking { get; } = [];
@@ -38,7 +37,7 @@ public sealed class PetriNet
     public int AddTransition(string id, string? label)
     {
         _frozen = null;
-        _transitions.Add((id, label, [], []));
+        _transitions.Add(new Draft(id, label));
         return _transitions.Count - 1;
     }
 
@@ -54,5 +53,29 @@ public sealed class PetriNet
     {
         _frozen = null;
         _transitions[transition].Out.Add(place);
+    }
+
+    private PetriTransition[] Freeze()
+    {
+        var frozen = new PetriTransition[_transitions.Count];
+        for (var t = 0; t < frozen.Length; t++)
+        {
+            var draft = _transitions[t];
+            frozen[t] = new PetriTransition(draft.Id, draft.Label, [.. draft.In], [.. draft.Out]);
+        }
+
+        return frozen;
+    }
+
+    // A transition while arcs are still added.
+    private sealed class Draft(string id, string? label)
+    {
+        public string Id => id;
+
+        public string? Label => label;
+
+        public List<int> In { get; } = [];
+
+        public List<int> Out { get; } = [];
     }
 }

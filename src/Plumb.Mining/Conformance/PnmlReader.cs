@@ -76,10 +76,15 @@ public static class PnmlReader
 
         if (net.FinalMarking.Count == 0)
         {
-            var consumed = net.Transitions.SelectMany(t => t.Inputs).ToHashSet();
+            var consumed = new bool[net.Places.Count];
+            foreach (var t in net.Transitions)
+            {
+                foreach (var p in t.Inputs) consumed[p] = true;
+            }
+
             for (var p = 0; p < net.Places.Count; p++)
             {
-                if (!consumed.Contains(p)) net.FinalMarking[p] = 1;
+                if (!consumed[p]) net.FinalMarking[p] = 1;
             }
         }
 

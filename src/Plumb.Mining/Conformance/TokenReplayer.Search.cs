@@ -40,21 +40,24 @@ public sealed partial class TokenReplayer
         foreach (var next in SilentReachable(start, parents))
         {
             var score = Score(next);
-            if (score.CompareTo(bestScore) >= 0) continue;
+            if (score.Missing > bestScore.Missing || (score.Missing == bestScore.Missing && score.Remaining >= bestScore.Remaining)) continue;
             best = next;
             bestScore = score;
-            if (score == (0, 0)) break;
+            if (score is (0, 0)) break;
         }
 
         return PathTo(parents, best);
     }
 
-    private static Dictionary<int[], (int[]? From, int Via)> NewParents(int[] start) =>
-        new(MarkingComparer.Instance) { [start] = (null, -1) };
+    // How a marking was reached: the marking before and the silent transition fired (null and -1 for the start).
+    private readonly record struct Parent(int[]? From, int Via);
+
+    private static Dictionary<int[], Parent> NewParents(int[] start) =>
+        new(MarkingComparer.Instance) { [start] = new Parent(null, -1) };
 
     // Breadth first over the markings silent transitions reach from start, each once and nearest first, recording in
     // parents how it was reached; both searches stop early by leaving the loop.
-    private IEnumerable<int[]> SilentReachable(int[] start, Dictionary<int[], (int[]? From, int Via)> parents)
+    private IEnumerable<int[]> SilentReachable(int[] start, Dictionary<int[], Parent> parents)
     {
         var queue = new Queue<int[]>();
         queue.Enqueue(start);
@@ -67,7 +70,7 @@ public sealed partial class TokenReplayer
                 var next = (int[])marking.Clone();
                 int p = 0, c = 0;
                 Fire(next, s, ref p, ref c);
-                if (!parents.TryAdd(next, (marking, s))) continue;
+                if (!parents.TryAdd(next, new Parent(marking, s))) continue;
                 yield return next;
                 queue.Enqueue(next);
             }
@@ -86,7 +89,7 @@ public sealed partial class TokenReplayer
         return (missing, remaining);
     }
 
-    private static List<int> PathTo(Dictionary<int[], (int[]? From, int Via)> parents, int[] end)
+    private static List<int> PathTo(Dictionary<int[], Parent> parents, int[] end)
     {
         var path = new List<int>();
         var at = end;
@@ -105,27 +108,38 @@ public sealed partial class TokenReplayer
         var result = new int[_net.Places.Count][];
         for (var p = 0; p < result.Length; p++)
         {
-            var found = new SortedSet<int>();
-            var seen = new HashSet<int> { p };
-            var stack = new Stack<int>([p]);
+            // Back from the place through silent transitions; the labels found, in code order.
+            var found = new bool[_labels.Count];
+            var seen = new bool[_net.Places.Count];
+            seen[p] = true;
+            var stack = new List<int> { p };
             while (stack.Count > 0)
             {
-                var place = stack.Pop();
+                var place = stack[^1];
+                stack.RemoveAt(stack.Count - 1);
                 foreach (var t in _transitions)
                 {
                     if (!t.Outputs.Contains(place)) continue;
-                    if (t.Label is { } label) found.Add(_labels[label]);
+                    if (t.Label is { } label) found[_labels[label]] = true;
                     else
                     {
                         foreach (var input in t.Inputs)
                         {
-                            if (seen.Add(input)) stack.Push(input);
+                            if (seen[input]) continue;
+                            seen[input] = true;
+                            stack.Add(input);
                         }
                     }
                 }
             }
 
-            result[p] = [.. found];
+            var labels = new List<int>();
+            for (var l = 0; l < found.Length; l++)
+            {
+                if (found[l]) labels.Add(l);
+            }
+
+            result[p] = [.. labels];
         }
 
         return result;
@@ -138,12 +152,17 @@ public sealed partial class TokenReplayer
     private int[] PathToEnd(int place)
     {
         if (_pathToEnd.TryGetValue(place, out var cached)) return cached;
-        var parent = new Dictionary<int, (int Place, int Transition)> { [place] = (-1, -1) };
-        var queue = new Queue<int>([place]);
+
+        // Breadth first over places; per place reached, the place and transition it was reached from (-2: not reached).
+        var fromPlace = new int[_net.Places.Count];
+        var fromTransition = new int[_net.Places.Count];
+        Array.Fill(fromPlace, -2);
+        (fromPlace[place], fromTransition[place]) = (-1, -1);
+        var queue = new List<int> { place };
         var reached = -1;
-        while (queue.Count > 0 && reached < 0)
+        for (var head = 0; head < queue.Count && reached < 0; head++)
         {
-            var p = queue.Dequeue();
+            var p = queue[head];
             if (_final[p] > 0 && p != place)
             {
                 reached = p;
@@ -155,15 +174,17 @@ public sealed partial class TokenReplayer
                 if (!_transitions[t].Inputs.Contains(p)) continue;
                 foreach (var q in _transitions[t].Outputs)
                 {
-                    if (parent.TryAdd(q, (p, t))) queue.Enqueue(q);
+                    if (fromPlace[q] != -2) continue;
+                    (fromPlace[q], fromTransition[q]) = (p, t);
+                    queue.Add(q);
                 }
             }
         }
 
         var labels = new List<int>();
-        for (var at = reached; at >= 0 && parent[at].Transition >= 0; at = parent[at].Place)
+        for (var at = reached; at >= 0 && fromTransition[at] >= 0; at = fromPlace[at])
         {
-            if (_transitions[parent[at].Transition].Label is { } label) labels.Add(_labels[label]);
+            if (_transitions[fromTransition[at]].Label is { } label) labels.Add(_labels[label]);
         }
 
         labels.Reverse();

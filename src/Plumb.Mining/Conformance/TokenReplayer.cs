@@ -16,8 +16,11 @@ public enum DeviationKind
     Undocumented,
 }
 
+/// <summary>A deviation replay found in a trace: its kind and the label code of the step (-1 for an undocumented activity).</summary>
+public readonly record struct LabelDeviation(DeviationKind Kind, int Label);
+
 /// <summary>Replay figures of one trace, with the standard names: produced, consumed, missing and remaining tokens.</summary>
-public sealed record TraceReplay(int Produced, int Consumed, int Missing, int Remaining, IReadOnlyList<(DeviationKind Kind, int Label)> Deviations)
+public sealed record TraceReplay(int Produced, int Consumed, int Missing, int Remaining, IReadOnlyList<LabelDeviation> Deviations)
 {
     /// <summary>Fitness f = ½(1 − m/c) + ½(1 − r/p).</summary>
     public double Fitness => (0.5 * (Consumed == 0 ? 1 : 1 - ((double)Missing / Consumed))) + (0.5 * (Produced == 0 ? 1 : 1 - ((double)Remaining / Produced)));
@@ -33,6 +36,8 @@ public sealed record TraceReplay(int Produced, int Consumed, int Missing, int Re
 /// order); otherwise the first, adding the missing tokens. Labels the net does not know (code -1) are not replayed, as in
 /// established tools, and are reported as undocumented. At the end, silent transitions are fired when that reaches the final
 /// marking (or leaves fewer tokens); then the final marking is consumed, and what is left remains.
+/// Its collections hold its own types or arrays: CoreLib's generics over CoreLib value types (a set of ints, a list of
+/// tuples) have no precompiled code, and a command's cold replay spent ~20 ms compiling them.
 /// </summary>
 public sealed partial class TokenReplayer
 {
@@ -62,17 +67,25 @@ public sealed partial class TokenReplayer
         }
 
         _byLabel = new int[_labels.Count][];
-        foreach (var (label, code) in _labels)
-        {
-            _byLabel[code] = Enumerable.Range(0, _transitions.Length).Where(t => _transitions[t].Label == label).ToArray();
-        }
-
-        _silent = Enumerable.Range(0, _transitions.Length).Where(t => _transitions[t].IsSilent).ToArray();
+        foreach (var (label, code) in _labels) _byLabel[code] = TransitionsWhere(t => t.Label == label);
+        _silent = TransitionsWhere(t => t.IsSilent);
         _initial = new int[net.Places.Count];
         foreach (var (p, n) in net.InitialMarking) _initial[p] = n;
         _final = new int[net.Places.Count];
         foreach (var (p, n) in net.FinalMarking) _final[p] = n;
         Producers = BuildProducers();
+    }
+
+    // The indices of the transitions that match, in net order.
+    private int[] TransitionsWhere(Func<PetriTransition, bool> match)
+    {
+        var found = new List<int>();
+        for (var t = 0; t < _transitions.Length; t++)
+        {
+            if (match(_transitions[t])) found.Add(t);
+        }
+
+        return [.. found];
     }
 
     /// <summary>Visible labels of the net and their codes.</summary>
@@ -91,16 +104,17 @@ public sealed partial class TokenReplayer
     public TraceReplay Replay(ReadOnlySpan<int> trace)
     {
         var marking = (int[])_initial.Clone();
-        int produced = _initial.Sum(), consumed = 0, missing = 0;
-        var deviations = new List<(DeviationKind, int)>();
-        var fired = new HashSet<int>();
+        int produced = 0, consumed = 0, missing = 0;
+        foreach (var n in _initial) produced += n;
+        var deviations = new List<LabelDeviation>();
+        var fired = new bool[_labels.Count];
         for (var i = 0; i < trace.Length; i++)
         {
             var label = trace[i];
             if (label == Continuation) continue;
             if (label < 0)
             {
-                deviations.Add((DeviationKind.Undocumented, -1));
+                deviations.Add(new LabelDeviation(DeviationKind.Undocumented, -1));
                 continue;
             }
 
@@ -125,13 +139,17 @@ public sealed partial class TokenReplayer
             {
                 chosen = candidates[0];
                 var deficit = Deficit(marking, chosen);
-                missing += deficit.Sum(d => d.Count);
-                foreach (var (place, count) in deficit) marking[place] += count;
+                foreach (var (place, count) in deficit)
+                {
+                    missing += count;
+                    marking[place] += count;
+                }
+
                 deviations.Add(Attribute(deficit, label, trace[(i + 1)..], fired));
             }
 
             Fire(marking, chosen, ref produced, ref consumed);
-            fired.Add(label);
+            fired[label] = true;
         }
 
         if (_silent.Length > 0 && !marking.AsSpan().SequenceEqual(_final))
@@ -150,25 +168,47 @@ public sealed partial class TokenReplayer
                 // Steps on the way to the end that never happened, up to the first that did (the case went on from there).
                 foreach (var step in PathToEnd(p))
                 {
-                    if (fired.Contains(step)) break;
-                    deviations.Add((DeviationKind.Skipped, step));
+                    if (fired[step]) break;
+                    deviations.Add(new LabelDeviation(DeviationKind.Skipped, step));
                 }
             }
         }
 
-        return new TraceReplay(produced, consumed, missing, remaining, deviations.Distinct().ToList());
-    }
-
-    private (DeviationKind, int) Attribute(List<(int Place, int Count)> deficit, int label, ReadOnlySpan<int> later, HashSet<int> fired)
-    {
-        var producers = deficit.SelectMany(d => Producers[d.Place]).Distinct().ToList();
-        foreach (var p in producers)
+        // Each deviation once, in the order first found.
+        var distinct = new List<LabelDeviation>(deviations.Count);
+        foreach (var d in deviations)
         {
-            if (later.Contains(p)) return (DeviationKind.OutOfOrder, label);
+            if (!distinct.Contains(d)) distinct.Add(d);
         }
 
-        if (fired.Contains(label)) return (DeviationKind.Repeated, label);
-        return producers.Count > 0 ? (DeviationKind.Skipped, producers.FirstOrDefault(p => !fired.Contains(p), producers[0])) : (DeviationKind.OutOfOrder, label);
+        return new TraceReplay(produced, consumed, missing, remaining, distinct);
+    }
+
+    private LabelDeviation Attribute(List<PlaceCount> deficit, int label, ReadOnlySpan<int> later, bool[] fired)
+    {
+        // The labels that put tokens in the places short of them, each once, in the order met.
+        var producers = new List<int>();
+        foreach (var d in deficit)
+        {
+            foreach (var p in Producers[d.Place])
+            {
+                if (!producers.Contains(p)) producers.Add(p);
+            }
+        }
+
+        foreach (var p in producers)
+        {
+            if (later.Contains(p)) return new LabelDeviation(DeviationKind.OutOfOrder, label);
+        }
+
+        if (fired[label]) return new LabelDeviation(DeviationKind.Repeated, label);
+        if (producers.Count == 0) return new LabelDeviation(DeviationKind.OutOfOrder, label);
+        foreach (var p in producers)
+        {
+            if (!fired[p]) return new LabelDeviation(DeviationKind.Skipped, p);
+        }
+
+        return new LabelDeviation(DeviationKind.Skipped, producers[0]);
     }
 
     private bool Enabled(int[] marking, int t)
@@ -189,18 +229,23 @@ public sealed partial class TokenReplayer
         return n;
     }
 
-    private List<(int Place, int Count)> Deficit(int[] marking, int t)
+    // The tokens each input place lacks for the transition, places in the order of its arcs.
+    private List<PlaceCount> Deficit(int[] marking, int t)
     {
         var inputs = _transitions[t].Inputs;
-        var result = new List<(int, int)>();
-        foreach (var p in inputs.Distinct())
+        var result = new List<PlaceCount>();
+        for (var i = 0; i < inputs.Length; i++)
         {
+            var p = inputs[i];
+            if (Array.IndexOf(inputs, p) != i) continue;
             var need = Needed(inputs, p);
-            if (marking[p] < need) result.Add((p, need - marking[p]));
+            if (marking[p] < need) result.Add(new PlaceCount(p, need - marking[p]));
         }
 
         return result;
     }
+
+    private readonly record struct PlaceCount(int Place, int Count);
 
     private void Fire(int[] marking, int t, ref int produced, ref int consumed)
     {

@@ -54,7 +54,7 @@ public sealed class ProcedureNetTests
         Assert.True(replayer.Replay(Trace("log", "triage", "notify", "escalate", "inform", "fix", "close")).Fits);
         var missing = replayer.Replay(Trace("log", "triage", "notify", "inform", "fix", "close"));
         Assert.False(missing.Fits);
-        Assert.Contains((DeviationKind.Skipped, replayer.LabelOf("escalate")), missing.Deviations);
+        Assert.Contains(new LabelDeviation(DeviationKind.Skipped, replayer.LabelOf("escalate")), missing.Deviations);
     }
 
     [Fact]

@@ -60,6 +60,6 @@ public sealed class TokenReplayTests
 
         Assert.Equal((8, 8, 1, 1), (replay.Produced, replay.Consumed, replay.Missing, replay.Remaining));
         Assert.Equal(0.875, replay.Fitness, 9);
-        Assert.Contains((DeviationKind.Skipped, replayer.LabelOf("check ticket")), replay.Deviations);
+        Assert.Contains(new LabelDeviation(DeviationKind.Skipped, replayer.LabelOf("check ticket")), replay.Deviations);
     }
 }
