@@ -23,20 +23,28 @@ public static class CsvEventLogReader
         ThreadPool.UnsafeQueueUserWorkItem(
             static _ =>
             {
-                const System.Reflection.BindingFlags Declared = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
-                    | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly;
-                Type[] types = [typeof(CsvRows), typeof(CsvRecordReader), typeof(CsvColumnCodes), typeof(TimestampColumn), typeof(TimestampParser),
-                    typeof(EventLogBuilder), typeof(StringTable), typeof(PackedStrings), typeof(EventColumn<int>), typeof(EventColumn<long>)];
-                foreach (var type in types)
+                foreach (var (method, type) in HotMethods())
                 {
-                    foreach (var method in type.GetMethods(Declared))
-                    {
-                        if (!method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.AggressiveOptimization)) continue;
-                        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle, type.IsGenericType ? [.. type.GetGenericArguments().Select(a => a.TypeHandle)] : null);
-                    }
+                    System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle, type.IsGenericType ? [.. type.GetGenericArguments().Select(a => a.TypeHandle)] : null);
                 }
             },
             null);
+    }
+
+    /// <summary>The read's methods marked to be compiled fully optimised at first call, with the type (closed) that declares each.</summary>
+    internal static IEnumerable<(System.Reflection.MethodInfo Method, Type Type)> HotMethods()
+    {
+        const System.Reflection.BindingFlags Declared = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
+            | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly;
+        Type[] types = [typeof(CsvRows), typeof(CsvRecordReader), typeof(CsvColumnCodes), typeof(TimestampColumn), typeof(TimestampParser),
+            typeof(EventLogBuilder), typeof(StringTable), typeof(PackedStrings), typeof(EventColumn<int>), typeof(EventColumn<long>)];
+        foreach (var type in types)
+        {
+            foreach (var method in type.GetMethods(Declared))
+            {
+                if (method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.AggressiveOptimization)) yield return (method, type);
+            }
+        }
     }
 
     /// <summary>Reads the log; a problem that stops reading is returned with its line and field, never thrown.</summary>
