@@ -69,9 +69,9 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
             return null;
         }
 
-        var used = new HashSet<int>(activity) { caseColumn, timestamp, resource, group, state, priority };
-        var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
-        var minimum = new[] { caseColumn, timestamp, state }.Concat(activity).Max() + 1;
+        var attributes = ColumnsOutside(header, [.. activity, caseColumn, timestamp, resource, group, state, priority]);
+        var minimum = Math.Max(Math.Max(caseColumn, timestamp), state) + 1;
+        foreach (var a in activity) minimum = Math.Max(minimum, a + 1);
         var guesses = new List<string>();
         void Note(string what, string? named, int column)
         {
@@ -90,6 +90,19 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
         };
     }
 
+    // The named columns that hold no event field (-1 in the fields: not in the file). Loops, not LINQ over ints: those
+    // generics have no precompiled code, and every cold read compiled them.
+    private static int[] ColumnsOutside(string[] header, ReadOnlySpan<int> fields)
+    {
+        var attributes = new List<int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (!fields.Contains(i) && header[i].Length > 0) attributes.Add(i);
+        }
+
+        return [.. attributes];
+    }
+
     private static (RecordDate Role, int Column)[] RecordDatesOf(string[] header) =>
         CsvColumnGuess.RecordDates.Select(d => (d.Role, Column: CsvColumnGuess.Find(header, null, d.Names))).Where(d => d.Column >= 0).ToArray();
 
@@ -97,8 +110,7 @@ internal sealed record CsvLayout(int Case, int[] Activity, int Timestamp, int Re
     {
         // The dates stay case attributes too: measures read them as fields (field:resolved_time), and a "Reopen Time" column
         // says reopenings can be seen even when no record was reopened.
-        var used = new HashSet<int> { caseColumn, resource, group, priority };
-        var attributes = Enumerable.Range(0, header.Length).Where(i => !used.Contains(i) && header[i].Length > 0).ToArray();
+        var attributes = ColumnsOutside(header, [caseColumn, resource, group, priority]);
         var guesses = new List<string> { $"case '{header[caseColumn]}'" };
         guesses.Add("one row per record, events from " + string.Join(", ", dates.Select(d => $"'{header[d.Column]}'")));
         if (resource >= 0) guesses.Add($"resource '{header[resource]}'");

@@ -31,18 +31,32 @@ internal sealed class CsvRows
         if (!layout.RecordUpdates && storage is not null) Builder.ExpectEvents(storage, first, expectedRows);
         else if (!layout.RecordUpdates) Builder.ExpectEvents(expectedRows);
 
-        // Only the columns whose values are kept are looked at; the others are named in the notes.
-        _attributeColumns = layout.AttributeColumns.Where(c => Builder.AttributeSlot(header[c]) >= 0).ToArray();
-        _attributeSlots = _attributeColumns.Select(c => Builder.AttributeSlot(header[c])).ToArray();
+        // Only the columns whose values are kept are looked at; the others are named in the notes. (Loops over the columns, not
+        // LINQ over ints, whose generics would be compiled at run time on every cold read.)
+        var kept = new List<int>();
+        var slots = new List<int>();
+        foreach (var c in layout.AttributeColumns)
+        {
+            var slot = Builder.AttributeSlot(header[c]);
+            if (slot < 0) continue;
+            kept.Add(c);
+            slots.Add(slot);
+        }
+
+        (_attributeColumns, _attributeSlots) = ([.. kept], [.. slots]);
         _prioritySlot = layout.Priority >= 0 ? Builder.AttributeSlot("priority") : -1;
         Timestamps = new TimestampColumn(options.TimestampFormat);
         _missing = new MissingValues(options.MissingValues);
         var all = options.EventAttributes.Contains("*");
         // Snapshots keep a step's own field per row, for the changes to be derived from it (StateChangeDeriver).
         var named = layout.RecordUpdates ? options.EventAttributes.Concat(options.StepFields).ToList() : options.EventAttributes;
-        _perEvent = layout.AttributeColumns
-            .Where(c => all || named.Any(n => CsvColumnGuess.IndexOf([header[c]], n) == 0))
-            .Select(c => (c, Builder.EventAttributeSlot(header[c]))).ToArray();
+        var perEvent = new List<(int Column, int Slot)>();
+        foreach (var c in layout.AttributeColumns)
+        {
+            if (all || named.Any(n => CsvColumnGuess.IndexOf([header[c]], n) == 0)) perEvent.Add((c, Builder.EventAttributeSlot(header[c])));
+        }
+
+        _perEvent = [.. perEvent];
     }
 
     /// <summary>The events read so far.</summary>
