@@ -32,7 +32,9 @@ public sealed record VariantSet(IReadOnlyList<Variant> Variants)
         }
 
         // Most frequent first; ties in order of first appearance, so the order is deterministic.
-        var order = Enumerable.Range(0, counts.Count).OrderByDescending(v => counts[v]).ThenBy(v => v).ToArray();
+        var order = new int[counts.Count];
+        for (var v = 0; v < order.Length; v++) order[v] = v;
+        Array.Sort(order, (x, y) => counts[x] != counts[y] ? counts[y].CompareTo(counts[x]) : x.CompareTo(y));
         var total = Math.Max(1, log.CaseCount);
         var variants = order.Select(v =>
         {
