@@ -43,7 +43,7 @@ public static class XesEventLogReader
 
     private static LogReadResult ReadWhole(Stream input, XesLogOptions options, IProgress<long>? progress, int expectedEvents)
     {
-        var part = ReadPart(input, options, progress, expectedEvents);
+        var part = ReadPart(input, options, progress, new PartEvents(null, 0, expectedEvents));
         if (part.Failure is { } failure) return failure;
         foreach (var warning in part.State.Warnings) part.Builder.Warn(warning);
         return new LogReadResult(part.Builder.Build(), null);
@@ -68,22 +68,28 @@ public static class XesEventLogReader
         var end = "</log>"u8.ToArray();
         Stream Bytes(int p) => new FramedStream(p == 0 ? default : log.Tag, StreamRange.Of(stream, bounds[p], bounds[p + 1]), p == cuts.Length ? default : end);
 
-        // The events of each part are counted first, so the first part's columns are allocated once for the whole file and
-        // each other part's for its own: no column is copied as it grows, nor when the log is built.
+        // The events of each part are counted first, so the log's columns are allocated once for the whole file and each part
+        // reads into its events' range of them (as the CSV reader's parts do): no part holds columns of its own at the peak,
+        // none is copied as it grows, nor when the parts are appended or the log is built.
         var parts = new Part[cuts.Length + 1];
         var events = new int[parts.Length];
         Parallel.For(0, parts.Length, p => events[p] = XesLogCuts.CountEvents(stream, bounds[p], bounds[p + 1]));
+        var firsts = new long[parts.Length + 1];
+        for (var p = 0; p < parts.Length; p++) firsts[p + 1] = firsts[p] + events[p];
+        var storage = firsts[^1] is > 0 and <= int.MaxValue ? new EventStorage((int)firsts[^1]) : null;
         var others = new Task[cuts.Length];
         for (var p = 1; p < parts.Length; p++)
         {
             var part = p;
             // A task without a result: the part is let go once appended, not kept by its task.
-            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, events[part], progress is not null); });
+            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, new PartEvents(storage, (int)Math.Min(int.MaxValue, firsts[part]), events[part]), progress is not null); });
         }
 
-        parts[0] = ReadPart(Bytes(0), options, progress, (int)Math.Min(int.MaxValue, events.Sum(e => (long)e)));
+        parts[0] = ReadPart(Bytes(0), options, progress, new PartEvents(storage, 0, events[0]));
         foreach (var other in others) other.GetAwaiter().GetResult();
 
+        // The first part fills the rest of the storage as the others are appended to it, their events moved down within it.
+        parts[0].Builder.ExpectRestOfStorage();
         if (!Append(parts, log.Tag.AsSpan().Count((byte)'\n'), progress, out var stop)) return stop;
 
         // The other parts' columns and tables are garbage now: collected before the log is built, their memory is reused.
@@ -154,7 +160,7 @@ public static class XesEventLogReader
 
     // Reads the traces of one document (the whole file, or a part made one); a failure stops it, with the line in the document.
     // A later part read for a command that shows progress notes each trace's case and the events read with it.
-    private static Part ReadPart(Stream input, XesLogOptions options, IProgress<long>? progress, int expectedEvents, bool noteTraces = false)
+    private static Part ReadPart(Stream input, XesLogOptions options, IProgress<long>? progress, PartEvents events, bool noteTraces = false)
     {
         var settings = new XmlReaderSettings
         {
@@ -166,7 +172,8 @@ public static class XesEventLogReader
             NameTable = XesTraceState.NameTable(),
         };
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, CaseAttributes = options.CaseAttributes };
-        builder.ExpectEvents(expectedEvents);
+        if (events.Storage is not null) builder.ExpectEvents(events.Storage, events.First, events.Count);
+        else builder.ExpectEvents(events.Count);
         using var xml = XmlReader.Create(input, settings);
         var lines = (IXmlLineInfo)xml;
         var part = new Part(builder, new XesTraceState(builder, options, lines)) { Traces = noteTraces ? [] : null };
@@ -213,6 +220,12 @@ public static class XesEventLogReader
 
         return part;
     }
+
+    /// <summary>
+    /// Where a part's events go: <paramref name="Count"/> of them (as counted, more carry on in columns of their own) from event
+    /// <paramref name="First"/> of the log's storage, or into columns of the part's own without one.
+    /// </summary>
+    private readonly record struct PartEvents(EventStorage? Storage, int First, int Count);
 
     private sealed class Part(EventLogBuilder builder, XesTraceState state)
     {
