@@ -92,7 +92,10 @@ public static class XesEventLogReader
         parts[0].Builder.ExpectRestOfStorage();
         if (!Append(parts, log.Tag.AsSpan().Count((byte)'\n'), progress, out var stop)) return stop;
 
-        // The other parts' columns and tables are garbage now: collected before the log is built, their memory is reused.
+        // The other parts' tables are garbage now: collected before the log is built, their memory is reused. The large ones
+        // (packed case ids, lookup slots, the counting buffers) leave holes among the log's columns: compacted once, so the
+        // pages are given back (log stats on 1M events 92 -> 88 MB, discover 95 -> 92; the columns moved in a few milliseconds).
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
         return new LogReadResult(parts[0].Builder.Build(), null);
     }
