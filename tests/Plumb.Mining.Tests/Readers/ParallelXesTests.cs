@@ -120,6 +120,39 @@ public sealed class ParallelXesTests
     }
 
     [Fact]
+    public void Parts_whose_events_are_fewer_or_more_than_counted_still_give_the_log_read_in_one()
+    {
+        // The parts read into ranges of one storage sized by the "<event" tags counted: here a part reads fewer events than
+        // counted (events left out by the lifecycle kept, or skipped as bad, or commented out), or more (events of a namespace
+        // prefix are not counted), a case id comes back after the cut, and a resource column starts in a later part only.
+        var traces = Traces(0, 120);
+        var lifecycle = traces.Replace("value=\"Step 1\"/>", "value=\"Step 1\"/>\n      <string key=\"lifecycle:transition\" value=\"start\"/>", StringComparison.Ordinal);
+        var firstHalf = traces.IndexOf("<trace>", traces.Length / 2, StringComparison.Ordinal);
+        var badEarly = traces[..firstHalf].Replace("2024-01-0", "bad 0", StringComparison.Ordinal) + traces[firstHalf..];
+        var commented = Traces(0, 30) + "  <!-- <event> <event/> -->\n" + Traces(30, 90);
+        var prefixedLate = traces[..firstHalf] + traces[firstHalf..].Replace("<event>", "<y:event xmlns:y=\"urn:y\">", StringComparison.Ordinal)
+            .Replace("</event>", "</y:event>", StringComparison.Ordinal);
+        var caseAgain = Traces(0, 60) + Traces(10, 60);
+        var resourceLate = traces[..firstHalf] + traces[firstHalf..].Replace("key=\"org:group\"", "key=\"org:resource\"", StringComparison.Ordinal);
+
+        foreach (var (text, options) in new[]
+        {
+            (lifecycle, new XesLogOptions { Lifecycle = "complete" }), (badEarly, new XesLogOptions { SkipBadRows = true }),
+            (commented, new XesLogOptions()), (prefixedLate, new XesLogOptions()), (caseAgain, new XesLogOptions()),
+            (resourceLate, new XesLogOptions()), (caseAgain, new XesLogOptions { DropDuplicates = true }),
+        })
+        {
+            var bytes = Encoding.UTF8.GetBytes(Xes(text));
+            var whole = SharedData.Succeeded(XesEventLogReader.Read(Shared(bytes), options with { ReadParts = 1 }));
+            Assert.True(whole.EventCount > 0);
+            for (var parts = 2; parts <= 7; parts++)
+            {
+                ParallelCsvTests.AssertSame(whole, SharedData.Succeeded(XesEventLogReader.Read(Shared(bytes), options with { ReadParts = parts })));
+            }
+        }
+    }
+
+    [Fact]
     public void Progress_is_reported_as_in_one_pass_also_when_a_read_in_parts_gives_up()
     {
         // Given 25,000 one-event traces, some case ids met again, and the same log with an unnamed trace at its end
