@@ -86,6 +86,9 @@ public static class SnowJsonEventLogReader
         var references = new SnowReferences();
         var tasks = new List<Dictionary<string, string>>();
         var taskIndexes = new List<int>();
+
+        // The input's records are made field maps one at a time into this one: only strings of a record are kept, never the map.
+        var scratch = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             // Directory records and display values name sys_ids before any task is built; the input's records are made
@@ -94,7 +97,7 @@ public static class SnowJsonEventLogReader
             {
                 for (var i = 0; i < input.RecordCount; i++)
                 {
-                    if (IsTask(input.Record(i))) taskIndexes.Add(i);
+                    if (IsTask(input.Record(i, scratch))) taskIndexes.Add(i);
                 }
             }
             else
@@ -122,7 +125,7 @@ public static class SnowJsonEventLogReader
         }
 
         return records is null
-            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i]), input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
+            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i], scratch), input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
             : Build(tasks.Count, i => tasks[i], input, references, new TimestampParser(), dropDuplicates, stepFields ?? []);
     }
 
@@ -144,13 +147,22 @@ public static class SnowJsonEventLogReader
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<AuditRow>();
 
+        // Every record's lookup of its rows is announced first, so the rows of a record are let go once its events are derived.
+        for (var i = 0; i < count; i++)
+        {
+            var record = records(i);
+            var id = IdOf(record);
+            if (id.Length == 0) break;
+            audit.Expect(audit.KeyOf(record.GetValueOrDefault("sys_id", ""), id));
+        }
+
         // A field's attribute is made when a record first has it, so the attributes keep the order they are met in.
         var slots = Enumerable.Repeat(NoSlot, kept.Length).ToArray();
         var tableSlot = NoSlot;
         for (var i = 0; i < count; i++)
         {
             var record = records(i);
-            var id = record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
+            var id = IdOf(record);
             if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");
 
             // The record's strings are the input's, held anyway: the log keeps them rather than copies.
@@ -170,7 +182,7 @@ public static class SnowJsonEventLogReader
             }
 
             tables.Add(table ?? "");
-            if (!audit.RowsOf(record.GetValueOrDefault("sys_id", ""), rows)) audit.RowsOf(id, rows);
+            audit.RowsOf(audit.KeyOf(record.GetValueOrDefault("sys_id", ""), id), rows);
             if (history.Add(caseIndex, record, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
@@ -179,6 +191,10 @@ public static class SnowJsonEventLogReader
         foreach (var remark in references.Remarks()) builder.Remark(remark);
         return new LogReadResult(builder.Build(), null);
     }
+
+    // The case id of a record: its number, else its sys_id; empty when it has neither.
+    private static string IdOf(Dictionary<string, string> record) =>
+        record.GetValueOrDefault("number") is { Length: > 0 } number ? number : record.GetValueOrDefault("sys_id", "");
 
     // Table API JSON, or an XML unload of the same records (the export ServiceNow's list menu offers).
     private static void ReadInto(Stream stream, SnowJsonInput input)

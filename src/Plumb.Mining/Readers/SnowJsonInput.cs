@@ -99,8 +99,8 @@ internal sealed class SnowJsonInput
         return true;
     }
 
-    /// <summary>A record as a field map (a field given twice keeps its last value).</summary>
-    public Dictionary<string, string> Record(int index)
+    /// <summary>A record as a field map (a field given twice keeps its last value): a new one, or <paramref name="into"/> emptied and filled.</summary>
+    public Dictionary<string, string> Record(int index, Dictionary<string, string>? into = null)
     {
         if (_recordStarts is null)
         {
@@ -113,7 +113,7 @@ internal sealed class SnowJsonInput
 
         // Empty parts share their start with the next one: the record is in the last part starting there.
         while (part + 1 < _parts.Count && _recordStarts[part + 1] == index) part++;
-        return _parts[part].Record(index - _recordStarts[part]);
+        return _parts[part].Record(index - _recordStarts[part], into);
     }
 
     /// <summary>Every record as a field map, in input order.</summary>
@@ -123,6 +123,23 @@ internal sealed class SnowJsonInput
         {
             for (var i = 0; i < part.RecordCount; i++) yield return part.Record(i);
         }
+    }
+
+    /// <summary>The key a record's audit rows are looked up by: its sys_id when rows have it, else its number (or sys_id when it has none).</summary>
+    public string KeyOf(string sysId, string id)
+    {
+        foreach (var part in _parts)
+        {
+            if (part.HasRowsOf(sysId)) return sysId;
+        }
+
+        return id;
+    }
+
+    /// <summary>Announces a lookup of the rows of this key (see <see cref="SnowJsonPart.Expect"/>): rows are let go once their last announced lookup is done.</summary>
+    public void Expect(string key)
+    {
+        foreach (var part in _parts) part.Expect(key);
     }
 
     /// <summary>Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false when it has none.</summary>
