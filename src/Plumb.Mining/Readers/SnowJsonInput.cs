@@ -31,6 +31,9 @@ internal sealed class SnowJsonInput
     /// <summary>The number of task and directory records.</summary>
     public int RecordCount => _parts.Sum(p => p.RecordCount);
 
+    /// <summary>The number of audit rows.</summary>
+    public int AuditCount => _parts.Sum(p => p.AuditCount);
+
     /// <summary>The number of records and audit rows read so far, over every stream (the n of "record n" in messages).</summary>
     public int Index { get; set; }
 

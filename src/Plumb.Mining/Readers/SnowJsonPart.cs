@@ -28,8 +28,9 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
     private int[]? _pending, _needed;
 
     // The task and directory records, in input order, as (name code, value code) pairs: a field map is made of one only when
-    // it is used, so a million records do not live as a million dictionaries while the rest of the input is read.
-    private int[] _pairs = new int[1024];
+    // it is used, so a million records do not live as a million dictionaries while the rest of the input is read. In chunks as
+    // the rows: a doubled array would be up to twice the pairs, and its old halves garbage.
+    private readonly List<int[]> _pairs = [];
     private int _pairCount;
     private readonly List<int> _recordEnds = [];
 
@@ -47,6 +48,9 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
 
     /// <summary>The number of audit rows.</summary>
     public int AuditCount => _count;
+
+    /// <summary>The chunks of audit rows still held (those a lookup to come needs, or that no lookup was announced for).</summary>
+    internal int ChunksHeld => _chunks.Count(c => c is not null);
 
     /// <summary>Whether a record keeps the field with this name code (its value is interned and stored only then).</summary>
     public bool Keeps(int name)
@@ -82,9 +86,13 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
     /// <summary>Adds a field of the record being added (codes of <see cref="Names"/> and <see cref="Values"/>).</summary>
     public void AddField(int name, int value)
     {
-        if (_pairCount + 2 > _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
-        _pairs[_pairCount++] = name;
-        _pairs[_pairCount++] = value;
+        // A chunk holds an even number of codes, so a pair never straddles two.
+        if ((_pairCount & (ChunkSize - 1)) == 0 && _pairCount >> ChunkBits == _pairs.Count) _pairs.Add(new int[ChunkSize]);
+        var chunk = _pairs[_pairCount >> ChunkBits];
+        var at = _pairCount & (ChunkSize - 1);
+        chunk[at] = name;
+        chunk[at + 1] = value;
+        _pairCount += 2;
     }
 
     /// <summary>Ends the record whose fields were added.</summary>
@@ -99,7 +107,11 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
         var (from, to) = (index == 0 ? 0 : _recordEnds[index - 1], _recordEnds[index]);
         var record = into ?? new Dictionary<string, string>((to - from) / 2, StringComparer.Ordinal);
         record.Clear();
-        for (var i = from; i < to; i += 2) record[Names[_pairs[i]]] = Values[_pairs[i + 1]];
+        for (var i = from; i < to; i += 2)
+        {
+            var (chunk, at) = (_pairs[i >> ChunkBits], i & (ChunkSize - 1));
+            record[Names[chunk[at]]] = Values[chunk[at + 1]];
+        }
         return record;
     }
 
@@ -112,16 +124,16 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
     /// </summary>
     public void Expect(string key)
     {
-        if (RangeOf(key) is not var (code, from, to) || to == from) return;
+        if (RangeOf(key) is not var (code, _, _)) return;
         if (_pending is null)
         {
+            // Every row holds its chunk, its key announced or not, until its key's last lookup.
             _pending = new int[Values.Count];
             _needed = new int[_chunks.Count];
+            for (var c = 0; c < _chunks.Count; c++) _needed[c] = Math.Min(ChunkSize, _count - (c << ChunkBits));
         }
 
-        // A row counts for its chunk once, however many lookups of its key are announced.
-        if (_pending[code]++ > 0) return;
-        for (var i = from; i < to; i++) _needed![_order![i] >> ChunkBits]++;
+        _pending[code]++;
     }
 
     /// <summary>Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order.</summary>
