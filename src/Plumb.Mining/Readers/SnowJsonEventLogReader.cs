@@ -43,7 +43,8 @@ public static class SnowJsonEventLogReader
     public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null,
         IReadOnlyCollection<string>? stepFields = null)
     {
-        var input = new SnowJsonInput(new TimestampParser(), [.. RecordFields, .. SnowReferences.FieldsRead, .. stepFields ?? []]);
+        var input = new SnowJsonInput(new TimestampParser(), [.. RecordFields, .. SnowReferences.FieldsRead, .. stepFields ?? []],
+            [.. SnowHistory.CoreFields, .. stepFields ?? []]);
         try
         {
             foreach (var stream in streams)

@@ -12,17 +12,29 @@ internal sealed class SnowJsonInput
 {
     private readonly TimestampParser _parser;
     private readonly HashSet<string>? _recordFields;
+    private readonly HashSet<string>? _eventFields;
     private readonly List<SnowJsonPart> _parts = [];
 
     // Where each part's records start in the input's numbering; null until a record is looked up after reading.
     private int[]? _recordStarts;
 
-    /// <summary>An input keeping every field of its records, or only <paramref name="recordFields"/> (and the sys_ids beside them).</summary>
-    public SnowJsonInput(TimestampParser parser, IEnumerable<string>? recordFields = null)
+    /// <summary>
+    /// An input keeping every field of its records, or only <paramref name="recordFields"/> (and the sys_ids beside them); and
+    /// the values and user of every audit row, or only of rows of <paramref name="eventFields"/> (the fields whose changes
+    /// become events: another field's row keeps only its record, time and field).
+    /// </summary>
+    public SnowJsonInput(TimestampParser parser, IEnumerable<string>? recordFields = null, IEnumerable<string>? eventFields = null)
     {
         _parser = parser;
         if (recordFields is not null) _recordFields = new HashSet<string>(recordFields, StringComparer.OrdinalIgnoreCase);
-        _parts.Add(new SnowJsonPart(_recordFields));
+        if (eventFields is not null) _eventFields = new HashSet<string>(eventFields, StringComparer.OrdinalIgnoreCase);
+        _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
+    }
+
+    private SnowJsonInput(TimestampParser parser, HashSet<string>? recordFields, HashSet<string>? eventFields)
+    {
+        (_parser, _recordFields, _eventFields) = (parser, recordFields, eventFields);
+        _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
     }
 
     /// <summary>The part being read into.</summary>
@@ -41,7 +53,7 @@ internal sealed class SnowJsonInput
     public LogProblem? Problem { get; private set; }
 
     /// <summary>A fresh input for another part of the same stream, keeping the same fields.</summary>
-    public SnowJsonInput Sibling() => new(_parser, _recordFields);
+    public SnowJsonInput Sibling() => new(_parser, _recordFields, _eventFields);
 
     /// <summary>Appends the parts another input read from the next part of the same stream, and its count of records read.</summary>
     public void Adopt(SnowJsonInput next)
@@ -56,7 +68,7 @@ internal sealed class SnowJsonInput
     public void Clear()
     {
         _parts.Clear();
-        _parts.Add(new SnowJsonPart(_recordFields));
+        _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
         _recordStarts = null;
     }
 

@@ -10,8 +10,12 @@ using Plumb.Mining.EventLogs;
 /// string, and a record's sys_id is the same string in the record and in its audit rows. Given the fields the log is built
 /// from, a record keeps only those: an export's other fields (descriptions, dates no event needs) would be a string each.
 /// </summary>
-internal sealed class SnowJsonPart(HashSet<string>? recordFields)
+internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string>? eventFields = null)
 {
+    // Per field code of an audit row, whether its values and user are kept (a journal field's text would be a string a row).
+    private readonly Dictionary<int, bool> _carries = [];
+    private int _empty = -1;
+
     // Audit rows live in chunks of this many, so a million rows grow without copying (nor holding the old and the new array
     // at once, as doubling one array does at its last step).
     private const int ChunkBits = 16;
@@ -69,7 +73,18 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
     /// <summary>Adds an audit row.</summary>
     public void AddAudit(ReadOnlySpan<char> key, long ticks, ReadOnlySpan<char> field, ReadOnlySpan<char> old, ReadOnlySpan<char> value, ReadOnlySpan<char> user)
     {
-        var (keyCode, fieldCode, oldCode, newCode, userCode) = (Values.Intern(key), Values.Intern(field), Values.Intern(old), Values.Intern(value), Values.Intern(user));
+        var (keyCode, fieldCode) = (Values.Intern(key), Values.Intern(field));
+        int oldCode, newCode, userCode;
+        if (Carries(fieldCode))
+        {
+            (oldCode, newCode, userCode) = (Values.Intern(old), Values.Intern(value), Values.Intern(user));
+        }
+        else
+        {
+            if (_empty < 0) _empty = Values.Intern("");
+            oldCode = newCode = userCode = _empty;
+        }
+
         if ((_count & (ChunkSize - 1)) == 0 && _count >> ChunkBits == _chunks.Count) _chunks.Add(new AuditChunk(ChunkSize));
         var chunk = _chunks[_count >> ChunkBits]!;
         var at = _count & (ChunkSize - 1);
@@ -81,6 +96,13 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
         chunk.User[at] = userCode;
         _count++;
         (_starts, _pending) = (null, null);
+    }
+
+    private bool Carries(int field)
+    {
+        if (eventFields is null) return true;
+        if (!_carries.TryGetValue(field, out var carries)) _carries[field] = carries = eventFields.Contains(Values[field]);
+        return carries;
     }
 
     /// <summary>Adds a field of the record being added (codes of <see cref="Names"/> and <see cref="Values"/>).</summary>
