@@ -19,6 +19,9 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     /// <summary>Fields every log derives events from already: state, group and priority.</summary>
     public static bool IsCoreField(string field) => field is "state" or "incident_state" or "assignment_group" or "priority";
 
+    /// <summary>The fields of <see cref="IsCoreField"/>: with the step fields, the only audit rows whose values and user are read.</summary>
+    public static readonly IReadOnlyList<string> CoreFields = ["state", "incident_state", "assignment_group", "priority"];
+
     // The rows of the record being added, in the order its events are derived (see Add).
     private readonly List<AuditRow> _ordered = [];
 

@@ -12,17 +12,29 @@ internal sealed class SnowJsonInput
 {
     private readonly TimestampParser _parser;
     private readonly HashSet<string>? _recordFields;
+    private readonly HashSet<string>? _eventFields;
     private readonly List<SnowJsonPart> _parts = [];
 
     // Where each part's records start in the input's numbering; null until a record is looked up after reading.
     private int[]? _recordStarts;
 
-    /// <summary>An input keeping every field of its records, or only <paramref name="recordFields"/> (and the sys_ids beside them).</summary>
-    public SnowJsonInput(TimestampParser parser, IEnumerable<string>? recordFields = null)
+    /// <summary>
+    /// An input keeping every field of its records, or only <paramref name="recordFields"/> (and the sys_ids beside them); and
+    /// the values and user of every audit row, or only of rows of <paramref name="eventFields"/> (the fields whose changes
+    /// become events: another field's row keeps only its record, time and field).
+    /// </summary>
+    public SnowJsonInput(TimestampParser parser, IEnumerable<string>? recordFields = null, IEnumerable<string>? eventFields = null)
     {
         _parser = parser;
         if (recordFields is not null) _recordFields = new HashSet<string>(recordFields, StringComparer.OrdinalIgnoreCase);
-        _parts.Add(new SnowJsonPart(_recordFields));
+        if (eventFields is not null) _eventFields = new HashSet<string>(eventFields, StringComparer.OrdinalIgnoreCase);
+        _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
+    }
+
+    private SnowJsonInput(TimestampParser parser, HashSet<string>? recordFields, HashSet<string>? eventFields)
+    {
+        (_parser, _recordFields, _eventFields) = (parser, recordFields, eventFields);
+        _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
     }
 
     /// <summary>The part being read into.</summary>
@@ -31,6 +43,9 @@ internal sealed class SnowJsonInput
     /// <summary>The number of task and directory records.</summary>
     public int RecordCount => _parts.Sum(p => p.RecordCount);
 
+    /// <summary>The number of audit rows.</summary>
+    public int AuditCount => _parts.Sum(p => p.AuditCount);
+
     /// <summary>The number of records and audit rows read so far, over every stream (the n of "record n" in messages).</summary>
     public int Index { get; set; }
 
@@ -38,7 +53,7 @@ internal sealed class SnowJsonInput
     public LogProblem? Problem { get; private set; }
 
     /// <summary>A fresh input for another part of the same stream, keeping the same fields.</summary>
-    public SnowJsonInput Sibling() => new(_parser, _recordFields);
+    public SnowJsonInput Sibling() => new(_parser, _recordFields, _eventFields);
 
     /// <summary>Appends the parts another input read from the next part of the same stream, and its count of records read.</summary>
     public void Adopt(SnowJsonInput next)
@@ -53,7 +68,7 @@ internal sealed class SnowJsonInput
     public void Clear()
     {
         _parts.Clear();
-        _parts.Add(new SnowJsonPart(_recordFields));
+        _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
         _recordStarts = null;
     }
 
@@ -99,8 +114,8 @@ internal sealed class SnowJsonInput
         return true;
     }
 
-    /// <summary>A record as a field map (a field given twice keeps its last value).</summary>
-    public Dictionary<string, string> Record(int index)
+    /// <summary>A record as a field map (a field given twice keeps its last value): a new one, or <paramref name="into"/> emptied and filled.</summary>
+    public Dictionary<string, string> Record(int index, Dictionary<string, string>? into = null)
     {
         if (_recordStarts is null)
         {
@@ -113,7 +128,7 @@ internal sealed class SnowJsonInput
 
         // Empty parts share their start with the next one: the record is in the last part starting there.
         while (part + 1 < _parts.Count && _recordStarts[part + 1] == index) part++;
-        return _parts[part].Record(index - _recordStarts[part]);
+        return _parts[part].Record(index - _recordStarts[part], into);
     }
 
     /// <summary>Every record as a field map, in input order.</summary>
@@ -123,6 +138,23 @@ internal sealed class SnowJsonInput
         {
             for (var i = 0; i < part.RecordCount; i++) yield return part.Record(i);
         }
+    }
+
+    /// <summary>The key a record's audit rows are looked up by: its sys_id when rows have it, else its number (or sys_id when it has none).</summary>
+    public string KeyOf(string sysId, string id)
+    {
+        foreach (var part in _parts)
+        {
+            if (part.HasRowsOf(sysId)) return sysId;
+        }
+
+        return id;
+    }
+
+    /// <summary>Announces a lookup of the rows of this key (see <see cref="SnowJsonPart.Expect"/>): rows are let go once their last announced lookup is done.</summary>
+    public void Expect(string key)
+    {
+        foreach (var part in _parts) part.Expect(key);
     }
 
     /// <summary>Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false when it has none.</summary>

@@ -10,21 +10,31 @@ using Plumb.Mining.EventLogs;
 /// string, and a record's sys_id is the same string in the record and in its audit rows. Given the fields the log is built
 /// from, a record keeps only those: an export's other fields (descriptions, dates no event needs) would be a string each.
 /// </summary>
-internal sealed class SnowJsonPart(HashSet<string>? recordFields)
+internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string>? eventFields = null)
 {
+    // Per field code of an audit row, whether its values and user are kept (a journal field's text would be a string a row).
+    private readonly Dictionary<int, bool> _carries = [];
+    private int _empty = -1;
+
     // Audit rows live in chunks of this many, so a million rows grow without copying (nor holding the old and the new array
     // at once, as doubling one array does at its last step).
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits;
-    private readonly List<AuditChunk> _chunks = [];
+    private readonly List<AuditChunk?> _chunks = [];
     private int _count;
 
     // Per value code (of a key), where its rows start in _order (and the next key's start is where they end); built once reading is done.
     private int[]? _starts, _order;
 
+    // Once the lookups to come are announced (Expect): per key code how many are still to come, and per chunk how many of its
+    // rows a coming lookup still needs. A chunk no lookup needs any more is let go while the log is derived, so the rows
+    // already turned into events are not held beside the events (rows come grouped by record in an export: chunk after chunk goes).
+    private int[]? _pending, _needed;
+
     // The task and directory records, in input order, as (name code, value code) pairs: a field map is made of one only when
-    // it is used, so a million records do not live as a million dictionaries while the rest of the input is read.
-    private int[] _pairs = new int[1024];
+    // it is used, so a million records do not live as a million dictionaries while the rest of the input is read. In chunks as
+    // the rows: a doubled array would be up to twice the pairs, and its old halves garbage.
+    private readonly List<int[]> _pairs = [];
     private int _pairCount;
     private readonly List<int> _recordEnds = [];
 
@@ -43,6 +53,9 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
     /// <summary>The number of audit rows.</summary>
     public int AuditCount => _count;
 
+    /// <summary>The chunks of audit rows still held (those a lookup to come needs, or that no lookup was announced for).</summary>
+    internal int ChunksHeld => _chunks.Count(c => c is not null);
+
     /// <summary>Whether a record keeps the field with this name code (its value is interned and stored only then).</summary>
     public bool Keeps(int name)
     {
@@ -60,9 +73,20 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
     /// <summary>Adds an audit row.</summary>
     public void AddAudit(ReadOnlySpan<char> key, long ticks, ReadOnlySpan<char> field, ReadOnlySpan<char> old, ReadOnlySpan<char> value, ReadOnlySpan<char> user)
     {
-        var (keyCode, fieldCode, oldCode, newCode, userCode) = (Values.Intern(key), Values.Intern(field), Values.Intern(old), Values.Intern(value), Values.Intern(user));
+        var (keyCode, fieldCode) = (Values.Intern(key), Values.Intern(field));
+        int oldCode, newCode, userCode;
+        if (Carries(fieldCode))
+        {
+            (oldCode, newCode, userCode) = (Values.Intern(old), Values.Intern(value), Values.Intern(user));
+        }
+        else
+        {
+            if (_empty < 0) _empty = Values.Intern("");
+            oldCode = newCode = userCode = _empty;
+        }
+
         if ((_count & (ChunkSize - 1)) == 0 && _count >> ChunkBits == _chunks.Count) _chunks.Add(new AuditChunk(ChunkSize));
-        var chunk = _chunks[_count >> ChunkBits];
+        var chunk = _chunks[_count >> ChunkBits]!;
         var at = _count & (ChunkSize - 1);
         chunk.Key[at] = keyCode;
         chunk.Time[at] = ticks;
@@ -71,55 +95,108 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields)
         chunk.New[at] = newCode;
         chunk.User[at] = userCode;
         _count++;
-        _starts = null;
+        (_starts, _pending) = (null, null);
+    }
+
+    private bool Carries(int field)
+    {
+        if (eventFields is null) return true;
+        if (!_carries.TryGetValue(field, out var carries)) _carries[field] = carries = eventFields.Contains(Values[field]);
+        return carries;
     }
 
     /// <summary>Adds a field of the record being added (codes of <see cref="Names"/> and <see cref="Values"/>).</summary>
     public void AddField(int name, int value)
     {
-        if (_pairCount + 2 > _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
-        _pairs[_pairCount++] = name;
-        _pairs[_pairCount++] = value;
+        // A chunk holds an even number of codes, so a pair never straddles two.
+        if ((_pairCount & (ChunkSize - 1)) == 0 && _pairCount >> ChunkBits == _pairs.Count) _pairs.Add(new int[ChunkSize]);
+        var chunk = _pairs[_pairCount >> ChunkBits];
+        var at = _pairCount & (ChunkSize - 1);
+        chunk[at] = name;
+        chunk[at + 1] = value;
+        _pairCount += 2;
     }
 
     /// <summary>Ends the record whose fields were added.</summary>
     public void EndRecord() => _recordEnds.Add(_pairCount);
 
-    /// <summary>A record as a field map (a field given twice keeps its last value).</summary>
-    public Dictionary<string, string> Record(int index)
+    /// <summary>
+    /// A record as a field map (a field given twice keeps its last value): a new one, or <paramref name="into"/> emptied and
+    /// filled, so a pass over a million records does not leave a million maps behind.
+    /// </summary>
+    public Dictionary<string, string> Record(int index, Dictionary<string, string>? into = null)
     {
         var (from, to) = (index == 0 ? 0 : _recordEnds[index - 1], _recordEnds[index]);
-        var record = new Dictionary<string, string>((to - from) / 2, StringComparer.Ordinal);
-        for (var i = from; i < to; i += 2) record[Names[_pairs[i]]] = Values[_pairs[i + 1]];
+        var record = into ?? new Dictionary<string, string>((to - from) / 2, StringComparer.Ordinal);
+        record.Clear();
+        for (var i = from; i < to; i += 2)
+        {
+            var (chunk, at) = (_pairs[i >> ChunkBits], i & (ChunkSize - 1));
+            record[Names[chunk[at]]] = Values[chunk[at + 1]];
+        }
         return record;
+    }
+
+    /// <summary>Whether the record with this key (its sys_id or number) has audit rows here.</summary>
+    public bool HasRowsOf(string key) => RangeOf(key) is var (_, from, to) && to > from;
+
+    /// <summary>
+    /// Announces a lookup of the rows of this key to come (<see cref="AddRowsOf"/>); once every lookup is announced, each one
+    /// lets go of the rows no later one needs. Only lookups announced may follow.
+    /// </summary>
+    public void Expect(string key)
+    {
+        if (RangeOf(key) is not var (code, _, _)) return;
+        if (_pending is null)
+        {
+            // Every row holds its chunk, its key announced or not, until its key's last lookup.
+            _pending = new int[Values.Count];
+            _needed = new int[_chunks.Count];
+            for (var c = 0; c < _chunks.Count; c++) _needed[c] = Math.Min(ChunkSize, _count - (c << ChunkBits));
+        }
+
+        _pending[code]++;
     }
 
     /// <summary>Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order.</summary>
     public void AddRowsOf(string key, List<AuditRow> rows)
     {
-        var code = Values.Find(key);
-        if (code < 0 || _count == 0) return;
-        if (_starts is null) Group();
-        if (code + 1 >= _starts!.Length) return;
-        var (from, to) = (_starts[code], _starts[code + 1]);
+        if (RangeOf(key) is not var (code, from, to)) return;
         for (var i = from; i < to; i++)
         {
             var r = _order![i];
-            var chunk = _chunks[r >> ChunkBits];
+            var chunk = _chunks[r >> ChunkBits]!;
             var at = r & (ChunkSize - 1);
             rows.Add(new AuditRow(chunk.Time[at], Values[chunk.Field[at]], Values[chunk.Old[at]], Values[chunk.New[at]], Values[chunk.User[at]]));
         }
+
+        if (_pending is null || to == from || _pending[code] == 0 || --_pending[code] > 0) return;
+        for (var i = from; i < to; i++)
+        {
+            var c = _order![i] >> ChunkBits;
+            if (--_needed![c] == 0) _chunks[c] = null;
+        }
+    }
+
+    // The key's code and the range of its rows in _order; null when the key is not here.
+    private (int Code, int From, int To)? RangeOf(string key)
+    {
+        var code = Values.Find(key);
+        if (code < 0 || _count == 0) return null;
+        if (_starts is null) Group();
+        if (code + 1 >= _starts!.Length) return null;
+        return (code, _starts[code], _starts[code + 1]);
     }
 
     // A counting sort of the row numbers on their key code: stable, so each record's rows keep the order they were read in.
     private void Group()
     {
         var starts = new int[Values.Count + 1];
-        for (var i = 0; i < _count; i++) starts[_chunks[i >> ChunkBits].Key[i & (ChunkSize - 1)] + 1]++;
+        for (var i = 0; i < _count; i++) starts[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)] + 1]++;
         for (var k = 0; k < Values.Count; k++) starts[k + 1] += starts[k];
         var next = starts[..^1];
         var order = new int[_count];
-        for (var i = 0; i < _count; i++) order[next[_chunks[i >> ChunkBits].Key[i & (ChunkSize - 1)]]++] = i;
+        for (var i = 0; i < _count; i++) order[next[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)]]++] = i;
         (_starts, _order) = (starts, order);
     }
 

@@ -17,6 +17,10 @@ internal sealed class SnowReferences
     private static readonly string[] GroupFields = ["assignment_group"];
     private static readonly string[] UserFields = ["opened_by", "resolved_by", "closed_by", "assigned_to", "caller_id", "sys_created_by"];
 
+    // The keys of their sys_ids beside display values, made once rather than per record.
+    private static readonly string[] GroupIdFields = [.. GroupFields.Select(f => SysIdPrefix + f)];
+    private static readonly string[] UserIdFields = [.. UserFields.Select(f => SysIdPrefix + f)];
+
     /// <summary>The record fields that tell a directory record from a task, and those whose display values name sys_ids.</summary>
     public static readonly IReadOnlyList<string> FieldsRead =
         [.. GroupFields, .. UserFields, "sys_id", "number", "documentkey", "sys_class_name", "user_name", "name", "opened_at"];
@@ -52,14 +56,14 @@ internal sealed class SnowReferences
     /// <summary>Learns the names the export shows beside sys_ids (display values of reference fields).</summary>
     public void LearnFrom(Dictionary<string, string> record)
     {
-        foreach (var field in GroupFields)
+        for (var f = 0; f < GroupFields.Length; f++)
         {
-            if (record.TryGetValue(SysIdPrefix + field, out var id) && record.TryGetValue(field, out var name)) AddGroup(id, name);
+            if (record.TryGetValue(GroupIdFields[f], out var id) && record.TryGetValue(GroupFields[f], out var name)) AddGroup(id, name);
         }
 
-        foreach (var field in UserFields)
+        for (var f = 0; f < UserFields.Length; f++)
         {
-            if (record.TryGetValue(SysIdPrefix + field, out var id) && record.TryGetValue(field, out var name)) AddUser(id, name);
+            if (record.TryGetValue(UserIdFields[f], out var id) && record.TryGetValue(UserFields[f], out var name)) AddUser(id, name);
         }
     }
 

@@ -108,6 +108,43 @@ public sealed class SnowJsonParseTests
         Assert.Equal(fromJson.ResourceNames.Values, stored.ResourceNames.Values);
     }
 
+    [Fact]
+    public void Rows_of_fields_that_give_no_event_keep_no_values_and_the_log_is_the_one_of_every_value_kept()
+    {
+        // Given: work notes (a text a row) before any state change, a step field, and a record whose only rows are work notes.
+        var random = new Random(8);
+        var records = new List<string>();
+        var rows = new List<string>();
+        var entries = new List<SnowAuditEntry>();
+        for (var r = 0; r < 30; r++)
+        {
+            records.Add($$"""{"sys_id": "{{r:x32}}", "number": "INC{{r}}", "state": "1"{{(r % 5 == 0 ? "" : ", \"opened_at\": \"2024-01-01 09:00:00\"")}}}""");
+            var time = new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc);
+            foreach (var (field, old, value) in new[] { ("work_notes", "", $"called the user {random.Next()}"), ("state", "1", "2"), ("major_incident_state", "", "accepted"), ("work_notes", "x", $"note {random.Next()}"), ("state", "2", "6") }.Take(r % 7 == 0 ? 1 : 5))
+            {
+                time = time.AddMinutes(random.Next(1, 90));
+                var at = time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+                rows.Add($$"""{"documentkey": "{{r:x32}}", "fieldname": "{{field}}", "oldvalue": "{{old}}", "newvalue": "{{value}}", "sys_created_on": "{{at}}", "user": "u{{r % 4}}"}""");
+                entries.Add(Entry($"{r:x32}", at, field, old, value, $"u{r % 4}"));
+            }
+        }
+
+        var json = "{\"result\": [\n" + string.Join(",\n", records.Concat(rows.OrderBy(_ => random.Next()))) + "\n]}";
+        string[] steps = ["major_incident_state"];
+
+        // When
+        var fromJson = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(json)], stepFields: steps));
+        var stored = SharedData.Succeeded(SnowJsonEventLogReader.Read(JsonRecordStream.ReadRecords(Bytes(json)), entries, stepFields: steps));
+
+        // Then
+        Assert.Equal(stored.CaseOffsets, fromJson.CaseOffsets);
+        Assert.Equal(stored.Activities.Select(a => stored.ActivityNames[a]), fromJson.Activities.Select(a => fromJson.ActivityNames[a]));
+        Assert.Equal(stored.Timestamps, fromJson.Timestamps);
+        Assert.Equal(stored.Resources!.Select(a => a < 0 ? "" : stored.ResourceNames[a]), fromJson.Resources!.Select(a => a < 0 ? "" : fromJson.ResourceNames[a]));
+        Assert.Contains("major_incident_state = accepted", fromJson.ActivityNames.Values);
+        Assert.DoesNotContain(fromJson.ActivityNames.Values, a => a.Contains("called", StringComparison.Ordinal));
+    }
+
     private static SnowAuditEntry Entry(string key, string time, string field, string old, string value, string user) =>
         new(key, DateTime.SpecifyKind(DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc).Ticks, field, old, value, user);
 

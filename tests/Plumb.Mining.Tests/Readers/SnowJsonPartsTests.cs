@@ -105,6 +105,79 @@ public sealed class SnowJsonPartsTests
         Assert.Equal("0123456789abcdef0123456789abcdef", record[SnowReferences.SysIdPrefix + "assignment_group"]);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    public void Rows_let_go_after_their_last_announced_lookup_are_the_rows_a_plain_lookup_finds(int seed)
+    {
+        // Given: rows of random records in random order over several chunks, keys looked up twice, and keys never looked up.
+        var random = new Random(seed);
+        var (plain, releasing) = (new SnowJsonInput(new TimestampParser()), new SnowJsonInput(new TimestampParser()));
+        const int keys = 3_000;
+        for (var n = 0; n < 150_000; n++)
+        {
+            var key = SysId(random.Next(keys));
+            var (field, old, value, user) = ($"f{random.Next(4)}", $"{random.Next(9)}", $"{random.Next(9)}", $"u{random.Next(50)}");
+            plain.AddAudit(key, n * TimeSpan.TicksPerSecond, field, old, value, user);
+            releasing.AddAudit(key, n * TimeSpan.TicksPerSecond, field, old, value, user);
+        }
+
+        var lookups = Enumerable.Range(0, keys - 100).Select(SysId).ToList();
+        lookups.AddRange(lookups.Where((_, i) => i % 7 == 0).ToList());
+        lookups = [.. lookups.OrderBy(_ => random.Next())];
+        foreach (var key in lookups) releasing.Expect(key);
+
+        // When / Then: the rows of keys never announced keep their chunks (all three, rows being random).
+        foreach (var key in lookups) Assert.Equal(Rows(plain, key), Rows(releasing, key));
+        Assert.Equal(3, releasing.Current.ChunksHeld);
+        Assert.Equal(Rows(plain, SysId(keys - 1)), Rows(releasing, SysId(keys - 1)));
+    }
+
+    [Fact]
+    public void Rows_grouped_by_record_go_chunk_after_chunk_as_the_records_are_looked_up()
+    {
+        // Given: an export's order, each record's rows together, records in order (four chunks of rows).
+        var input = new SnowJsonInput(new TimestampParser());
+        for (var n = 0; n < 200_000; n++) input.AddAudit(SysId(n / 10), n, "state", "1", "2", "u");
+        for (var r = 0; r < 20_000; r++) input.Expect(SysId(r));
+        var rows = new List<AuditRow>();
+
+        // When
+        var held = new List<int>();
+        for (var r = 0; r < 20_000; r++)
+        {
+            input.RowsOf(SysId(r), rows);
+            Assert.Equal(10, rows.Count);
+            if (r % 5_000 == 4_999) held.Add(input.Current.ChunksHeld);
+        }
+
+        // Then
+        Assert.Equal([4, 3, 2, 0], held);
+    }
+
+    [Fact]
+    public void Records_sharing_a_sys_id_each_get_its_rows_and_a_record_without_rows_by_sys_id_gets_those_of_its_number()
+    {
+        // Given
+        const string json = """
+            {"result": [
+              {"sys_id": "00000000000000000000000000000001", "number": "INC1", "opened_at": "2024-01-01 09:00:00", "state": "1"},
+              {"sys_id": "00000000000000000000000000000001", "number": "INC2", "opened_at": "2024-01-01 09:00:00", "state": "1"},
+              {"sys_id": "00000000000000000000000000000003", "number": "INC3", "opened_at": "2024-01-01 09:00:00", "state": "1"},
+              {"documentkey": "00000000000000000000000000000001", "fieldname": "state", "oldvalue": "1", "newvalue": "2", "sys_created_on": "2024-01-01 10:00:00", "user": "a"},
+              {"documentkey": "INC3", "fieldname": "state", "oldvalue": "1", "newvalue": "6", "sys_created_on": "2024-01-01 11:00:00", "user": "b"},
+              {"documentkey": "00000000000000000000000000000001", "fieldname": "state", "oldvalue": "2", "newvalue": "6", "sys_created_on": "2024-01-01 12:00:00", "user": "c"}
+            ]}
+            """;
+
+        // When
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([Visible(json)]));
+
+        // Then
+        Assert.Equal(["INC1", "INC2", "INC3"], log.CaseIds.Values);
+        Assert.Equal([3, 3, 2], Enumerable.Range(0, 3).Select(c => log.CaseOffsets[c + 1] - log.CaseOffsets[c]));
+    }
+
     // Records, then audit rows of every record interleaved, laid out as the Table API writes them (an object or a bare array).
     private static string Export(int records, int rowsPerRecord, bool wrapped)
     {
