@@ -148,8 +148,11 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         System.Buffers.ArrayPool<long>.Shared.Return(buffer);
         handovers = handovers.OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
         var pings = Enumerable.Range(0, pingPongCases.Count)
-            .Select(k => (Groups: bounces.GroupsOf(k), Cases: pingPongCases[k]))
-            .Select(p => new PingPong(log.GroupNames[p.Groups.From], log.GroupNames[p.Groups.To], p.Cases))
+            .Select(k =>
+            {
+                var (a, b) = bounces.GroupsOf(k);
+                return new PingPong(log.GroupNames[a], log.GroupNames[b], pingPongCases[k]);
+            })
             .OrderByDescending(p => p.Cases).ThenBy(p => p.GroupA, StringComparer.Ordinal).ToList();
         return (handovers, pings, casesWithPingPong);
     }

@@ -44,6 +44,14 @@ public sealed class StringTable
     /// </summary>
     internal ReadOnlySpan<char> Chars(int code, Span<char> buffer) => _packed is not null ? _packed.CopyTo(Checked(code), buffer) : _values![code];
 
+    /// <summary>The characters of the value behind a code, as <see cref="Chars(int, Span{char})"/>, into a buffer grown when the value is longer.</summary>
+    internal ReadOnlySpan<char> Chars(int code, ref char[] buffer)
+    {
+        var length = LengthOf(code);
+        if (length > buffer.Length) buffer = new char[Math.Max(length, 2 * buffer.Length)];
+        return Chars(code, buffer);
+    }
+
     /// <summary>Every value, in order of first appearance (the code is the index).</summary>
     public IReadOnlyList<string> Values => (IReadOnlyList<string>?)_values ?? new PackedValues(this);
 
@@ -125,12 +133,7 @@ public sealed class StringTable
 
         // A packed table's values are looked up as characters, not made strings first.
         var buffer = new char[256];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            var length = other._packed!.LengthOf(i);
-            if (length > buffer.Length) buffer = new char[Math.Max(length, buffer.Length * 2)];
-            codes[i] = Intern(other._packed.CopyTo(i, buffer));
-        }
+        for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other.Chars(i, ref buffer));
 
         return codes;
     }

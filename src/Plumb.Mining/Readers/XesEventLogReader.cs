@@ -156,9 +156,7 @@ public static class XesEventLogReader
             if (!counted[caseIndex])
             {
                 counted[caseIndex] = true;
-                var length = part.Builder.CaseIds.LengthOf(caseIndex);
-                if (length > id.Length) id = new char[Math.Max(length, id.Length * 2)];
-                if (whole.CaseIds.Find(part.Builder.CaseIds.Chars(caseIndex, id)) < 0) cases++;
+                if (whole.CaseIds.Find(part.Builder.CaseIds.Chars(caseIndex, ref id)) < 0) cases++;
             }
 
             if (cases % 10_000 == 0) progress.Report(whole.EventCount + events);

@@ -77,9 +77,7 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
                 }
 
                 // The id's characters, not a string of each (a packed table makes one per read).
-                var length = ids.LengthOf(c);
-                if (length > chars.Length) chars = new char[Math.Max(length, 2 * chars.Length)];
-                text.WriteRaw(writer, ids.Chars(c, chars), tail);
+                text.WriteRaw(writer, ids.Chars(c, ref chars), tail);
             }
 
             if (writer.BytesPending >= FlushBytes) writer.Flush();
