@@ -105,13 +105,16 @@ public static class ConformanceChecker
         // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case. Per
         // case only the index of its list of deviations is kept (4 bytes), and per list its trace.
         var traceDeviations = new List<StepDeviationOfCase[]>();
-        var hasUndocumented = new List<bool>();
+        var hasUndocumented = new List<int>();
         var listOfTrace = new List<int>();
 
-        // Lists with undocumented activities by trace and a hash of those activities, chained on collision, each with its first
-        // case: cases of a trace with the same undocumented activities share one list (and one tail in the JSON report).
-        var byUndocumented = new Dictionary<TraceHash, int>();
-        var undocumentedLists = new Dictionary<int, ListChain>();
+        // Lists with undocumented activities by a hash of their trace and those activities, chained on collision, each with its
+        // first case: cases of a trace with the same undocumented activities share one list (and one tail in the JSON report).
+        // Lookups keyed by ints, and per list in lists of ints: CoreLib's collections over tuples or structs of our own have no
+        // precompiled code, and a cold run would do this per case in unoptimised code.
+        var byUndocumented = new Dictionary<int, int>();
+        var firstCaseOfList = new List<int>();
+        var nextOfList = new List<int>();
         var deviationCases = new Dictionary<StepDeviationOfCase, int>();
         var lists = new DeviationLists(log.CaseCount);
         var seen = new HashSet<StepDeviationOfCase>();
@@ -124,19 +127,18 @@ public static class ConformanceChecker
             if (v < 0)
             {
                 v = Add(trace);
-                var r = replays[v];
-                traceDeviations.Add(r.Deviations.Where(d => d.Kind != DeviationKind.Undocumented)
-                    .Select(d => new StepDeviationOfCase(names[d.Label], d.Kind)).Distinct().ToArray());
-                hasUndocumented.Add(r.Deviations.Any(d => d.Kind == DeviationKind.Undocumented));
+                var (stepDeviations, undocumented) = StepDeviations(replays[v], names);
+                traceDeviations.Add(stepDeviations);
+                hasUndocumented.Add(undocumented ? 1 : 0);
                 listOfTrace.Add(-1);
             }
 
             int list;
-            if (!hasUndocumented[v])
+            if (hasUndocumented[v] == 0)
             {
-                list = listOfTrace[v] >= 0 ? listOfTrace[v] : listOfTrace[v] = lists.Add(traceDeviations[v], v);
+                list = listOfTrace[v] >= 0 ? listOfTrace[v] : listOfTrace[v] = NewList(traceDeviations[v], v, -1, -1);
             }
-            else if (FindUndocumented(trace, v, c) is var same && same >= 0)
+            else if (FindUndocumented(trace, v, c, out var key) is var same && same >= 0)
             {
                 list = same;
             }
@@ -149,9 +151,7 @@ public static class ConformanceChecker
                     if (trace[i] == -1) seen.Add(new StepDeviationOfCase(log.ActivityNames[log.Activities[start + i]], DeviationKind.Undocumented));
                 }
 
-                list = lists.Add([.. seen], v);
-                var key = new TraceHash(v, UndocumentedHash(log, trace, start));
-                undocumentedLists[list] = new ListChain(c, byUndocumented.TryGetValue(key, out var next) ? next : -1);
+                list = NewList([.. seen], v, c, byUndocumented.TryGetValue(key, out var next) ? next : -1);
                 byUndocumented[key] = list;
             }
 
@@ -159,13 +159,21 @@ public static class ConformanceChecker
             lists.Cases[list]++;
         }
 
-        // The list of an earlier case of the trace with the same undocumented activities, or -1.
-        int FindUndocumented(ReadOnlySpan<int> trace, int v, int c)
+        int NewList(StepDeviationOfCase[] deviations, int trace, int firstCase, int next)
         {
-            if (!byUndocumented.TryGetValue(new TraceHash(v, UndocumentedHash(log, trace, log.Start(c))), out var l)) return -1;
-            for (; l >= 0; l = undocumentedLists[l].Next)
+            firstCaseOfList.Add(firstCase);
+            nextOfList.Add(next);
+            return lists.Add(deviations, trace);
+        }
+
+        // The list of an earlier case of the trace with the same undocumented activities, or -1; the key of its chain.
+        int FindUndocumented(ReadOnlySpan<int> trace, int v, int c, out int key)
+        {
+            key = Mix(UndocumentedHash(log, trace, log.Start(c)), v);
+            if (!byUndocumented.TryGetValue(key, out var l)) return -1;
+            for (; l >= 0; l = nextOfList[l])
             {
-                if (SameUndocumented(log, trace, undocumentedLists[l].FirstCase, c)) return l;
+                if (lists.TraceOfList[l] == v && SameUndocumented(log, trace, firstCaseOfList[l], c)) return l;
             }
 
             return -1;
@@ -176,7 +184,7 @@ public static class ConformanceChecker
             if (!byHash.TryGetValue(Hash(trace), out var t)) return -1;
             for (; t >= 0; t = sameHash[t])
             {
-                if (trace.SequenceEqual(traces[t])) return t;
+                if (Same(trace, traces[t])) return t;
             }
 
             return -1;
@@ -200,29 +208,48 @@ public static class ConformanceChecker
             foreach (var key in lists.Lists[l]) deviationCases[key] = deviationCases.GetValueOrDefault(key) + lists.Cases[l];
         }
 
-        var deviations = deviationCases.Select(p => new StepDeviation(p.Key.Step, p.Key.Kind, p.Value))
-            .OrderByDescending(d => d.Cases).ThenBy(d => d.Step, StringComparer.Ordinal).ThenBy(d => d.Kind).ToList();
+        // Most cases first, then by step and kind (each pair once, so no two compare equal); sorted without LINQ's generic keys.
+        var deviations = new List<StepDeviation>(deviationCases.Count);
+        foreach (var (key, cases) in deviationCases) deviations.Add(new StepDeviation(key.Step, key.Kind, cases));
+        deviations.Sort(static (a, b) => a.Cases != b.Cases ? b.Cases.CompareTo(a.Cases)
+            : string.CompareOrdinal(a.Step, b.Step) is var byStep and not 0 ? byStep : ((int)a.Kind).CompareTo((int)b.Kind));
         var breakdown = new List<FitnessBreakdown>();
         var replayOfList = lists.TraceOfList.Select(t => replays[t]).ToArray();
         foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log, new NarrowCodes(log.CaseCount)))
         {
             var figures = Figures(codes, keys.Count, lists.ListOf, replayOfList);
-            foreach (var k in Enumerable.Range(0, keys.Count).OrderBy(k => keys[k], StringComparer.Ordinal))
-            {
-                breakdown.Add(new FitnessBreakdown(dimension, keys[k], figures[k]));
-            }
+            var ordered = new string[keys.Count];
+            for (var k = 0; k < ordered.Length; k++) ordered[k] = keys[k];
+            Array.Sort(ordered, StringComparer.Ordinal);
+            foreach (var name in ordered) breakdown.Add(new FitnessBreakdown(dimension, name, figures[keys.Find(name)]));
         }
 
         var overall = Figures(null, 1, lists.ListOf, replayOfList)[0];
         return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, lists), replays.Count), measurable);
     }
 
-    // Keys and values of the check's lookups as types of their own: CoreLib's collections over tuples of ints have no
-    // precompiled code (each cold run compiled them).
-    private readonly record struct TraceHash(int Trace, int Hash);
+    // A trace's deviations at its steps (each once, in the order found), and whether it has events the net does not know.
+    private static (StepDeviationOfCase[] Steps, bool Undocumented) StepDeviations(TraceReplay replay, string[] names)
+    {
+        var found = new List<StepDeviationOfCase>();
+        var undocumented = false;
+        // By index, not through the interface's enumerator: CoreLib's enumerators over the struct have no precompiled code.
+        var deviations = replay.Deviations;
+        for (var i = 0; i < deviations.Count; i++)
+        {
+            var d = deviations[i];
+            if (d.Kind == DeviationKind.Undocumented)
+            {
+                undocumented = true;
+                continue;
+            }
 
-    // A list with undocumented activities: the first case that has it, and the next list of the same trace and hash (-1: none).
-    private readonly record struct ListChain(int FirstCase, int Next);
+            var step = new StepDeviationOfCase(names[d.Label], d.Kind);
+            if (!found.Contains(step)) found.Add(step);
+        }
+
+        return ([.. found], undocumented);
+    }
 
     /// <summary>The figures of the cases of each key (all cases under key 0 when null), in one pass over the cases (no list of cases per key).</summary>
     private static FitnessFigures[] Figures(NarrowCodes? keyOfCase, int keys, NarrowCodes listOfCase, TraceReplay[] replayOfList)
@@ -266,19 +293,37 @@ public static class ConformanceChecker
     // The activities of a case's events unknown to the net (-1 labels), hashed.
     private static int UndocumentedHash(EventLog log, ReadOnlySpan<int> trace, int start)
     {
-        var hash = new HashCode();
+        var activities = log.Activities;
+        var hash = Seed;
         for (var i = 0; i < trace.Length; i++)
         {
-            if (trace[i] == -1) hash.Add(log.Activities[start + i]);
+            if (trace[i] == -1) hash = Mix(hash, activities[start + i]);
         }
 
-        return hash.ToHashCode();
+        return hash;
     }
+
+    // Hashes of their own (FNV-1a over ints), inlined here: HashCode's calls are CoreLib's, not inlined into precompiled code,
+    // and ran once per label of every case.
+    private const int Seed = unchecked((int)2166136261);
+
+    private static int Mix(int hash, int value) => unchecked((hash ^ value) * 16777619);
 
     private static int Hash(ReadOnlySpan<int> trace)
     {
-        var hash = new HashCode();
-        foreach (var l in trace) hash.Add(l);
-        return hash.ToHashCode();
+        var hash = Seed;
+        foreach (var l in trace) hash = Mix(hash, l);
+        return hash;
+    }
+
+    private static bool Same(ReadOnlySpan<int> trace, int[] other)
+    {
+        if (trace.Length != other.Length) return false;
+        for (var i = 0; i < trace.Length; i++)
+        {
+            if (trace[i] != other[i]) return false;
+        }
+
+        return true;
     }
 }

@@ -106,7 +106,8 @@ public sealed partial class TokenReplayer
         var marking = (int[])_initial.Clone();
         int produced = 0, consumed = 0, missing = 0;
         foreach (var n in _initial) produced += n;
-        var deviations = new List<LabelDeviation>();
+        // Deviations in an array of their own: CoreLib's list over this struct has no precompiled code.
+        var deviations = new Deviations();
         var fired = new bool[_labels.Count];
         for (var i = 0; i < trace.Length; i++)
         {
@@ -139,8 +140,9 @@ public sealed partial class TokenReplayer
             {
                 chosen = candidates[0];
                 var deficit = Deficit(marking, chosen);
-                foreach (var (place, count) in deficit)
+                foreach (var place in deficit)
                 {
+                    var count = Needed(_transitions[chosen].Inputs, place) - marking[place];
                     missing += count;
                     marking[place] += count;
                 }
@@ -174,23 +176,44 @@ public sealed partial class TokenReplayer
             }
         }
 
-        // Each deviation once, in the order first found.
-        var distinct = new List<LabelDeviation>(deviations.Count);
-        foreach (var d in deviations)
-        {
-            if (!distinct.Contains(d)) distinct.Add(d);
-        }
-
-        return new TraceReplay(produced, consumed, missing, remaining, distinct);
+        return new TraceReplay(produced, consumed, missing, remaining, deviations.ToArray());
     }
 
-    private LabelDeviation Attribute(List<PlaceCount> deficit, int label, ReadOnlySpan<int> later, bool[] fired)
+    // Each deviation once, in the order first found.
+    private sealed class Deviations
+    {
+        private LabelDeviation[] _items = new LabelDeviation[4];
+        private int _count;
+
+        public void Add(LabelDeviation deviation)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (_items[i].Kind == deviation.Kind && _items[i].Label == deviation.Label) return;
+            }
+
+            if (_count == _items.Length) _items = Copy(_items, _count * 2);
+            _items[_count++] = deviation;
+        }
+
+        public LabelDeviation[] ToArray() => Copy(_items, _count);
+
+        // Element by element: the span helpers over this struct have no precompiled code either.
+        private LabelDeviation[] Copy(LabelDeviation[] items, int length)
+        {
+            var copy = new LabelDeviation[length];
+            for (var i = 0; i < _count && i < length; i++) copy[i] = items[i];
+            return copy;
+        }
+    }
+
+    private LabelDeviation Attribute(List<int> deficit, int label, ReadOnlySpan<int> later, bool[] fired)
     {
         // The labels that put tokens in the places short of them, each once, in the order met.
         var producers = new List<int>();
-        foreach (var d in deficit)
+        foreach (var place in deficit)
         {
-            foreach (var p in Producers[d.Place])
+            foreach (var p in Producers[place])
             {
                 if (!producers.Contains(p)) producers.Add(p);
             }
@@ -222,6 +245,13 @@ public sealed partial class TokenReplayer
         return true;
     }
 
+    private static int FirstAt(int[] inputs, int place)
+    {
+        var i = 0;
+        while (inputs[i] != place) i++;
+        return i;
+    }
+
     private static int Needed(int[] inputs, int place)
     {
         var n = 0;
@@ -229,23 +259,19 @@ public sealed partial class TokenReplayer
         return n;
     }
 
-    // The tokens each input place lacks for the transition, places in the order of its arcs.
-    private List<PlaceCount> Deficit(int[] marking, int t)
+    // The input places that lack tokens for the transition, in the order of its arcs, each once.
+    private List<int> Deficit(int[] marking, int t)
     {
         var inputs = _transitions[t].Inputs;
-        var result = new List<PlaceCount>();
+        var result = new List<int>();
         for (var i = 0; i < inputs.Length; i++)
         {
             var p = inputs[i];
-            if (Array.IndexOf(inputs, p) != i) continue;
-            var need = Needed(inputs, p);
-            if (marking[p] < need) result.Add(new PlaceCount(p, need - marking[p]));
+            if (marking[p] < Needed(inputs, p) && FirstAt(inputs, p) == i) result.Add(p);
         }
 
         return result;
     }
-
-    private readonly record struct PlaceCount(int Place, int Count);
 
     private void Fire(int[] marking, int t, ref int produced, ref int consumed)
     {

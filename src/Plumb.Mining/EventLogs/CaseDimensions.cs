@@ -70,14 +70,35 @@ public static class CaseDimensions
         {
             var keys = new StringTable();
             var codes = buffer ?? new NarrowCodes(log.CaseCount);
+
+            // The key of cases without a value, interned when first met (in the same order as a lookup per case would).
+            var none = -1;
+            int None() => none >= 0 ? none : none = keys.Intern(CaseDimensions.None);
             if (dimension == "month")
             {
+                // Cases mostly start in the month of the case before: its bounds in ticks spare a date per case.
                 var byMonth = new Dictionary<int, int>();
+                long from = 0, to = 0;
+                var last = -1;
                 for (var c = 0; c < codes.Count; c++)
                 {
-                    var month = log.Start(c) == log.End(c) ? -1 : new DateTime(log.Timestamps[log.Start(c)], DateTimeKind.Utc) is var t ? (t.Year * 12) + t.Month : 0;
-                    if (!byMonth.TryGetValue(month, out var code)) byMonth[month] = code = keys.Intern(keyOf(c));
-                    codes[c] = code;
+                    if (log.Start(c) == log.End(c))
+                    {
+                        codes[c] = None();
+                        continue;
+                    }
+
+                    var ticks = log.Timestamps[log.Start(c)];
+                    if (ticks < from || ticks >= to)
+                    {
+                        var t = new DateTime(ticks, DateTimeKind.Utc);
+                        var first = new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+                        (from, to) = (first.Ticks, first.Year == 9999 && first.Month == 12 ? long.MaxValue : first.AddMonths(1).Ticks);
+                        var month = (t.Year * 12) + t.Month;
+                        if (!byMonth.TryGetValue(month, out last)) byMonth[month] = last = keys.Intern(keyOf(c));
+                    }
+
+                    codes[c] = last;
                 }
             }
             else if (dimension == "group" && log.Groups is { } groups)
@@ -88,7 +109,7 @@ public static class CaseDimensions
                 {
                     var e = log.End(c) - 1;
                     while (e >= log.Start(c) && groups[e] < 0) e--;
-                    codes[c] = e >= log.Start(c) ? byGroup(groups[e]) : keys.Intern(None);
+                    codes[c] = e >= log.Start(c) ? byGroup(groups[e]) : None();
                 }
             }
             else if (dimension == "priority")
@@ -107,7 +128,7 @@ public static class CaseDimensions
 
                     var e = log.End(c) - 1;
                     while (log.Priorities is { } p && e >= log.Start(c) && p[e] < 0) e--;
-                    codes[c] = log.Priorities is { } priorities && e >= log.Start(c) ? byEvent(priorities[e]) : keys.Intern(None);
+                    codes[c] = log.Priorities is { } priorities && e >= log.Start(c) ? byEvent(priorities[e]) : None();
                 }
             }
             else
