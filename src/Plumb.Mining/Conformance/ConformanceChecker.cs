@@ -169,7 +169,7 @@ public static class ConformanceChecker
         // The list of an earlier case of the trace with the same undocumented activities, or -1; the key of its chain.
         int FindUndocumented(ReadOnlySpan<int> trace, int v, int c, out int key)
         {
-            key = Mix(UndocumentedHash(log, trace, log.Start(c)), v);
+            key = CodeSequences.Mix(UndocumentedHash(log, trace, log.Start(c)), v);
             if (!byUndocumented.TryGetValue(key, out var l)) return -1;
             for (; l >= 0; l = nextOfList[l])
             {
@@ -181,10 +181,10 @@ public static class ConformanceChecker
 
         int Find(ReadOnlySpan<int> trace)
         {
-            if (!byHash.TryGetValue(Hash(trace), out var t)) return -1;
+            if (!byHash.TryGetValue(CodeSequences.Hash(trace), out var t)) return -1;
             for (; t >= 0; t = sameHash[t])
             {
-                if (Same(trace, traces[t])) return t;
+                if (CodeSequences.Equal(trace, traces[t])) return t;
             }
 
             return -1;
@@ -194,7 +194,7 @@ public static class ConformanceChecker
         {
             var t = traces.Count;
             traces.Add(trace.ToArray());
-            var hash = Hash(trace);
+            var hash = CodeSequences.Hash(trace);
             sameHash.Add(byHash.TryGetValue(hash, out var first) ? first : -1);
             byHash[hash] = t;
             replays.Add(replayer.Replay(trace));
@@ -294,36 +294,12 @@ public static class ConformanceChecker
     private static int UndocumentedHash(EventLog log, ReadOnlySpan<int> trace, int start)
     {
         var activities = log.Activities;
-        var hash = Seed;
+        var hash = CodeSequences.Seed;
         for (var i = 0; i < trace.Length; i++)
         {
-            if (trace[i] == -1) hash = Mix(hash, activities[start + i]);
+            if (trace[i] == -1) hash = CodeSequences.Mix(hash, activities[start + i]);
         }
 
         return hash;
-    }
-
-    // Hashes of their own (FNV-1a over ints), inlined here: HashCode's calls are CoreLib's, not inlined into precompiled code,
-    // and ran once per label of every case.
-    private const int Seed = unchecked((int)2166136261);
-
-    private static int Mix(int hash, int value) => unchecked((hash ^ value) * 16777619);
-
-    private static int Hash(ReadOnlySpan<int> trace)
-    {
-        var hash = Seed;
-        foreach (var l in trace) hash = Mix(hash, l);
-        return hash;
-    }
-
-    private static bool Same(ReadOnlySpan<int> trace, int[] other)
-    {
-        if (trace.Length != other.Length) return false;
-        for (var i = 0; i < trace.Length; i++)
-        {
-            if (trace[i] != other[i]) return false;
-        }
-
-        return true;
     }
 }

@@ -47,13 +47,8 @@ public sealed record VariantSet(IReadOnlyList<Variant> Variants)
 
     private sealed class CaseSequenceComparer(EventLog log) : IEqualityComparer<int>
     {
-        public bool Equals(int x, int y) => log.CaseActivities(x).SequenceEqual(log.CaseActivities(y));
+        public bool Equals(int x, int y) => CodeSequences.Equal(log.CaseActivities(x), log.CaseActivities(y));
 
-        public int GetHashCode(int c)
-        {
-            var hash = new HashCode();
-            foreach (var a in log.CaseActivities(c)) hash.Add(a);
-            return hash.ToHashCode();
-        }
+        public int GetHashCode(int c) => CodeSequences.Hash(log.CaseActivities(c));
     }
 }

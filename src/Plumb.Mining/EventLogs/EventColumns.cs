@@ -13,11 +13,13 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         for (var i = from + 1; i < to && sorted; i++) sorted = Times[i - 1] <= Times[i];
         if (sorted) return false;
 
-        // Stable: the original position breaks ties, so events at the same instant keep file order.
+        // Stable: the original position breaks ties, so events at the same instant keep file order. Positions sorted by a
+        // comparison: CoreLib's sort of (time, position) tuples has no precompiled code, a cold read compiled it for one case.
         var length = to - from;
-        var keys = new (long Time, int Position)[length];
-        for (var i = 0; i < length; i++) keys[i] = (Times[from + i], i);
-        Array.Sort(keys);
+        var keys = new int[length];
+        for (var i = 0; i < length; i++) keys[i] = i;
+        var times = Times;
+        Array.Sort(keys, (x, y) => times[from + x] != times[from + y] ? times[from + x].CompareTo(times[from + y]) : x.CompareTo(y));
         Permute(Activities, from, keys);
         Permute(Times, from, keys);
         if (Resources is not null) Permute(Resources, from, keys);
@@ -87,9 +89,10 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         && (Groups is null || Groups[i] == Groups[i - 1])
         && (States is null || States[i] == States[i - 1]);
 
-    private static void Permute<T>(T[] column, int from, (long Time, int Position)[] keys)
+    private static void Permute<T>(T[] column, int from, int[] positions)
     {
-        var copy = column.AsSpan(from, keys.Length).ToArray();
-        for (var i = 0; i < keys.Length; i++) column[from + i] = copy[keys[i].Position];
+        var copy = new T[positions.Length];
+        Array.Copy(column, from, copy, 0, copy.Length);
+        for (var i = 0; i < positions.Length; i++) column[from + i] = copy[positions[i]];
     }
 }
