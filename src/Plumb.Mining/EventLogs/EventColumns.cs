@@ -13,13 +13,7 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         for (var i = from + 1; i < to && sorted; i++) sorted = Times[i - 1] <= Times[i];
         if (sorted) return false;
 
-        // Stable: the original position breaks ties, so events at the same instant keep file order. Positions sorted by a
-        // comparison: CoreLib's sort of (time, position) tuples has no precompiled code, a cold read compiled it for one case.
-        var length = to - from;
-        var keys = new int[length];
-        for (var i = 0; i < length; i++) keys[i] = i;
-        var times = Times;
-        Array.Sort(keys, (x, y) => times[from + x] != times[from + y] ? times[from + x].CompareTo(times[from + y]) : x.CompareTo(y));
+        var keys = ByTime(Times, from, to - from);
         Permute(Activities, from, keys);
         Permute(Times, from, keys);
         if (Resources is not null) Permute(Resources, from, keys);
@@ -88,6 +82,17 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         && (Resources is null || Resources[i] == Resources[i - 1])
         && (Groups is null || Groups[i] == Groups[i - 1])
         && (States is null || States[i] == States[i - 1]);
+
+    // The positions of a case's events by time. Stable: the original position breaks ties, so events at the same instant keep
+    // file order. Sorted by a comparison (CoreLib's sort of (time, position) tuples has no precompiled code), in a method of its
+    // own: the comparison's captured values would otherwise be allocated for every case, sorted or not.
+    private static int[] ByTime(long[] times, int from, int length)
+    {
+        var keys = new int[length];
+        for (var i = 0; i < length; i++) keys[i] = i;
+        Array.Sort(keys, (x, y) => times[from + x] != times[from + y] ? times[from + x].CompareTo(times[from + y]) : x.CompareTo(y));
+        return keys;
+    }
 
     private static void Permute<T>(T[] column, int from, int[] positions)
     {
