@@ -36,7 +36,7 @@ public static class CsvEventLogReader
     {
         const System.Reflection.BindingFlags Declared = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
             | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly;
-        Type[] types = [typeof(CsvRows), typeof(CsvRecordReader), typeof(CsvColumnCodes), typeof(TimestampColumn), typeof(TimestampParser),
+        Type[] types = [typeof(CsvRowCount), typeof(CsvRows), typeof(CsvRecordReader), typeof(CsvColumnCodes), typeof(TimestampColumn), typeof(TimestampParser),
             typeof(EventLogBuilder), typeof(StringTable), typeof(PackedStrings), typeof(EventColumn<int>), typeof(EventColumn<long>)];
         foreach (var type in types)
         {

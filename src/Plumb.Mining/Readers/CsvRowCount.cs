@@ -1,6 +1,9 @@
 namespace Plumb.Mining.Readers;
 
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 /// <summary>
 /// Counts the records of a CSV file in a quick pass over its bytes (line breaks outside quotes), then rewinds; on the way it
@@ -141,6 +144,47 @@ internal static class CsvRowCount
         return lines > int.MaxValue ? null : ((int)lines, cuts);
     }
 
+    /// <summary>
+    /// The line feeds of <paramref name="bytes"/> in one pass; not regular when they hold a quote, or a carriage return not
+    /// followed by a line feed (but the last byte, when <paramref name="crAtEnd"/>: the next buffer's first byte decides).
+    /// Vectors of 32 bytes: a mask each of line feeds, quotes and carriage returns, a carriage return's bit shifted onto the
+    /// line feed that must follow it (three passes of CoreLib's searches took a third more time than this one).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static long CountLineFeeds(ReadOnlySpan<byte> bytes, bool crAtEnd, out bool regular)
+    {
+        long count = 0;
+        var i = 0;
+        var carry = 0u; // a carriage return ended the vector before: the next byte must be a line feed
+        var odd = 0u;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var start = ref MemoryMarshal.GetReference(bytes);
+            var (lf, quote, cr) = (Vector256.Create((byte)'\n'), Vector256.Create((byte)'"'), Vector256.Create((byte)'\r'));
+            for (; i + Vector256<byte>.Count <= bytes.Length; i += Vector256<byte>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var lfs = Vector256.Equals(v, lf).ExtractMostSignificantBits();
+                var crs = Vector256.Equals(v, cr).ExtractMostSignificantBits();
+                count += BitOperations.PopCount(lfs);
+                odd |= Vector256.Equals(v, quote).ExtractMostSignificantBits() | (((crs << 1) | carry) & ~lfs);
+                carry = crs >> 31;
+            }
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (carry != 0 && b != '\n') odd = 1;
+            carry = b == '\r' ? 1u : 0;
+            if (b == '\n') count++;
+            else if (b == '"') odd = 1;
+        }
+
+        regular = odd == 0 && (carry == 0 || crAtEnd);
+        return count;
+    }
+
     // What one share of the bytes holds: its line feeds, the first of them, whether the byte before the share is one and
     // whether the share ends with one; irregular when it holds a quote or a carriage return not followed by a line feed.
     private readonly record struct Share(long LineFeeds, long FirstLineFeed, bool AfterLineFeed, bool EndsWithLineFeed, bool Irregular)
@@ -162,13 +206,12 @@ internal static class CsvRowCount
                 while ((read = range.Read(buffer)) > 0)
                 {
                     var span = buffer.AsSpan(0, read);
-                    if ((crAtEnd && span[0] != '\n') || span.Contains((byte)'"')) return Refused;
-                    var n = span.Count((byte)'\n');
+                    if (crAtEnd && span[0] != '\n') return Refused;
+                    crAtEnd = span[^1] == '\r';
+                    var n = CountLineFeeds(span, crAtEnd, out var regular);
+                    if (!regular) return Refused;
                     if (first < 0 && n > 0) first = position + span.IndexOf((byte)'\n');
                     lineFeeds += n;
-                    crAtEnd = span[^1] == '\r';
-                    var crs = span.Count((byte)'\r');
-                    if (crs > 0 && crs - (crAtEnd ? 1 : 0) != span.Count("\r\n"u8)) return Refused;
                     last = span[^1];
                     position += read;
                 }

@@ -75,4 +75,29 @@ public sealed class CsvRowCountTests
             Assert.Equal(records, bytes.AsSpan(0, (int)offset).Count((byte)'\n'));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Line_feeds_of_a_buffer_are_counted_in_one_pass_as_by_three_searches(int seed)
+    {
+        // Given bytes of text with line feeds, CRLF, lone CRs and quotes at every place around the 32-byte vectors
+        var random = new Random(seed);
+        byte[] alphabet = [(byte)'a', (byte)',', (byte)'\n', (byte)'\n', (byte)'\r', (byte)'"'];
+        for (var round = 0; round < 50; round++)
+        {
+            var bytes = new byte[random.Next(0, 200)];
+            for (var i = 0; i < bytes.Length; i++) bytes[i] = random.Next(6) < 4 ? (byte)'a' : alphabet[random.Next(2, random.Next(4) == 0 ? 6 : 4)];
+            if (bytes.Length > 0 && random.Next(3) == 0) bytes[^1] = (byte)'\r';
+            var span = bytes.AsSpan();
+            var crAtEnd = bytes.Length > 0 && bytes[^1] == '\r';
+
+            // When counted in one pass
+            var count = CsvRowCount.CountLineFeeds(span, crAtEnd, out var regular);
+
+            // Then the line feeds are those counted, and the bytes regular when no quote and every CR but a last one is a CRLF
+            var crs = span.Count((byte)'\r');
+            Assert.Equal(span.Count((byte)'\n'), count);
+            Assert.Equal(!span.Contains((byte)'"') && crs - (crAtEnd ? 1 : 0) == span.Count("\r\n"u8), regular);
+        }
+    }
 }
