@@ -93,6 +93,9 @@ public static class ConformanceChecker
     {
         var names = new string[replayer.Labels.Count];
         foreach (var (name, code) in replayer.Labels) names[code] = name;
+        // The cases' groups, priorities and months on the other core meanwhile: they need no replay, and the breakdown waits
+        // for them only after the pass over the cases.
+        var dimensions = Task.Run(() => CodedDimensions(log));
         var longest = 0;
         for (var c = 0; c < log.CaseCount; c++) longest = Math.Max(longest, log.End(c) - log.Start(c));
         var labels = new int[longest];
@@ -215,7 +218,7 @@ public static class ConformanceChecker
             : string.CompareOrdinal(a.Step, b.Step) is var byStep and not 0 ? byStep : ((int)a.Kind).CompareTo((int)b.Kind));
         var breakdown = new List<FitnessBreakdown>();
         var replayOfList = lists.TraceOfList.Select(t => replays[t]).ToArray();
-        foreach (var (dimension, codes, keys) in CaseDimensions.Coded(log, new NarrowCodes(log.CaseCount)))
+        foreach (var (dimension, codes, keys) in dimensions.GetAwaiter().GetResult())
         {
             var figures = Figures(codes, keys.Count, lists.ListOf, replayOfList);
             var ordered = new string[keys.Count];
@@ -226,6 +229,20 @@ public static class ConformanceChecker
 
         var overall = Figures(null, 1, lists.ListOf, replayOfList)[0];
         return (new ConformanceResult(overall, deviations, breakdown, new CaseConformanceList(log, replays, lists), replays.Count), measurable);
+    }
+
+    // Each dimension with codes of its own (not one buffer overwritten in turn), to be read after the pass over the cases.
+    private static (string Dimension, NarrowCodes Codes, StringTable Keys)[] CodedDimensions(EventLog log)
+    {
+        var all = new (string, NarrowCodes, StringTable)[3]; // group, priority, month
+        var d = 0;
+        foreach (var dimension in CaseDimensions.Coded(log))
+        {
+            if (d == all.Length) Array.Resize(ref all, d * 2);
+            all[d++] = dimension;
+        }
+
+        return d == all.Length ? all : all[..d];
     }
 
     // A trace's deviations at its steps (each once, in the order found), and whether it has events the net does not know.

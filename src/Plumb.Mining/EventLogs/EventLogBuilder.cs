@@ -22,8 +22,8 @@ public sealed class EventLogBuilder
     // A part of a file read in parts: its events go to this range of the log's arrays (see EventStorage).
     private EventStorage? _storage;
     private int _offset;
-    private readonly List<(string Name, StringTable Values, CaseCodes Codes)> _attributes = [];
-    private readonly List<(string Name, StringTable Values, EventColumn<int> Codes)> _eventAttributes = [];
+    private readonly List<CaseValues> _attributes = [];
+    private readonly List<EventValues> _eventAttributes = [];
     private readonly List<LogProblem> _problems = [];
     private readonly List<string> _remarks = [];
     private readonly List<string> _unread = [];
@@ -223,7 +223,7 @@ public sealed class EventLogBuilder
             return -1;
         }
 
-        _attributes.Add((name, new StringTable(), new CaseCodes()));
+        _attributes.Add(new CaseValues(name, new StringTable(), new CaseCodes()));
         return _attributes.Count - 1;
     }
 
@@ -372,7 +372,7 @@ public sealed class EventLogBuilder
     {
         var at = _eventAttributes.FindIndex(a => a.Name == name);
         if (at >= 0) return at;
-        _eventAttributes.Add((name, new StringTable(), new EventColumn<int>()));
+        _eventAttributes.Add(new EventValues(name, new StringTable(), new EventColumn<int>()));
         return _eventAttributes.Count - 1;
     }
 
@@ -463,4 +463,10 @@ public sealed class EventLogBuilder
             Table = Table, EventAttributes = eventAttributes,
         };
     }
+
+    // A case attribute and a field kept per event being read: classes, as lists of tuples have no precompiled code (and were
+    // read once per row).
+    private sealed record CaseValues(string Name, StringTable Values, CaseCodes Codes);
+
+    private sealed record EventValues(string Name, StringTable Values, EventColumn<int> Codes);
 }
