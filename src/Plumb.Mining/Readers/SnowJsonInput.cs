@@ -157,11 +157,14 @@ internal sealed class SnowJsonInput
         foreach (var part in _parts) part.Expect(key);
     }
 
-    /// <summary>Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false when it has none.</summary>
-    public bool RowsOf(string key, List<AuditRow> rows)
+    /// <summary>
+    /// Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false
+    /// when it has none. Rows let go after their last announced lookup hand their arrays to <paramref name="events"/> when given.
+    /// </summary>
+    public bool RowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
         rows.Clear();
-        foreach (var part in _parts) part.AddRowsOf(key, rows);
+        foreach (var part in _parts) part.AddRowsOf(key, rows, events);
         return rows.Count > 0;
     }
 }

@@ -158,8 +158,11 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         _pending[code]++;
     }
 
-    /// <summary>Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order.</summary>
-    public void AddRowsOf(string key, List<AuditRow> rows)
+    /// <summary>
+    /// Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order; a
+    /// chunk of rows no lookup needs any more is let go, its arrays handed to <paramref name="events"/> when given.
+    /// </summary>
+    public void AddRowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
         if (RangeOf(key) is not var (code, from, to)) return;
         for (var i = from; i < to; i++)
@@ -174,7 +177,9 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         for (var i = from; i < to; i++)
         {
             var c = _order![i] >> ChunkBits;
-            if (--_needed![c] == 0) _chunks[c] = null;
+            if (--_needed![c] != 0) continue;
+            if (events is not null) _chunks[c]!.HandTo(events);
+            _chunks[c] = null;
         }
     }
 
@@ -204,5 +209,12 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     {
         public readonly int[] Key = new int[size], Field = new int[size], Old = new int[size], New = new int[size], User = new int[size];
         public readonly long[] Time = new long[size];
+
+        // The events derived from the rows take their room (the row arrays are the builder's chunk length, see ChunkSize).
+        public void HandTo(EventLogBuilder events)
+        {
+            foreach (var codes in (ReadOnlySpan<int[]>)[Key, Field, Old, New, User]) events.Recycle(codes);
+            events.Recycle(Time);
+        }
     }
 }
