@@ -32,6 +32,41 @@ public sealed class SnowJsonPartsTests
         {
             Assert.Equal(Rows(whole, SysId(r)), Rows(parts, SysId(r)));
         }
+
+        // And the halves share one pool of values, so a sys_id met in both is one string.
+        Assert.Equal(2, parts.Parts.Count);
+        Assert.Single(parts.Parts.Select(p => p.Values).Distinct());
+        Assert.Equal(whole.Current.Values.Count, parts.Current.Values.Count);
+    }
+
+    [Fact]
+    public void A_part_sharing_another_pool_keeps_its_records_and_rows_and_adds_the_values_the_pool_lacks()
+    {
+        // Given: a part with records and rows (some fields carried, some not), and a pool holding some of its values in another order.
+        var part = new SnowJsonPart(null, ["state"]);
+        for (var r = 0; r < 300; r++)
+        {
+            part.AddField(part.Names.Intern("sys_id"), part.Values.Intern(SysId(r)));
+            part.AddField(part.Names.Intern("state"), part.Values.Intern($"{r % 7}"));
+            part.EndRecord();
+            part.AddAudit(SysId(r), r, "state", $"{r % 7}", $"{(r + 1) % 7}", $"u{r % 5}");
+            part.AddAudit(SysId(r), r + 1, "work_notes", "a", "b", "u");
+        }
+
+        var records = Enumerable.Range(0, 300).Select(r => Text(part.Record(r))).ToList();
+        var rows = Enumerable.Range(0, 300).Select(r => Rows(part, SysId(r))).ToList();
+        var pool = new Plumb.Mining.EventLogs.StringTable();
+        foreach (var value in new[] { "u3", SysId(250), "elsewhere", "2", SysId(7) }) pool.Intern(value);
+
+        // When
+        part.ShareValues(pool);
+
+        // Then
+        Assert.Same(pool, part.Values);
+        Assert.Equal(records, Enumerable.Range(0, 300).Select(r => Text(part.Record(r))));
+        Assert.Equal(rows, Enumerable.Range(0, 300).Select(r => Rows(part, SysId(r))));
+        Assert.Equal((1, 2, 4), (pool.Find(SysId(250)), pool.Find("elsewhere"), pool.Find(SysId(7))));
+        Assert.Equal(300 + 7 + 2 + 1 + 5 + 1, pool.Count);
     }
 
     [Fact]
@@ -157,6 +192,21 @@ public sealed class SnowJsonPartsTests
     }
 
     [Fact]
+    public void A_key_looked_up_hundreds_of_times_keeps_its_rows_to_the_last_lookup()
+    {
+        // Given: one key's rows in the first chunk, announced 300 times (past a byte's count), other keys' rows after it.
+        var input = new SnowJsonInput(new TimestampParser());
+        for (var n = 0; n < 5; n++) input.AddAudit(SysId(1), n, "state", "1", "2", "u");
+        for (var n = 0; n < 70_000; n++) input.AddAudit(SysId(2 + (n / 7)), n, "state", "1", "2", "u");
+        for (var k = 0; k < 300; k++) input.Expect(SysId(1));
+        var rows = new List<AuditRow>();
+
+        // When / Then
+        for (var k = 0; k < 300; k++) Assert.True(input.RowsOf(SysId(1), rows) && rows.Count == 5);
+        Assert.Equal(2, input.Current.ChunksHeld);
+    }
+
+    [Fact]
     public void Rows_let_go_hand_their_arrays_to_the_builder_the_events_go_to()
     {
         // Given: four chunks of rows in an export's order, every lookup announced.
@@ -271,6 +321,13 @@ public sealed class SnowJsonPartsTests
     }
 
     private static string Text(Dictionary<string, string> record) => string.Join(";", record.Select(f => $"{f.Key}={f.Value}"));
+
+    private static string[] Rows(SnowJsonPart part, string key)
+    {
+        var rows = new List<AuditRow>();
+        part.AddRowsOf(key, rows);
+        return rows.Select(r => r.ToString()).ToArray();
+    }
 
     private static string[] Rows(SnowJsonInput input, string key)
     {
