@@ -230,7 +230,11 @@ public sealed class SnowJsonPartsTests
         var random = new Random(16);
         var records = Enumerable.Range(0, 9_000).Select(r => new Dictionary<string, string>
         {
-            ["sys_id"] = SysId(r), ["number"] = $"INC{r}", ["opened_at"] = "2024-01-01 09:00:00", ["state"] = "1", ["priority"] = $"{1 + (r % 4)}",
+            ["sys_id"] = SysId(r),
+            ["number"] = $"INC{r}",
+            ["opened_at"] = "2024-01-01 09:00:00",
+            ["state"] = "1",
+            ["priority"] = $"{1 + (r % 4)}",
         }).ToList();
         var byRecord = new List<SnowAuditEntry>();
         for (var r = 0; r < records.Count; r++)
