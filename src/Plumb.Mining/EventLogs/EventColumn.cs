@@ -10,6 +10,9 @@ internal sealed class EventColumn<T>
 {
     private const int Shift = 16;
     private const int ChunkSize = 1 << Shift;
+
+    /// <summary>The length of a chunk: an array of this length handed to <see cref="Spares"/> can be one.</summary>
+    public const int ChunkLength = ChunkSize;
     private readonly List<T[]> _chunks = [];
     private T[]? _whole;
     private int _offset;
@@ -18,6 +21,9 @@ internal sealed class EventColumn<T>
     private int _used = ChunkSize;
 
     public int Count { get; private set; }
+
+    /// <summary>Arrays of <see cref="ChunkLength"/> values no longer needed elsewhere, taken as chunks before new ones are made; none when null.</summary>
+    public Stack<T[]>? Spares { get; set; }
 
     /// <summary>Whether the values lie in a range of an array (reserved), not in chunks.</summary>
     public bool InRange => _whole is not null;
@@ -89,7 +95,10 @@ internal sealed class EventColumn<T>
         }
     }
 
-    /// <summary>The values as one array: the reserved array itself when they fill it exactly, else a copy.</summary>
+    /// <summary>
+    /// The values as one array: the reserved array itself when they fill it exactly, else a copy. Chunks are let go as they
+    /// are copied, the column then reading from the array, so the chunks and the array are not both held to the end.
+    /// </summary>
     public T[] ToArray()
     {
         if (_whole is not null && _offset == 0 && Count == _whole.Length) return _whole;
@@ -105,8 +114,12 @@ internal sealed class EventColumn<T>
             var from = c << Shift;
             var length = Math.Min(ChunkSize, Count - from);
             _chunks[c].AsSpan(0, length).CopyTo(result.AsSpan(from));
+            _chunks[c] = [];
         }
 
+        _chunks.Clear();
+        (_current, _used) = ([], ChunkSize);
+        (_whole, _offset, _capacity) = (result, 0, Count);
         return result;
     }
 
@@ -114,7 +127,8 @@ internal sealed class EventColumn<T>
     {
         if (_used == ChunkSize)
         {
-            _current = new T[ChunkSize];
+            // A spare array holds values of its former use: only the part written here is ever read.
+            _current = Spares is { Count: > 0 } spares ? spares.Pop() : new T[ChunkSize];
             _chunks.Add(_current);
             _used = 0;
         }

@@ -29,6 +29,40 @@ public sealed class EventLogBuilder
     private readonly List<string> _unread = [];
     private bool _hasResource, _hasGroup, _hasState, _hasPriority;
 
+    // Arrays a reader let go of (its own chunks of input), which the columns take as chunks before allocating: the input
+    // already turned into events becomes the room for the next ones, with no collection in between. A few at most are kept.
+    private const int MostSpares = 8;
+    private readonly Stack<int[]> _spareCodes = new();
+    private readonly Stack<long[]> _spareTimes = new();
+
+    /// <summary>An empty builder.</summary>
+    public EventLogBuilder()
+    {
+        foreach (var column in (ReadOnlySpan<EventColumn<int>>)[_case, _activity, _resource, _group, _state, _priority]) column.Spares = _spareCodes;
+        _time.Spares = _spareTimes;
+    }
+
+    /// <summary>The length of the arrays <see cref="Recycle(int[])"/> takes.</summary>
+    internal const int ChunkLength = EventColumn<int>.ChunkLength;
+
+    /// <summary>
+    /// Hands over an array of <see cref="ChunkLength"/> codes the caller no longer needs (nor reads or writes again), for the
+    /// columns' next chunk; another length, or one past the few kept, is left to the collector.
+    /// </summary>
+    internal void Recycle(int[] codes)
+    {
+        if (codes.Length == ChunkLength && _spareCodes.Count < MostSpares) _spareCodes.Push(codes);
+    }
+
+    /// <summary>The arrays handed over and not yet taken as chunks.</summary>
+    internal int SpareCount => _spareCodes.Count + _spareTimes.Count;
+
+    /// <summary>Hands over an array of <see cref="ChunkLength"/> times, as <see cref="Recycle(int[])"/> does codes.</summary>
+    internal void Recycle(long[] times)
+    {
+        if (times.Length == ChunkLength && _spareTimes.Count < MostSpares / 4) _spareTimes.Push(times);
+    }
+
     /// <summary>Case ids seen so far.</summary>
     public StringTable CaseIds { get; } = new(packed: true);
 
@@ -372,7 +406,7 @@ public sealed class EventLogBuilder
     {
         var at = _eventAttributes.FindIndex(a => a.Name == name);
         if (at >= 0) return at;
-        _eventAttributes.Add(new EventValues(name, new StringTable(), new EventColumn<int>()));
+        _eventAttributes.Add(new EventValues(name, new StringTable(), new EventColumn<int> { Spares = _spareCodes }));
         return _eventAttributes.Count - 1;
     }
 
@@ -390,6 +424,8 @@ public sealed class EventLogBuilder
     /// <summary>Builds the log: groups by case, sorts each case by time (stably), counts or drops duplicates.</summary>
     public EventLog Build()
     {
+        _spareCodes.Clear();
+        _spareTimes.Clear();
         var cases = CaseIds.Count;
         var n = _activity.Count;
         var activities = _activity.ToArray();

@@ -9,13 +9,13 @@ using System.Text.Json;
 internal static partial class JsonRecordStream
 {
     /// <summary>
-    /// The fields of the record being read, as places in the read buffer (a value the file escaped is unescaped aside), so a
-    /// record becomes an audit row or a field map only once it is read whole and known to be one or the other.
+    /// The fields of the record being read, as places in the read buffer (a value the file escaped is unescaped only when it is
+    /// used: an export's fields a record does not keep, such as dates with <c>\u002B</c>, never are), so a record becomes an
+    /// audit row or a field map only once it is read whole and known to be one or the other.
     /// </summary>
     private sealed class RecordFields(SnowJsonInput input)
     {
         private static readonly SearchValues<byte> Hex = SearchValues.Create("0123456789abcdefABCDEF"u8);
-        private readonly List<string> _escaped = [];
         private Field[] _fields = new Field[32];
         private int _count;
         private char[] _chars = new char[256];
@@ -24,7 +24,6 @@ internal static partial class JsonRecordStream
         public bool Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
         {
             _count = 0;
-            _escaped.Clear();
             var depth = reader.CurrentDepth;
             while (true)
             {
@@ -127,19 +126,13 @@ internal static partial class JsonRecordStream
             _fields[_count++] = field;
         }
 
-        // Where the token's value lies in the buffer; an escaped string is unescaped now and kept aside.
-        private Text TextOf(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
+        // Where the token's value lies in the buffer, as the file wrote it (an escaped string still escaped).
+        private static Text TextOf(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
         {
-            if (reader.ValueIsEscaped)
-            {
-                _escaped.Add(reader.GetString()!);
-                return Text.Escaped(_escaped.Count - 1);
-            }
-
             var value = reader.ValueSpan;
             if (value.IsEmpty) return Text.Empty;
             var start = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(data), ref MemoryMarshal.GetReference(value));
-            return new Text(start, value.Length);
+            return new Text(start, value.Length, reader.ValueIsEscaped);
         }
 
         // The last field of that name, as a dictionary would keep it; -1 when there is none.
@@ -148,13 +141,21 @@ internal static partial class JsonRecordStream
             for (var i = _count - 1; i >= 0; i--)
             {
                 var n = _fields[i].Name;
-                if (n.IsInBuffer ? data.Slice(n.Start, n.Length).SequenceEqual(name) : Encoding.UTF8.GetString(name) == Of(n)) return i;
+                if (n.IsInBuffer ? data.Slice(n.Start, n.Length).SequenceEqual(name) : Encoding.UTF8.GetString(name) == Of(n, data)) return i;
             }
 
             return -1;
         }
 
-        private string Of(Text text) => text.IsInBuffer ? throw new InvalidOperationException("the text is in the buffer") : text.IsEmpty ? "" : _escaped[text.EscapedIndex];
+        // An escaped string unescaped: its bytes with the quotes around them, read as the JSON string token they are.
+        private static string Of(Text text, ReadOnlySpan<byte> data)
+        {
+            if (text.IsInBuffer) throw new InvalidOperationException("the text is in the buffer");
+            if (text.IsEmpty) return "";
+            var token = new Utf8JsonReader(data.Slice(text.Start - 1, text.Length + 2));
+            token.Read();
+            return token.GetString()!;
+        }
 
         private int ValueBytes(int field) => field < 0 || !_fields[field].Value.IsInBuffer ? 0 : _fields[field].Value.Length;
 
@@ -168,7 +169,7 @@ internal static partial class JsonRecordStream
         {
             if (field < 0) return [];
             var text = _fields[field].Value;
-            if (!text.IsInBuffer) return Of(text);
+            if (!text.IsInBuffer) return Of(text, data);
             var length = Encoding.UTF8.GetChars(data.Slice(text.Start, text.Length), _chars.AsSpan(at));
             var chars = _chars.AsSpan(at, length);
             at += length;
@@ -177,7 +178,7 @@ internal static partial class JsonRecordStream
 
         private int Intern(EventLogs.StringTable pool, Text text, ReadOnlySpan<byte> data)
         {
-            if (!text.IsInBuffer) return pool.Intern(Of(text));
+            if (!text.IsInBuffer) return pool.Intern(Of(text, data));
             EnsureChars(text.Length);
             var length = Encoding.UTF8.GetChars(data.Slice(text.Start, text.Length), _chars);
             return pool.Intern(_chars.AsSpan(0, length));
@@ -185,13 +186,16 @@ internal static partial class JsonRecordStream
 
         private bool IsSysId(Text text, ReadOnlySpan<byte> data) => text.IsInBuffer
             ? text.Length == 32 && data.Slice(text.Start, text.Length).IndexOfAnyExcept(Hex) < 0
-            : SnowReferences.IsSysId(Of(text));
+            : SnowReferences.IsSysId(Of(text, data));
     }
 
     private readonly record struct Field(Text Name, Text Value, Text SysId);
 
-    /// <summary>A value of a record: a place in the read buffer (Start ≥ 0), empty (-1), an unescaped string kept aside (≤ -2), or none (int.MinValue).</summary>
-    private readonly record struct Text(int Start, int Length)
+    /// <summary>
+    /// A value of a record: a place in the read buffer (Start ≥ 0; <paramref name="IsEscaped"/> when the file escaped it, as
+    /// it wrote it between the quotes), empty (-1), or none (int.MinValue).
+    /// </summary>
+    private readonly record struct Text(int Start, int Length, bool IsEscaped = false)
     {
         public static Text None => new(int.MinValue, 0);
 
@@ -201,10 +205,7 @@ internal static partial class JsonRecordStream
 
         public bool IsEmpty => Start == -1;
 
-        public bool IsInBuffer => Start >= 0;
-
-        public int EscapedIndex => -Start - 2;
-
-        public static Text Escaped(int index) => new(-index - 2, 0);
+        /// <summary>Whether the value's characters are its bytes in the buffer (not escaped, not empty, not none).</summary>
+        public bool IsInBuffer => Start >= 0 && !IsEscaped;
     }
 }

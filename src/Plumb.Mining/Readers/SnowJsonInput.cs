@@ -37,6 +37,9 @@ internal sealed class SnowJsonInput
         _parts.Add(new SnowJsonPart(_recordFields, _eventFields));
     }
 
+    /// <summary>The parts, in input order.</summary>
+    internal IReadOnlyList<SnowJsonPart> Parts => _parts;
+
     /// <summary>The part being read into.</summary>
     public SnowJsonPart Current => _parts[^1];
 
@@ -55,11 +58,15 @@ internal sealed class SnowJsonInput
     /// <summary>A fresh input for another part of the same stream, keeping the same fields.</summary>
     public SnowJsonInput Sibling() => new(_parser, _recordFields, _eventFields);
 
-    /// <summary>Appends the parts another input read from the next part of the same stream, and its count of records read.</summary>
+    /// <summary>
+    /// Appends the parts another input read from the next part of the same stream, and its count of records read; their values
+    /// become codes of the first part's pool, which every part then shares (a record's sys_id one string in all of them).
+    /// </summary>
     public void Adopt(SnowJsonInput next)
     {
         if (Current is { RecordCount: 0, AuditCount: 0 }) _parts.RemoveAt(_parts.Count - 1);
         _parts.AddRange(next._parts);
+        foreach (var part in next._parts) part.ShareValues(_parts[0].Values);
         Index += next.Index;
         _recordStarts = null;
     }
@@ -157,11 +164,14 @@ internal sealed class SnowJsonInput
         foreach (var part in _parts) part.Expect(key);
     }
 
-    /// <summary>Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false when it has none.</summary>
-    public bool RowsOf(string key, List<AuditRow> rows)
+    /// <summary>
+    /// Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false
+    /// when it has none. Rows let go after their last announced lookup hand their arrays to <paramref name="events"/> when given.
+    /// </summary>
+    public bool RowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
         rows.Clear();
-        foreach (var part in _parts) part.AddRowsOf(key, rows);
+        foreach (var part in _parts) part.AddRowsOf(key, rows, events);
         return rows.Count > 0;
     }
 }

@@ -29,7 +29,9 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     // Once the lookups to come are announced (Expect): per key code how many are still to come, and per chunk how many of its
     // rows a coming lookup still needs. A chunk no lookup needs any more is let go while the log is derived, so the rows
     // already turned into events are not held beside the events (rows come grouped by record in an export: chunk after chunk goes).
-    private int[]? _pending, _needed;
+    // A key looked up more than 254 times counts as 255, whose rows are held to the end (a byte a key, not four).
+    private byte[]? _pending;
+    private int[]? _needed;
 
     // The task and directory records, in input order, as (name code, value code) pairs: a field map is made of one only when
     // it is used, so a million records do not live as a million dictionaries while the rest of the input is read. In chunks as
@@ -47,14 +49,45 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     /// <summary>Field names, interned.</summary>
     public StringTable Names { get; } = new();
 
-    /// <summary>Field values, interned.</summary>
-    public StringTable Values { get; } = new();
+    /// <summary>Field values, interned: the part's own pool while it is read, then the input's (<see cref="ShareValues"/>).</summary>
+    public StringTable Values { get; private set; } = new();
 
     /// <summary>The number of audit rows.</summary>
     public int AuditCount => _count;
 
     /// <summary>The chunks of audit rows still held (those a lookup to come needs, or that no lookup was announced for).</summary>
     internal int ChunksHeld => _chunks.Count(c => c is not null);
+
+    /// <summary>
+    /// Makes this part's values codes of <paramref name="pool"/> (the input's, which gets those it lacks, as the same strings),
+    /// and lets its own pool go: halves read on two threads each pooled the sys_ids they met, and the second half's audit rows
+    /// would otherwise hold a second string of every record's sys_id. Only before any lookup of rows.
+    /// </summary>
+    public void ShareValues(StringTable pool)
+    {
+        if (ReferenceEquals(pool, Values)) return;
+        var codes = pool.CodesOf(Values);
+        for (var c = 0; c < _chunks.Count; c++)
+        {
+            var chunk = _chunks[c]!;
+            var length = Math.Min(ChunkSize, _count - (c << ChunkBits));
+            foreach (var column in (ReadOnlySpan<int[]>)[chunk.Key, chunk.Field, chunk.Old, chunk.New, chunk.User]) Translate(column.AsSpan(0, length), codes);
+        }
+
+        // A record's pairs are (name, value): only every second code is a value's.
+        for (var i = 1; i < _pairCount; i += 2) _pairs[i >> ChunkBits][i & (ChunkSize - 1)] = codes[_pairs[i >> ChunkBits][i & (ChunkSize - 1)]];
+        var carries = _carries.ToList();
+        _carries.Clear();
+        foreach (var (field, carried) in carries) _carries[codes[field]] = carried;
+        if (_empty >= 0) _empty = codes[_empty];
+        (_starts, _order, _pending, _needed) = (null, null, null, null);
+        Values = pool;
+
+        static void Translate(Span<int> values, int[] codes)
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = codes[values[i]];
+        }
+    }
 
     /// <summary>Whether a record keeps the field with this name code (its value is interned and stored only then).</summary>
     public bool Keeps(int name)
@@ -150,16 +183,19 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         if (_pending is null)
         {
             // Every row holds its chunk, its key announced or not, until its key's last lookup.
-            _pending = new int[Values.Count];
+            _pending = new byte[Values.Count];
             _needed = new int[_chunks.Count];
             for (var c = 0; c < _chunks.Count; c++) _needed[c] = Math.Min(ChunkSize, _count - (c << ChunkBits));
         }
 
-        _pending[code]++;
+        if (_pending[code] < byte.MaxValue) _pending[code]++;
     }
 
-    /// <summary>Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order.</summary>
-    public void AddRowsOf(string key, List<AuditRow> rows)
+    /// <summary>
+    /// Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order; a
+    /// chunk of rows no lookup needs any more is let go, its arrays handed to <paramref name="events"/> when given.
+    /// </summary>
+    public void AddRowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
         if (RangeOf(key) is not var (code, from, to)) return;
         for (var i = from; i < to; i++)
@@ -170,11 +206,13 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
             rows.Add(new AuditRow(chunk.Time[at], Values[chunk.Field[at]], Values[chunk.Old[at]], Values[chunk.New[at]], Values[chunk.User[at]]));
         }
 
-        if (_pending is null || to == from || _pending[code] == 0 || --_pending[code] > 0) return;
+        if (_pending is null || to == from || _pending[code] is 0 or byte.MaxValue || --_pending[code] > 0) return;
         for (var i = from; i < to; i++)
         {
             var c = _order![i] >> ChunkBits;
-            if (--_needed![c] == 0) _chunks[c] = null;
+            if (--_needed![c] != 0) continue;
+            if (events is not null) _chunks[c]!.HandTo(events);
+            _chunks[c] = null;
         }
     }
 
@@ -194,9 +232,12 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         var starts = new int[Values.Count + 1];
         for (var i = 0; i < _count; i++) starts[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)] + 1]++;
         for (var k = 0; k < Values.Count; k++) starts[k + 1] += starts[k];
-        var next = starts[..^1];
+
+        // Each key's start moves on as its rows are placed, ending at the next key's start: moved back by one, they are the starts again.
         var order = new int[_count];
-        for (var i = 0; i < _count; i++) order[next[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)]]++] = i;
+        for (var i = 0; i < _count; i++) order[starts[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)]]++] = i;
+        starts.AsSpan(0, Values.Count).CopyTo(starts.AsSpan(1));
+        starts[0] = 0;
         (_starts, _order) = (starts, order);
     }
 
@@ -204,5 +245,12 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     {
         public readonly int[] Key = new int[size], Field = new int[size], Old = new int[size], New = new int[size], User = new int[size];
         public readonly long[] Time = new long[size];
+
+        // The events derived from the rows take their room (the row arrays are the builder's chunk length, see ChunkSize).
+        public void HandTo(EventLogBuilder events)
+        {
+            foreach (var codes in (ReadOnlySpan<int[]>)[Key, Field, Old, New, User]) events.Recycle(codes);
+            events.Recycle(Time);
+        }
     }
 }

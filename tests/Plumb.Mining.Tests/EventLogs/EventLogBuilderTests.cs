@@ -1,5 +1,6 @@
 namespace Plumb.Mining.Tests.EventLogs;
 
+using System.Globalization;
 using System.Text;
 using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
@@ -130,5 +131,80 @@ public sealed class EventLogBuilderTests
         var built = builder.Build().FindAttribute("task")!;
         Assert.Equal(("Z", "X"), (built.ValueOf(a), built.ValueOf(b)));
         Assert.Equal(["X", "Z"], built.Values.Values);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Arrays_handed_over_as_spare_chunks_give_the_same_log_whatever_they_held(bool interleave)
+    {
+        // Given: three chunks' worth of events with every column, a per-event field, and cases in order or round robin
+        // https://github.com/plumb/plumb/issues/16: a reader's chunks of input become the room of the events derived from them.
+        var (plain, spared) = (new EventLogBuilder(), new EventLogBuilder());
+        for (var k = 0; k < 12; k++) spared.Recycle(Filled(new int[EventLogBuilder.ChunkLength], 77_777));
+        for (var k = 0; k < 3; k++) spared.Recycle(Filled(new long[EventLogBuilder.ChunkLength], -5));
+        spared.Recycle(new int[100]);
+        const int events = 3 * EventLogBuilder.ChunkLength + 123;
+
+        // When
+        foreach (var builder in new[] { plain, spared })
+        {
+            var slot = builder.EventAttributeSlot("approval");
+            for (var e = 0; e < events; e++)
+            {
+                var c = interleave ? e % 7_000 : e / 9;
+                if (builder == spared && e == events / 2) builder.Recycle(Filled(new int[EventLogBuilder.ChunkLength], -9));
+                builder.Add(builder.Case($"C{c}"), builder.ActivityNames.Intern($"a{e % 11}"), 1_000_000 - e, builder.ResourceNames.Intern($"u{e % 5}"),
+                    e % 3 == 0 ? -1 : builder.GroupNames.Intern($"g{e % 4}"), builder.StateValues.Intern($"s{e % 6}"), e % 10 == 0 ? builder.PriorityValues.Intern("1") : -1);
+                if (e % 13 == 0) builder.SetEventAttribute(slot, $"v{e % 3}");
+            }
+        }
+
+        // Then
+        Assert.Equal(Everything(plain.Build()), Everything(spared.Build()));
+    }
+
+    [Fact]
+    public void A_column_copied_into_one_array_lets_its_chunks_go_and_reads_and_grows_as_before()
+    {
+        // Given
+        var column = new EventColumn<long>();
+        for (var i = 0; i < 150_000; i++) column.Add(i * 3L);
+
+        // When
+        var array = column.ToArray();
+
+        // Then: the column reads the array it gave, gives it again, and grows past it.
+        Assert.Equal(150_000, array.Length);
+        Assert.Same(array, column.ToArray());
+        Assert.Equal(149_999 * 3L, column[149_999]);
+        column[5] = -1;
+        Assert.Equal(-1, array[5]);
+        column.Add(7);
+        Assert.Equal((150_001, 7L, 3L), (column.Count, column[150_000], column[1]));
+    }
+
+    private static T[] Filled<T>(T[] array, T value)
+    {
+        Array.Fill(array, value);
+        return array;
+    }
+
+    // Every column of every event, with its case, and the per-event field.
+    private static string Everything(EventLog log)
+    {
+        var approval = log.FindEventAttribute("approval");
+        var text = new StringBuilder();
+        for (var c = 0; c < log.CaseCount; c++)
+        {
+            for (var e = log.Start(c); e < log.End(c); e++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{log.CaseIds[c]} {log.ActivityNames[log.Activities[e]]} {log.Timestamps[e]} {log.ResourceNames.NameOf(log.Resources![e])} ")
+                    .Append(CultureInfo.InvariantCulture, $"{log.GroupNames.NameOf(log.Groups![e])} {log.StateValues.NameOf(log.States![e])} {log.PriorityValues.NameOf(log.Priorities![e])} ")
+                    .Append(approval?.ValueOf(e)).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 }

@@ -48,6 +48,32 @@ public sealed class SnowJsonParseTests
     }
 
     [Fact]
+    public void Escaped_values_are_read_where_they_are_used_and_fields_not_kept_are_never_unescaped()
+    {
+        // Given: an escaped display value beside an escaped sys_id, an escaped opening time and audit time, an escaped group in
+        // a row, and a field the log does not keep, escaped (as an export's dates with \u002B are).
+        const string json = """
+            {"result":[
+              {"number":"INC\u0031","opened_at":"2024-01-01\u002009:00:00","deadline":"2024-01-02 09:00:00.000\u002B01:00",
+               "assignment_group":{"display_value":"Service \u0044esk","value":"0123456789abcdef\u0030123456789abcdef"}},
+              {"documentkey":"INC1","fieldname":"assignment_group","oldvalue":"","newvalue":"\u004eetwork","sys_created_on":"2024-01-01 10:00:0\u0030","user":"\u0061nn"}
+            ]}
+            """;
+
+        // When
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(json)]));
+
+        // Then
+        Assert.Equal(["INC1"], log.CaseIds.Values);
+        Assert.Equal(new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).Ticks, log.Timestamps[0]);
+        Assert.Equal("Service Desk", log.FindAttribute("assignment_group")!.ValueOf(0));
+        Assert.Equal(["Network"], log.GroupNames.Values);
+        Assert.Equal(new DateTime(2024, 1, 1, 10, 0, 0, DateTimeKind.Utc).Ticks, log.Timestamps[1]);
+        Assert.Equal("ann", log.ResourceNames[log.Resources![1]]);
+        Assert.Null(log.FindAttribute("deadline"));
+    }
+
+    [Fact]
     public void Json_read_a_few_bytes_at_a_time_gives_the_same_log_as_read_whole()
     {
         var whole = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(Records), Bytes(Audit)]));

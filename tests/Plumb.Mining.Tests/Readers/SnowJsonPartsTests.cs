@@ -2,6 +2,7 @@ namespace Plumb.Mining.Tests.Readers;
 
 using System.Globalization;
 using System.Text;
+using Plumb.Mining.EventLogs;
 using Plumb.Mining.Readers;
 
 // https://github.com/plumb/plumb/issues/16: a large ServiceNow JSON file is read in two halves at once, which meet at a
@@ -31,6 +32,41 @@ public sealed class SnowJsonPartsTests
         {
             Assert.Equal(Rows(whole, SysId(r)), Rows(parts, SysId(r)));
         }
+
+        // And the halves share one pool of values, so a sys_id met in both is one string.
+        Assert.Equal(2, parts.Parts.Count);
+        Assert.Single(parts.Parts.Select(p => p.Values).Distinct());
+        Assert.Equal(whole.Current.Values.Count, parts.Current.Values.Count);
+    }
+
+    [Fact]
+    public void A_part_sharing_another_pool_keeps_its_records_and_rows_and_adds_the_values_the_pool_lacks()
+    {
+        // Given: a part with records and rows (some fields carried, some not), and a pool holding some of its values in another order.
+        var part = new SnowJsonPart(null, ["state"]);
+        for (var r = 0; r < 300; r++)
+        {
+            part.AddField(part.Names.Intern("sys_id"), part.Values.Intern(SysId(r)));
+            part.AddField(part.Names.Intern("state"), part.Values.Intern($"{r % 7}"));
+            part.EndRecord();
+            part.AddAudit(SysId(r), r, "state", $"{r % 7}", $"{(r + 1) % 7}", $"u{r % 5}");
+            part.AddAudit(SysId(r), r + 1, "work_notes", "a", "b", "u");
+        }
+
+        var records = Enumerable.Range(0, 300).Select(r => Text(part.Record(r))).ToList();
+        var rows = Enumerable.Range(0, 300).Select(r => Rows(part, SysId(r))).ToList();
+        var pool = new Plumb.Mining.EventLogs.StringTable();
+        foreach (var value in new[] { "u3", SysId(250), "elsewhere", "2", SysId(7) }) pool.Intern(value);
+
+        // When
+        part.ShareValues(pool);
+
+        // Then
+        Assert.Same(pool, part.Values);
+        Assert.Equal(records, Enumerable.Range(0, 300).Select(r => Text(part.Record(r))));
+        Assert.Equal(rows, Enumerable.Range(0, 300).Select(r => Rows(part, SysId(r))));
+        Assert.Equal((1, 2, 4), (pool.Find(SysId(250)), pool.Find("elsewhere"), pool.Find(SysId(7))));
+        Assert.Equal(300 + 7 + 2 + 1 + 5 + 1, pool.Count);
     }
 
     [Fact]
@@ -156,6 +192,78 @@ public sealed class SnowJsonPartsTests
     }
 
     [Fact]
+    public void A_key_looked_up_hundreds_of_times_keeps_its_rows_to_the_last_lookup()
+    {
+        // Given: one key's rows in the first chunk, announced 300 times (past a byte's count), other keys' rows after it.
+        var input = new SnowJsonInput(new TimestampParser());
+        for (var n = 0; n < 5; n++) input.AddAudit(SysId(1), n, "state", "1", "2", "u");
+        for (var n = 0; n < 70_000; n++) input.AddAudit(SysId(2 + (n / 7)), n, "state", "1", "2", "u");
+        for (var k = 0; k < 300; k++) input.Expect(SysId(1));
+        var rows = new List<AuditRow>();
+
+        // When / Then
+        for (var k = 0; k < 300; k++) Assert.True(input.RowsOf(SysId(1), rows) && rows.Count == 5);
+        Assert.Equal(2, input.Current.ChunksHeld);
+    }
+
+    [Fact]
+    public void Rows_let_go_hand_their_arrays_to_the_builder_the_events_go_to()
+    {
+        // Given: four chunks of rows in an export's order, every lookup announced.
+        var input = new SnowJsonInput(new TimestampParser());
+        for (var n = 0; n < 200_000; n++) input.AddAudit(SysId(n / 10), n, "state", "1", "2", "u");
+        for (var r = 0; r < 20_000; r++) input.Expect(SysId(r));
+        var (rows, builder) = (new List<AuditRow>(), new EventLogBuilder());
+
+        // When: the first three chunks' records are looked up.
+        for (var r = 0; r <= 3 * 65_536 / 10; r++) input.RowsOf(SysId(r), rows, builder);
+
+        // Then: their five columns of codes and one of times are the builder's (as many as it keeps), the last chunk is held.
+        Assert.Equal(1, input.Current.ChunksHeld);
+        Assert.Equal(8 + 2, builder.SpareCount);
+    }
+
+    [Fact]
+    public void A_log_from_rows_let_go_as_it_is_derived_is_the_log_from_rows_held_to_the_end()
+    {
+        // Given: 9,000 records of 12 rows (over a chunk), each record's rows together, or round robin (every chunk held to the end).
+        var random = new Random(16);
+        var records = Enumerable.Range(0, 9_000).Select(r => new Dictionary<string, string>
+        {
+            ["sys_id"] = SysId(r),
+            ["number"] = $"INC{r}",
+            ["opened_at"] = "2024-01-01 09:00:00",
+            ["state"] = "1",
+            ["priority"] = $"{1 + (r % 4)}",
+        }).ToList();
+        var byRecord = new List<SnowAuditEntry>();
+        for (var r = 0; r < records.Count; r++)
+        {
+            var time = new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).Ticks;
+            for (var n = 0; n < 12; n++)
+            {
+                time += random.Next(1, 90) * TimeSpan.TicksPerMinute;
+                var field = random.Next(3) switch { 0 => "state", 1 => "assignment_group", _ => "priority" };
+                byRecord.Add(new SnowAuditEntry(SysId(r), time, field, $"{random.Next(7)}", $"{random.Next(7)}", $"u{random.Next(40)}"));
+            }
+        }
+
+        var roundRobin = byRecord.Select((row, i) => (row, i)).OrderBy(x => x.i % 12).ThenBy(x => x.i).Select(x => x.row).ToList();
+
+        // When
+        var released = SharedData.Succeeded(SnowJsonEventLogReader.Read(records, byRecord));
+        var held = SharedData.Succeeded(SnowJsonEventLogReader.Read(records, roundRobin));
+
+        // Then
+        Assert.True(released.EventCount > 65_536);
+        Assert.Equal(Events(held), Events(released));
+    }
+
+    private static string[] Events(EventLog log) => Enumerable.Range(0, log.EventCount).Select(e =>
+        $"{log.ActivityNames[log.Activities[e]]} {log.Timestamps[e]} {log.ResourceNames.NameOf(log.Resources![e])} {log.GroupNames.NameOf(log.Groups![e])} "
+        + $"{log.StateValues.NameOf(log.States![e])} {log.PriorityValues.NameOf(log.Priorities![e])}").ToArray();
+
+    [Fact]
     public void Records_sharing_a_sys_id_each_get_its_rows_and_a_record_without_rows_by_sys_id_gets_those_of_its_number()
     {
         // Given
@@ -217,6 +325,13 @@ public sealed class SnowJsonPartsTests
     }
 
     private static string Text(Dictionary<string, string> record) => string.Join(";", record.Select(f => $"{f.Key}={f.Value}"));
+
+    private static string[] Rows(SnowJsonPart part, string key)
+    {
+        var rows = new List<AuditRow>();
+        part.AddRowsOf(key, rows);
+        return rows.Select(r => r.ToString()).ToArray();
+    }
 
     private static string[] Rows(SnowJsonInput input, string key)
     {
