@@ -41,6 +41,31 @@ public sealed class AnalyzeGenerateCommandTests
         Assert.True(root.Get("conformance").Get("overall").Get("logFitness").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task Analyze_of_a_log_large_enough_to_be_collected_before_the_stages_reports_every_case_and_event()
+    {
+        // Given a log of more than 100,000 events, where analyze gives the read's freed pages back before the stages, in an XES
+        // file large enough (~45 MB) to be read in parts, collected after the parts' reads
+        using var folder = new TempFolder();
+        var (handbook, log) = await MiningCli.GenerateAsync(folder, 25_000, "incidents.xes");
+        var stats = await Cli.RunAsync("log", "stats", log, "--format", "json");
+        Assert.Equal(ExitCodes.Ok, stats.Exit);
+        var events = JsonDocument.Parse(stats.Out).RootElement.Get("stats").Get("events").GetInt32();
+        Assert.True(events >= 100_000, $"{events} events");
+        var report = folder.Sub("report.json");
+
+        // When
+        var result = await Cli.RunAsync("analyze", "--log", log, "--handbook", handbook, "--process", "incident", "-o", report);
+
+        // Then
+        Assert.Equal(ExitCodes.Ok, result.Exit);
+        Assert.Contains("25,000 cases, mapped ", result.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
+        var summary = json.RootElement.Get("summary");
+        Assert.Equal(25_000, summary.Get("cases").GetInt32());
+        Assert.Equal(events, summary.Get("events").GetInt32());
+    }
+
     [Theory]
     [InlineData("report.pdf", "the report is written as .html or .json")]
     public async Task Analyze_rejects_an_unknown_report_type(string name, string message)
