@@ -23,12 +23,14 @@ public static class DiscoverCommand
             var paths = parse.GetValue(log)!;
             var path = string.Join(" + ", paths);
             var eventLog = logOptions.Open(parse, paths, context, CaseAttributeSelection.Mining);
-            // Group flow on the other core: it takes as long as the DFG and variants together.
-            var flowTask = Task.Run(() => GroupFlow.Discover(eventLog));
+            // Handovers and ping-pong on the other core: they take as long as the DFG, variants, links and rework together.
+            var handovers = Task.Run(() => GroupFlow.HandoversOf(eventLog));
             var dfg = DirectlyFollowsGraph.Discover(eventLog);
             var variants = VariantSet.Discover(eventLog);
             var links = CrossProcessFlow.Discover(eventLog);
-            var flow = flowTask.GetAwaiter().GetResult();
+            var (rework, casesWithRework) = GroupFlow.ReworkOf(eventLog);
+            var (pairs, pingPong, casesWithPingPong) = handovers.GetAwaiter().GetResult();
+            var flow = new GroupFlow(rework, casesWithRework, pairs, pingPong, casesWithPingPong);
             if (parse.GetValue(format) == "json")
             {
                 context.Out.WriteLine(Json(path, eventLog, dfg, variants, flow, links));

@@ -18,6 +18,20 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
     /// <summary>Analyses a log; groups come from the events' assignment groups (none when the log has no groups).</summary>
     public static GroupFlow Discover(EventLog log)
     {
+        var (rework, casesWithRework) = ReworkOf(log);
+        var (handovers, pingPong, casesWithPingPong) = HandoversOf(log);
+        return new GroupFlow(rework, casesWithRework, handovers, pingPong, casesWithPingPong);
+    }
+
+    /// <summary>
+    /// The handovers between groups and the ping-pong, the longer half of <see cref="Discover"/>: a caller with other work
+    /// runs this on another core and <see cref="ReworkOf"/> beside its own.
+    /// </summary>
+    public static (IReadOnlyList<Handover> Handovers, IReadOnlyList<PingPong> PingPong, int CasesWithPingPong) HandoversOf(EventLog log) => Groups(log);
+
+    /// <summary>The activities repeated within a case, most cases first, and the number of cases with any.</summary>
+    public static (IReadOnlyList<Rework> Rework, int CasesWithRework) ReworkOf(EventLog log)
+    {
         var a = log.ActivityNames.Count;
         var reworkCases = new int[a];
         var repeats = new int[a];
@@ -50,11 +64,15 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
             if (any) casesWithRework++;
         }
 
-        var rework = Enumerable.Range(0, a).Where(i => repeats[i] > 0)
-            .Select(i => new Rework(log.ActivityNames[i], reworkCases[i], repeats[i]))
-            .OrderByDescending(r => r.Cases).ThenBy(r => r.Activity, StringComparer.Ordinal).ToList();
-        var (handovers, pingPong, casesWithPingPong) = Groups(log);
-        return new GroupFlow(rework, casesWithRework, handovers, pingPong, casesWithPingPong);
+        var rework = new List<Rework>();
+        for (var i = 0; i < a; i++)
+        {
+            if (repeats[i] > 0) rework.Add(new Rework(log.ActivityNames[i], reworkCases[i], repeats[i]));
+        }
+
+        // Most cases first, then by activity (each once, so no two compare equal).
+        rework.Sort(static (x, y) => x.Cases != y.Cases ? y.Cases.CompareTo(x.Cases) : string.CompareOrdinal(x.Activity, y.Activity));
+        return (rework, casesWithRework);
     }
 
     private static (List<Handover>, List<PingPong>, int) Groups(EventLog log)
