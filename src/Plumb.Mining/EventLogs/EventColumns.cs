@@ -24,11 +24,43 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         return true;
     }
 
+    /// <summary>
+    /// Sorts each case's events by time (<see cref="SortCase"/>), then counts (and marks) its duplicates
+    /// (<see cref="CountDuplicates(int[], bool)"/>): the cases in two halves on two cores when the log is large, as no case's events reach
+    /// into another's. The cases out of time order and the duplicates.
+    /// </summary>
+    public (int Unsorted, int Duplicates) SortAndCount(int[] offsets, bool mark)
+    {
+        var cases = offsets.Length - 1;
+        if (Activities.Length < ParallelEvents || Environment.ProcessorCount < 2 || cases < 2) return SortAndCount(offsets, 0, cases, mark);
+        var half = cases / 2;
+        var later = Task.Run(() => SortAndCount(offsets, half, cases, mark));
+        var (unsorted, duplicates) = SortAndCount(offsets, 0, half, mark);
+        var (moreUnsorted, moreDuplicates) = later.GetAwaiter().GetResult();
+        return (unsorted + moreUnsorted, duplicates + moreDuplicates);
+    }
+
+    // Below this many events one core sorts and counts before a second could start.
+    private const int ParallelEvents = 1 << 17;
+
+    private (int Unsorted, int Duplicates) SortAndCount(int[] offsets, int from, int to, bool mark)
+    {
+        var unsorted = 0;
+        for (var c = from; c < to; c++)
+        {
+            if (SortCase(offsets[c], offsets[c + 1])) unsorted++;
+        }
+
+        return (unsorted, CountDuplicates(offsets, from, to, mark));
+    }
+
     /// <summary>Counts events equal to the one before them in the same case; marks them (activity -1) when they are to be dropped.</summary>
-    public int CountDuplicates(int[] offsets, bool mark)
+    public int CountDuplicates(int[] offsets, bool mark) => CountDuplicates(offsets, 0, offsets.Length - 1, mark);
+
+    private int CountDuplicates(int[] offsets, int from, int to, bool mark)
     {
         var count = 0;
-        for (var c = 0; c + 1 < offsets.Length; c++)
+        for (var c = from; c < to; c++)
         {
             for (var i = offsets[c] + 1; i < offsets[c + 1]; i++)
             {

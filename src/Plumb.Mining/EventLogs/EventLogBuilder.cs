@@ -464,13 +464,7 @@ public sealed class EventLogBuilder
         }
 
         var columns = new EventColumns(activities, times, resources, groups, states, priorities) { Extra = extra };
-        var unsorted = 0;
-        for (var c = 0; c < cases; c++)
-        {
-            if (columns.SortCase(offsets[c], offsets[c + 1])) unsorted++;
-        }
-
-        var duplicates = columns.CountDuplicates(offsets, DropDuplicates);
+        var (unsorted, duplicates) = columns.SortAndCount(offsets, DropDuplicates);
         if (DropDuplicates && duplicates > 0) columns = columns.Compact(offsets);
 
         var attributes = new Dictionary<string, CaseAttribute>(StringComparer.Ordinal);
