@@ -107,8 +107,9 @@ public static class ConformanceChecker
 
         // Deviations of a trace are the same for every case that follows it; undocumented activities are named per case. Per
         // case only the index of its list of deviations is kept (4 bytes), and per list its trace.
+        // Per trace its list, -1 while it has none yet, or Undocumented: then a list per set of undocumented activities.
+        const int Undocumented = -2;
         var traceDeviations = new List<StepDeviationOfCase[]>();
-        var hasUndocumented = new List<int>();
         var listOfTrace = new List<int>();
 
         // Lists with undocumented activities by a hash of their trace and those activities, chained on collision, each with its
@@ -132,12 +133,11 @@ public static class ConformanceChecker
                 v = Add(trace);
                 var (stepDeviations, undocumented) = StepDeviations(replays[v], names);
                 traceDeviations.Add(stepDeviations);
-                hasUndocumented.Add(undocumented ? 1 : 0);
-                listOfTrace.Add(-1);
+                listOfTrace.Add(undocumented ? Undocumented : -1);
             }
 
             int list;
-            if (hasUndocumented[v] == 0)
+            if (listOfTrace[v] != Undocumented)
             {
                 list = listOfTrace[v] >= 0 ? listOfTrace[v] : listOfTrace[v] = NewList(traceDeviations[v], v, -1, -1);
             }

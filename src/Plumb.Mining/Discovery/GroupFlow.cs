@@ -23,12 +23,6 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         return new GroupFlow(rework, casesWithRework, handovers, pingPong, casesWithPingPong);
     }
 
-    /// <summary>
-    /// The handovers between groups and the ping-pong, the longer half of <see cref="Discover"/>: a caller with other work
-    /// runs this on another core and <see cref="ReworkOf"/> beside its own.
-    /// </summary>
-    public static (IReadOnlyList<Handover> Handovers, IReadOnlyList<PingPong> PingPong, int CasesWithPingPong) HandoversOf(EventLog log) => Groups(log);
-
     /// <summary>The activities repeated within a case, most cases first, and the number of cases with any.</summary>
     public static (IReadOnlyList<Rework> Rework, int CasesWithRework) ReworkOf(EventLog log)
     {
@@ -75,7 +69,11 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         return (rework, casesWithRework);
     }
 
-    private static (List<Handover>, List<PingPong>, int) Groups(EventLog log)
+    /// <summary>
+    /// The handovers between groups and the ping-pong, the longer half of <see cref="Discover"/>: a caller with other work
+    /// runs this on another core and <see cref="ReworkOf"/> beside its own.
+    /// </summary>
+    public static (IReadOnlyList<Handover> Handovers, IReadOnlyList<PingPong> PingPong, int CasesWithPingPong) HandoversOf(EventLog log)
     {
         if (log.Groups is not { } groups) return ([], [], 0);
 

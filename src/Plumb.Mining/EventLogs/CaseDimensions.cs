@@ -93,7 +93,7 @@ public static class CaseDimensions
                     {
                         var t = new DateTime(ticks, DateTimeKind.Utc);
                         var first = new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-                        (from, to) = (first.Ticks, first.Year == 9999 && first.Month == 12 ? long.MaxValue : first.AddMonths(1).Ticks);
+                        (from, to) = (first.Ticks, first.Ticks + (DateTime.DaysInMonth(t.Year, t.Month) * TimeSpan.TicksPerDay));
                         var month = (t.Year * 12) + t.Month;
                         if (!byMonth.TryGetValue(month, out last)) byMonth[month] = last = keys.Intern(keyOf(c));
                     }

@@ -26,7 +26,7 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
 
     /// <summary>
     /// Sorts each case's events by time (<see cref="SortCase"/>), then counts (and marks) its duplicates
-    /// (<see cref="CountDuplicates(int[], bool)"/>): the cases in two halves on two cores when the log is large, as no case's events reach
+    /// (<see cref="CountDuplicates"/>): the cases in two halves on two cores when the log is large, as no case's events reach
     /// into another's. The cases out of time order and the duplicates.
     /// </summary>
     public (int Unsorted, int Duplicates) SortAndCount(int[] offsets, bool mark)
@@ -54,9 +54,8 @@ internal sealed record EventColumns(int[] Activities, long[] Times, int[]? Resou
         return (unsorted, CountDuplicates(offsets, from, to, mark));
     }
 
-    /// <summary>Counts events equal to the one before them in the same case; marks them (activity -1) when they are to be dropped.</summary>
-    public int CountDuplicates(int[] offsets, bool mark) => CountDuplicates(offsets, 0, offsets.Length - 1, mark);
-
+    // Counts the events of cases [from, to) equal to the one before them in the same case; marks them (activity -1) when they
+    // are to be dropped.
     private int CountDuplicates(int[] offsets, int from, int to, bool mark)
     {
         var count = 0;

@@ -146,12 +146,12 @@ internal static class CsvRowCount
 
     /// <summary>
     /// The line feeds of <paramref name="bytes"/> in one pass; not regular when they hold a quote, or a carriage return not
-    /// followed by a line feed (but the last byte, when <paramref name="crAtEnd"/>: the next buffer's first byte decides).
+    /// followed by a line feed (a carriage return as the last byte is the caller's to check against the next byte).
     /// Vectors of 32 bytes: a mask each of line feeds, quotes and carriage returns, a carriage return's bit shifted onto the
     /// line feed that must follow it (three passes of CoreLib's searches took a third more time than this one).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static long CountLineFeeds(ReadOnlySpan<byte> bytes, bool crAtEnd, out bool regular)
+    internal static long CountLineFeeds(ReadOnlySpan<byte> bytes, out bool regular)
     {
         long count = 0;
         var i = 0;
@@ -181,7 +181,7 @@ internal static class CsvRowCount
             else if (b == '"') odd = 1;
         }
 
-        regular = odd == 0 && (carry == 0 || crAtEnd);
+        regular = odd == 0;
         return count;
     }
 
@@ -208,7 +208,7 @@ internal static class CsvRowCount
                     var span = buffer.AsSpan(0, read);
                     if (crAtEnd && span[0] != '\n') return Refused;
                     crAtEnd = span[^1] == '\r';
-                    var n = CountLineFeeds(span, crAtEnd, out var regular);
+                    var n = CountLineFeeds(span, out var regular);
                     if (!regular) return Refused;
                     if (first < 0 && n > 0) first = position + span.IndexOf((byte)'\n');
                     lineFeeds += n;

@@ -92,7 +92,7 @@ public sealed class CsvRowCountTests
             var crAtEnd = bytes.Length > 0 && bytes[^1] == '\r';
 
             // When counted in one pass
-            var count = CsvRowCount.CountLineFeeds(span, crAtEnd, out var regular);
+            var count = CsvRowCount.CountLineFeeds(span, out var regular);
 
             // Then the line feeds are those counted, and the bytes regular when no quote and every CR but a last one is a CRLF
             var crs = span.Count((byte)'\r');
