@@ -9,16 +9,15 @@ internal sealed class EventColumn<T>
     where T : unmanaged
 {
     private const int Shift = 16;
-    private const int ChunkSize = 1 << Shift;
 
     /// <summary>The length of a chunk: an array of this length handed to <see cref="Spares"/> can be one.</summary>
-    public const int ChunkLength = ChunkSize;
+    public const int ChunkLength = 1 << Shift;
     private readonly List<T[]> _chunks = [];
     private T[]? _whole;
     private int _offset;
     private int _capacity;
     private T[] _current = [];
-    private int _used = ChunkSize;
+    private int _used = ChunkLength;
 
     public int Count { get; private set; }
 
@@ -87,11 +86,11 @@ internal sealed class EventColumn<T>
 
     public T this[int index]
     {
-        get => _whole is not null ? _whole[_offset + index] : _chunks[index >> Shift][index & (ChunkSize - 1)];
+        get => _whole is not null ? _whole[_offset + index] : _chunks[index >> Shift][index & (ChunkLength - 1)];
         set
         {
             if (_whole is not null) _whole[_offset + index] = value;
-            else _chunks[index >> Shift][index & (ChunkSize - 1)] = value;
+            else _chunks[index >> Shift][index & (ChunkLength - 1)] = value;
         }
     }
 
@@ -112,23 +111,23 @@ internal sealed class EventColumn<T>
         for (var c = 0; c < _chunks.Count; c++)
         {
             var from = c << Shift;
-            var length = Math.Min(ChunkSize, Count - from);
+            var length = Math.Min(ChunkLength, Count - from);
             _chunks[c].AsSpan(0, length).CopyTo(result.AsSpan(from));
             _chunks[c] = [];
         }
 
         _chunks.Clear();
-        (_current, _used) = ([], ChunkSize);
+        (_current, _used) = ([], ChunkLength);
         (_whole, _offset, _capacity) = (result, 0, Count);
         return result;
     }
 
     private void AddToChunk(T value)
     {
-        if (_used == ChunkSize)
+        if (_used == ChunkLength)
         {
             // A spare array holds values of its former use: only the part written here is ever read.
-            _current = Spares is { Count: > 0 } spares ? spares.Pop() : new T[ChunkSize];
+            _current = Spares is { Count: > 0 } spares ? spares.Pop() : new T[ChunkLength];
             _chunks.Add(_current);
             _used = 0;
         }
