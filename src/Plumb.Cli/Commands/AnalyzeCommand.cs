@@ -2,6 +2,7 @@ namespace Plumb.Cli.Commands;
 
 using System.CommandLine;
 using Plumb.Mining.EventLogs;
+using Plumb.Mining.Readers;
 using Plumb.Mining.Reporting;
 
 public static class AnalyzeCommand
@@ -37,8 +38,9 @@ public static class AnalyzeCommand
 
             // The reader's garbage is collected by now, but the GC keeps the pages it freed for the small objects to come, while
             // the stages' per-case arrays are large objects that take pages of their own: given back before the stages, they
-            // no longer add up (bench/results/xes-json-readers.md). A small log's pages are few next to the runtime's own.
-            if (eventLog.EventCount >= 100_000) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // no longer add up (bench/results/xes-json-readers.md; CSV 1M events 83 -> 80 MB, XES and JSON peak in their reads).
+            // A small log's pages are few next to the runtime's own.
+            if (eventLog.EventCount >= ReadMemory.Large) ReadMemory.GiveBack();
             var report = AnalysisReport.Build(eventLog, selected, procedure, parse.GetValue(period)!, new ProgressLines<string>(m => context.Error.WriteLine($"plumb: {m} ...")));
             var temp = path + ".tmp";
             if (json)

@@ -89,7 +89,7 @@ public static class SnowJsonEventLogReader
     {
         // Two threads reading a large file leave much garbage and the tables' grown-out arrays: collected before the passes
         // over the records, the rows' grouping and the events take that room (1M-event receipt log: 251 -> 232 MB peak).
-        if (IsLarge(input)) Collect();
+        if (IsLarge(input)) ReadMemory.GiveBack();
         var references = new SnowReferences();
         var tasks = new List<Dictionary<string, string>>();
         var taskIndexes = new List<int>();
@@ -198,17 +198,13 @@ public static class SnowJsonEventLogReader
         // too, the builder's chunks copied into the columns take no more room than the input did).
         var large = IsLarge(audit);
         audit.Clear();
-        if (large) Collect();
+        if (large) ReadMemory.GiveBack();
         if (tables.Count == 1 && tables.First() is { Length: > 0 } only) builder.Table = only;
         foreach (var remark in references.Remarks()) builder.Remark(remark);
         return new LogReadResult(builder.Build(), null);
     }
 
     private static bool IsLarge(SnowJsonInput input) => input.RecordCount + input.AuditCount >= LargeInput;
-
-    // A blocking collection that compacts every generation and hands the room it frees back to the system (Aggressive):
-    // without it the room a large input left stays the process's, and what comes next is added to it.
-    private static void Collect() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     // The case id of a record: its number, else its sys_id; empty when it has neither.
     private static string IdOf(Dictionary<string, string> record) =>

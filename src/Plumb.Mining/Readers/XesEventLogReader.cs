@@ -85,7 +85,7 @@ public static class XesEventLogReader
         {
             var part = p;
             // A task without a result: the part is let go once appended, not kept by its task.
-            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, new PartEvents(storage, (int)Math.Min(int.MaxValue, firsts[part]), events[part]), progress is not null); });
+            others[part - 1] = Task.Run(() => { parts[part] = ReadPart(Bytes(part), options, null, new PartEvents(storage, storage is null ? 0 : (int)firsts[part], events[part]), progress is not null); });
         }
 
         parts[0] = ReadPart(Bytes(0), options, progress, new PartEvents(storage, 0, events[0]));
@@ -95,7 +95,7 @@ public static class XesEventLogReader
         // to the working set, and the GC keeps the pages it frees for later allocations: an aggressive collection gives them back
         // before the append and the build allocate (plumb log stats on 1M events 88 -> 84 MB, analyze 102 -> 90;
         // bench/results/xes-json-readers.md).
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ReadMemory.GiveBack();
 
         // The first part fills the rest of the storage as the others are appended to it, their events moved down within it.
         parts[0].Builder.ExpectRestOfStorage();
@@ -104,8 +104,7 @@ public static class XesEventLogReader
         // The other parts' tables are garbage now: collected before the log is built, their memory is reused. The large ones
         // (packed case ids, lookup slots, the counting buffers) leave holes among the log's columns: compacted once, so the
         // pages are given back (log stats on 1M events 92 -> 88 MB, discover 95 -> 92; the columns moved in a few milliseconds).
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect();
+        ReadMemory.GiveBack();
         return new LogReadResult(parts[0].Builder.Build(), null);
     }
 
@@ -186,8 +185,7 @@ public static class XesEventLogReader
             NameTable = XesTraceState.NameTable(),
         };
         var builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, CaseAttributes = options.CaseAttributes };
-        if (events.Storage is not null) builder.ExpectEvents(events.Storage, events.First, events.Count);
-        else builder.ExpectEvents(events.Count);
+        builder.ExpectEvents(events.Storage, events.First, events.Count);
         using var xml = XmlReader.Create(input, settings);
         var lines = (IXmlLineInfo)xml;
         var part = new Part(builder, new XesTraceState(builder, options, lines)) { Traces = noteTraces ? [] : null };
