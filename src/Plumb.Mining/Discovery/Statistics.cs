@@ -143,28 +143,19 @@ public static class Statistics
         return values[k];
     }
 
-    /// <summary>The median of unsorted values without sorting them all (the values are reordered); 0 for none.</summary>
-    public static double MedianUnsorted(Span<double> values)
-    {
-        if (values.Length == 0) return 0;
-        var half = values.Length / 2;
-        var upper = Select(values, half);
-        if (values.Length % 2 == 1) return upper;
-        var lower = values[..half].Length == 0 ? upper : Max<double>(values[..half]);
-        return (lower + upper) / 2;
-    }
-
     /// <summary>
-    /// The median of unsorted ticks or durations without sorting them all (the values are reordered), equal to
-    /// <see cref="Median(ReadOnlySpan{long})"/> of them sorted; 0 for none.
+    /// The median of unsorted values (ticks, durations, hours) without sorting them all (the values are reordered), equal to
+    /// <see cref="Median(ReadOnlySpan{long})"/> of them sorted; 0 for none. The middle two are added as doubles, so ticks do
+    /// not overflow.
     /// </summary>
-    public static double MedianUnsorted(Span<long> values)
+    public static double MedianUnsorted<T>(Span<T> values)
+        where T : struct, System.Numerics.INumber<T>
     {
         if (values.Length == 0) return 0;
         var half = values.Length / 2;
-        var upper = Select<long>(values, half);
+        var upper = double.CreateTruncating(Select(values, half));
         if (values.Length % 2 == 1) return upper;
-        return (Max<long>(values[..half]) + (double)upper) / 2;
+        return (double.CreateTruncating(Max<T>(values[..half])) + upper) / 2;
     }
 
     /// <summary>The nearest-rank percentile of unsorted values (p in 1..100) without sorting them all; 0 for none.</summary>

@@ -119,11 +119,13 @@ public sealed class EventLogBuilder
 
     /// <summary>
     /// Writes the events into <paramref name="storage"/> from event <paramref name="first"/>, at most <paramref name="count"/>
-    /// of them (more carry on in columns of their own): one part of a file read in parts. Call before the first event.
+    /// of them (more carry on in columns of their own): one part of a file read in parts; without storage, as
+    /// <see cref="ExpectEvents(int)"/>. Call before the first event.
     /// </summary>
-    internal void ExpectEvents(EventStorage storage, int first, int count)
+    internal void ExpectEvents(EventStorage? storage, int first, int count)
     {
-        if (EventCount > 0 || count <= 0) return;
+        if (storage is null) ExpectEvents(count);
+        if (storage is null || EventCount > 0 || count <= 0) return;
         (_storage, _offset, _expected) = (storage, first, count);
         _activity.Reserve(storage.Codes(0), first, count);
         _time.Reserve(storage.Times(), first, count);

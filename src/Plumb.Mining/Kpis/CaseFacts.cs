@@ -117,29 +117,7 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
         var places = new NarrowCodes(log.CaseCount);
         for (var c = 0; c < places.Count; c++)
         {
-            var (start, end) = (log.Start(c), log.End(c));
-            if (milestone.Last)
-            {
-                for (var e = end - 1; e >= start; e--)
-                {
-                    if (flags[e])
-                    {
-                        places[c] = e - start;
-                        break;
-                    }
-                }
-            }
-            else
-            {
-                for (var e = start; e < end; e++)
-                {
-                    if (flags[e])
-                    {
-                        places[c] = e - start;
-                        break;
-                    }
-                }
-            }
+            if (EventOf(milestone.Last, flags, c) is var e and >= 0) places[c] = e - log.Start(c);
         }
 
         return places;
@@ -153,16 +131,23 @@ internal sealed partial class CaseFacts(EventLog log, Process? process)
         if (milestone.Kind == MilestoneKind.Start) return log.Timestamps[start];
         if (milestone.Kind == MilestoneKind.End) return log.Timestamps[end - 1];
         if (milestone.Target is { Kind: TargetKind.Field } field) return FieldTimes(field.Value)[c];
-        if (milestone.Last)
+        return EventOf(milestone.Last, flags!, c) is var e and >= 0 ? log.Timestamps[e] : long.MinValue;
+    }
+
+    // A case's first (or last) event that matches, or -1.
+    private int EventOf(bool last, BitArray flags, int c)
+    {
+        var (start, end) = (log.Start(c), log.End(c));
+        if (last)
         {
-            for (var e = end - 1; e >= start; e--) if (flags![e]) return log.Timestamps[e];
+            for (var e = end - 1; e >= start; e--) if (flags[e]) return e;
         }
         else
         {
-            for (var e = start; e < end; e++) if (flags![e]) return log.Timestamps[e];
+            for (var e = start; e < end; e++) if (flags[e]) return e;
         }
 
-        return long.MinValue;
+        return -1;
     }
 
     /// <summary>Per case, how many events match the target; cached.</summary>

@@ -28,8 +28,7 @@ internal sealed class CsvRows
         _layout = layout;
         _options = options;
         Builder = new EventLogBuilder { DropDuplicates = options.DropDuplicates, GuessedColumns = layout.Guessed, CaseAttributes = options.CaseAttributes };
-        if (!layout.RecordUpdates && storage is not null) Builder.ExpectEvents(storage, first, expectedRows);
-        else if (!layout.RecordUpdates) Builder.ExpectEvents(expectedRows);
+        if (!layout.RecordUpdates) Builder.ExpectEvents(storage, first, expectedRows);
 
         // Only the columns whose values are kept are looked at; the others are named in the notes. (Loops over the columns, not
         // LINQ over ints, whose generics would be compiled at run time on every cold read.)

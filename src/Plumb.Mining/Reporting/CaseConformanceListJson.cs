@@ -19,13 +19,13 @@ internal sealed class CaseConformanceListJson : JsonConverter<IReadOnlyList<Case
         JsonSerializer.Deserialize<List<CaseConformance>>(ref reader, options);
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<CaseConformance> value, JsonSerializerOptions options) =>
-        Write(writer, value, options, kindsAsWords: false);
+        WriteList(writer, value, options);
 
-    /// <summary>The list; with <paramref name="kindsAsWords"/> the deviation kinds as ReportJson's converter writes them (<see cref="CaseConformanceText"/>).</summary>
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<CaseConformance> value, JsonSerializerOptions options, bool kindsAsWords)
+    /// <summary>The list, for a caller that writes the report without the serializer.</summary>
+    public static void WriteList(Utf8JsonWriter writer, IReadOnlyList<CaseConformance> value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();
-        if (value is CaseConformanceList list) WriteColumns(writer, list, new CaseConformanceText(options, kindsAsWords));
+        if (value is CaseConformanceList list) WriteColumns(writer, list, new CaseConformanceText(options));
         else
         {
             foreach (var c in value)

@@ -3,39 +3,27 @@ namespace Plumb.Mining.Reporting;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Plumb.Mining.Conformance;
 
 /// <summary>
 /// The text of one case's replay figures as the general serializer writes it with given options (names through the naming
-/// policy, the deviation kind through the options' own converter, the same escaping), for the converters of the per-case list.
+/// policy, the same escaping), for the converters of the per-case list. Both are ReportJson's own, whose options write enums as
+/// kebab-case words: a deviation kind is written as that word without asking the options for their converter, so the report's
+/// own writer sets up none of the serializer's converters and metadata (~40 methods compiled at run time, and their pages).
 /// </summary>
 internal sealed class CaseConformanceText
 {
     private readonly JsonSerializerOptions _options;
-    private readonly JsonConverter<DeviationKind>? _kind;
-    private readonly JsonEncodedText[]? _kindWords;
+    private readonly JsonEncodedText[] _kindWords;
     private readonly JsonEncodedText _case, _produced, _consumed, _missing, _remaining, _fitness, _fits, _deviations, _step, _kindName;
     private readonly byte[] _newLine;
     private readonly System.Text.Encodings.Web.JavaScriptEncoder _encoder;
     private byte[] _text = new byte[1024];
 
-    /// <summary>
-    /// The text with <paramref name="options"/>; with <paramref name="kindsAsWords"/> a deviation kind is written as the kebab-case
-    /// word ReportJson's enum converter writes, without asking the options for it: the report's own writer then sets up none of the
-    /// serializer's converters and metadata (~40 methods compiled at run time, and the pages of their code).
-    /// </summary>
-    public CaseConformanceText(JsonSerializerOptions options, bool kindsAsWords = false)
+    public CaseConformanceText(JsonSerializerOptions options)
     {
         _options = options;
-        if (kindsAsWords)
-        {
-            _kindWords = [.. Enum.GetValues<DeviationKind>().Select(k => JsonEncodedText.Encode(JsonNamingPolicy.KebabCaseLower.ConvertName(k.ToString()), options.Encoder))];
-        }
-        else
-        {
-            _kind = (JsonConverter<DeviationKind>)options.GetConverter(typeof(DeviationKind));
-        }
+        _kindWords = [.. Enum.GetValues<DeviationKind>().Select(k => JsonEncodedText.Encode(ReportJsonWriter.Word(k), options.Encoder))];
 
         _case = Name(nameof(CaseConformance.Case));
         _produced = Name(nameof(CaseConformance.Produced));
@@ -88,13 +76,7 @@ internal sealed class CaseConformanceText
         {
             writer.WriteStartObject();
             writer.WriteString(_step, d.Step);
-            if (_kindWords is { } words) writer.WriteString(_kindName, words[(int)d.Kind]);
-            else
-            {
-                writer.WritePropertyName(_kindName);
-                _kind!.Write(writer, d.Kind, _options);
-            }
-
+            writer.WriteString(_kindName, _kindWords[(int)d.Kind]);
             writer.WriteEndObject();
         }
 

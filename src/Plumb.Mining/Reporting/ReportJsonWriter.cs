@@ -212,7 +212,7 @@ internal static class ReportJsonWriter
             });
             w.WritePropertyName("perCase");
             // Kinds as the words Deviation writes below: ReportJson's converter, not looked up in the options.
-            CaseConformanceListJson.Write(w, result.PerCase, options, kindsAsWords: true);
+            CaseConformanceListJson.WriteList(w, result.PerCase, options);
         }
 
         w.WriteNumber("variants", result.Variants);
@@ -293,5 +293,5 @@ internal static class ReportJsonWriter
     }
 
     // An enum value as JsonStringEnumConverter writes it with the kebab-case policy.
-    private static string Word<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    internal static string Word<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }
