@@ -138,6 +138,23 @@ public sealed class StringTable
         return codes;
     }
 
+    /// <summary>Whether the value behind a code is this one (a packed table's compared where it lies, not made a string).</summary>
+    internal bool Holds(int code, ReadOnlySpan<char> value) =>
+        _values is not null ? value.SequenceEqual(_values[code]) : _packed!.Equals(Checked(code), value);
+
+    /// <summary>
+    /// Makes room for this many values at once (a column of one value per case, its cases counted beforehand), so the lookup
+    /// and the list do not grow by doubling, each step's old array left behind.
+    /// </summary>
+    internal void Reserve(int count)
+    {
+        var size = Math.Max(16, _slots.Length);
+        while (count * 4 > size * 3) size *= 2;
+        if (size > _slots.Length && _slots.Length > 0) Grow(size);
+
+        if (_values is not null && _values.Capacity < count) _values.Capacity = count;
+    }
+
     /// <summary>The code of a value, or -1 when the table does not hold it.</summary>
     public int Find(string value) => Find(value.AsSpan());
 
@@ -190,9 +207,11 @@ public sealed class StringTable
         return at;
     }
 
-    private void Grow()
+    private void Grow() => Grow(_slots.Length * 2);
+
+    private void Grow(int size)
     {
-        var slots = new Slot[_slots.Length * 2];
+        var slots = new Slot[size];
         var mask = slots.Length - 1;
         foreach (var slot in _slots)
         {

@@ -76,7 +76,7 @@ internal static partial class JsonRecordStream
                 ref var f = ref _fields[i];
                 var name = Intern(part.Names, f.Name, data);
                 if (!part.Keeps(name)) continue;
-                part.AddField(name, Intern(part.Values, f.Value, data));
+                part.AddField(name, Decoded(f.Value, data));
                 if (!f.SysId.IsNone) part.AddField(SysIdName(part, part.Names[name]), Intern(part.Values, f.SysId, data));
             }
 
@@ -176,12 +176,15 @@ internal static partial class JsonRecordStream
             return chars;
         }
 
-        private int Intern(EventLogs.StringTable pool, Text text, ReadOnlySpan<byte> data)
+        private int Intern(EventLogs.StringTable pool, Text text, ReadOnlySpan<byte> data) => pool.Intern(Decoded(text, data));
+
+        // The characters of a value or name: decoded into the scratch, or unescaped.
+        private ReadOnlySpan<char> Decoded(Text text, ReadOnlySpan<byte> data)
         {
-            if (!text.IsInBuffer) return pool.Intern(Of(text, data));
+            if (!text.IsInBuffer) return Of(text, data);
             EnsureChars(text.Length);
             var length = Encoding.UTF8.GetChars(data.Slice(text.Start, text.Length), _chars);
-            return pool.Intern(_chars.AsSpan(0, length));
+            return _chars.AsSpan(0, length);
         }
 
         private bool IsSysId(Text text, ReadOnlySpan<byte> data) => text.IsInBuffer

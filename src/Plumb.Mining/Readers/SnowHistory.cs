@@ -22,11 +22,20 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     /// <summary>The fields of <see cref="IsCoreField"/>: with the step fields, the only audit rows whose values and user are read.</summary>
     public static readonly IReadOnlyList<string> CoreFields = ["state", "incident_state", "assignment_group", "priority"];
 
+    /// <summary>The record's dates events are derived from (the reader keeps them as times when they read as timestamps).</summary>
+    public static readonly IReadOnlyList<string> DateFields = ["opened_at", "sys_created_on", "resolved_at", "closed_at"];
+
+    // The times of the record being added that were read as such (empty in its field map); none for a map given whole.
+    private IReadOnlyDictionary<string, long> _times = NoTimes;
+    private static readonly Dictionary<string, long> NoTimes = [];
+
     // The rows of the record being added, in the order its events are derived (see Add).
+
     private readonly List<AuditRow> _ordered = [];
 
-    public LogProblem? Add(int caseIndex, Dictionary<string, string> record, List<AuditRow> rows, StateChoices choices)
+    public LogProblem? Add(int caseIndex, Dictionary<string, string> record, IReadOnlyDictionary<string, long>? times, List<AuditRow> rows, StateChoices choices)
     {
+        _times = times ?? NoTimes;
         rows.Sort(static (a, b) => a.Time.CompareTo(b.Time));
 
         // Audit rows of assignment_group hold sys_ids; name them (and the record's own group if it is a bare sys_id).
@@ -48,16 +57,12 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
             }
         }
 
-        var openedText = record.GetValueOrDefault("opened_at") is { Length: > 0 } o ? o : record.GetValueOrDefault("sys_created_on", "");
-        long opened;
-        if (openedText.Length == 0)
+        var openedField = _times.ContainsKey("opened_at") || record.GetValueOrDefault("opened_at") is { Length: > 0 } ? "opened_at" : "sys_created_on";
+        if (!TryTime(record, openedField, out var opened, out var openedText))
         {
+            if (openedText.Length > 0) return new LogProblem(0, "opened_at", $"'{openedText}' is not a timestamp");
             if (rows.Count == 0) return new LogProblem(0, "opened_at", "has no opened_at, sys_created_on or audit rows");
             opened = rows[0].Time;
-        }
-        else if (!parser.TryParse(openedText, out opened))
-        {
-            return new LogProblem(0, "opened_at", $"'{openedText}' is not a timestamp");
         }
 
         var initialState = firstState >= 0 ? rows[firstState].Old : record.GetValueOrDefault("state", "");
@@ -134,14 +139,26 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         foreach (var (field, value) in new[] { ("resolved_at", choices.ResolvedValue), ("closed_at", choices.ClosedValue) })
         {
             if (value is null) continue;
-            var text = record.GetValueOrDefault(field, "");
-            if (text.Length == 0) continue;
-            if (!parser.TryParse(text, out var time)) return new LogProblem(0, field, $"'{text}' is not a timestamp");
+            if (!TryTime(record, field, out var time, out var text))
+            {
+                if (text.Length == 0) continue;
+                return new LogProblem(0, field, $"'{text}' is not a timestamp");
+            }
+
             var by = references.User(record.GetValueOrDefault(field == "resolved_at" ? "resolved_by" : "closed_by", ""));
             Emit(caseIndex, choices.LabelOf(value), time, by, group, value, priority);
         }
 
         return null;
+    }
+
+    // A date of the record: its time read, else its text parsed; false with the text that is not one, or with none.
+    private bool TryTime(Dictionary<string, string> record, string field, out long time, out string text)
+    {
+        text = "";
+        if (_times.TryGetValue(field, out time)) return true;
+        text = record.GetValueOrDefault(field, "");
+        return text.Length > 0 && parser.TryParse(text, out time);
     }
 
     private void Emit(int caseIndex, string activity, long time, string resource, string group, string state, string priority) =>

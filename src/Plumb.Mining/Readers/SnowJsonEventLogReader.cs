@@ -43,8 +43,9 @@ public static class SnowJsonEventLogReader
     public static LogReadResult Read(IEnumerable<Stream> streams, bool dropDuplicates = false, IEnumerable<Stream>? directories = null,
         IReadOnlyCollection<string>? stepFields = null)
     {
+        // A step field is a case attribute, kept as text even when it is a date.
         var input = new SnowJsonInput(new TimestampParser(), [.. RecordFields, .. SnowReferences.FieldsRead, .. stepFields ?? []],
-            [.. SnowHistory.CoreFields, .. stepFields ?? []]);
+            [.. SnowHistory.CoreFields, .. stepFields ?? []], SnowHistory.DateFields.Except(stepFields ?? [], StringComparer.OrdinalIgnoreCase));
         try
         {
             foreach (var stream in streams)
@@ -96,13 +97,14 @@ public static class SnowJsonEventLogReader
 
         // The input's records are made field maps one at a time into this one: only strings of a record are kept, never the map.
         var scratch = new Dictionary<string, string>(StringComparer.Ordinal);
+        var times = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
             // Directory records and display values name sys_ids before any task is built; the input's records are made
             // field maps again when built, so they are not all held as dictionaries at once.
             if (records is null)
             {
-                for (var i = 0; i < input.RecordCount; i++)
+                for (int i = 0, count = input.RecordCount; i < count; i++)
                 {
                     if (IsTask(input.Record(i, scratch))) taskIndexes.Add(i);
                 }
@@ -132,8 +134,8 @@ public static class SnowJsonEventLogReader
         }
 
         return records is null
-            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i], scratch), input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
-            : Build(tasks.Count, i => tasks[i], input, references, new TimestampParser(), dropDuplicates, stepFields ?? []);
+            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i], scratch, times), times, input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
+            : Build(tasks.Count, i => tasks[i], null, input, references, new TimestampParser(), dropDuplicates, stepFields ?? []);
     }
 
     /// <summary>
@@ -144,11 +146,13 @@ public static class SnowJsonEventLogReader
         steps.Select(s => s.Tool?.Field).OfType<string>().Select(f => f.Trim()).Where(f => f.Length > 0 && !SnowHistory.IsCoreField(f))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static LogReadResult Build(int count, Func<int, Dictionary<string, string>> records, SnowJsonInput audit, SnowReferences references,
-        TimestampParser parser, bool dropDuplicates, IReadOnlyCollection<string> stepFields)
+    // A record from `records` has its dates read as times in `times` (filled by each call), or none when that is null.
+    private static LogReadResult Build(int count, Func<int, Dictionary<string, string>> records, IReadOnlyDictionary<string, long>? times, SnowJsonInput audit,
+        SnowReferences references, TimestampParser parser, bool dropDuplicates, IReadOnlyCollection<string> stepFields)
     {
         if (count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
+        builder.ExpectCases(count);
         var history = new SnowHistory(builder, parser, references, stepFields);
         var kept = KeptFields.Concat(stepFields.Where(f => !KeptFields.Contains(f, StringComparer.OrdinalIgnoreCase))).ToArray();
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -190,7 +194,7 @@ public static class SnowJsonEventLogReader
 
             tables.Add(table ?? "");
             audit.RowsOf(audit.KeyOf(record.GetValueOrDefault("sys_id", ""), id), rows, builder);
-            if (history.Add(caseIndex, record, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
+            if (history.Add(caseIndex, record, times, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 
         // A large input lies in the oldest generation, which is collected seldom: collected now, before the log's columns are

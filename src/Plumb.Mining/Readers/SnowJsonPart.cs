@@ -10,7 +10,8 @@ using Plumb.Mining.EventLogs;
 /// string, and a record's sys_id is the same string in the record and in its audit rows. Given the fields the log is built
 /// from, a record keeps only those: an export's other fields (descriptions, dates no event needs) would be a string each.
 /// </summary>
-internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string>? eventFields = null)
+internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string>? eventFields = null, HashSet<string>? dateFields = null,
+    TimestampParser? parser = null)
 {
     // Per field code of an audit row, whether its values and user are kept (a journal field's text would be a string a row).
     private readonly Dictionary<int, bool> _carries = [];
@@ -23,8 +24,11 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     private readonly List<AuditChunk?> _chunks = [];
     private int _count;
 
-    // Per value code (of a key), where its rows start in _order (and the next key's start is where they end); built once reading is done.
-    private int[]? _starts, _order;
+    // The rows grouped per key, built once reading is done, over the key codes from _low to the highest this part has: per
+    // key where its rows start in _order and the next key's start where they end; or, when each key's rows lie in one run
+    // (an export grouped by record), where the run starts and ends in the rows themselves, and no _order (7 MB for 1.8M rows).
+    private int _low;
+    private int[]? _starts, _ends, _order;
 
     // Once the lookups to come are announced (Expect): per key code how many are still to come, and per chunk how many of its
     // rows a coming lookup still needs. A chunk no lookup needs any more is let go while the log is derived, so the rows
@@ -40,8 +44,13 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     private int _pairCount;
     private readonly List<int> _recordEnds = [];
 
-    // Per name code, whether a record keeps the field (every field when no names were given).
+    // Per name code, whether a record keeps the field (every field when no names were given), and whether it is a date kept
+    // as its time: a pair of a date has the name code's complement and the index of its time in _times, and the text of a
+    // time unique per record (opened_at) is no string in the pool (185k records: some 20 MB with the pool's room for them).
     private readonly List<bool> _keeps = [];
+    private readonly List<bool> _dates = [];
+    private readonly List<long[]> _times = [];
+    private int _timeCount;
 
     /// <summary>The number of task and directory records.</summary>
     public int RecordCount => _recordEnds.Count;
@@ -74,13 +83,18 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
             foreach (var column in (ReadOnlySpan<int[]>)[chunk.Key, chunk.Field, chunk.Old, chunk.New, chunk.User]) Translate(column.AsSpan(0, length), codes);
         }
 
-        // A record's pairs are (name, value): only every second code is a value's.
-        for (var i = 1; i < _pairCount; i += 2) _pairs[i >> ChunkBits][i & (ChunkSize - 1)] = codes[_pairs[i >> ChunkBits][i & (ChunkSize - 1)]];
+        // A record's pairs are (name, value): only every second code is a value's, and a date's is the index of its time.
+        for (var i = 0; i < _pairCount; i += 2)
+        {
+            var (chunk, at) = (_pairs[i >> ChunkBits], i & (ChunkSize - 1));
+            if (chunk[at] >= 0) chunk[at + 1] = codes[chunk[at + 1]];
+        }
+
         var carries = _carries.ToList();
         _carries.Clear();
         foreach (var (field, carried) in carries) _carries[codes[field]] = carried;
         if (_empty >= 0) _empty = codes[_empty];
-        (_starts, _order, _pending, _needed) = (null, null, null, null);
+        (_starts, _ends, _order, _pending, _needed) = (null, null, null, null, null);
         Values = pool;
 
         static void Translate(Span<int> values, int[] codes)
@@ -101,6 +115,30 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         }
 
         return _keeps[name];
+    }
+
+    /// <summary>
+    /// Adds a field of the record being added (its name a code of <see cref="Names"/>): a date field the part was given keeps
+    /// its time when its value reads as one, any other value is interned.
+    /// </summary>
+    public void AddField(int name, ReadOnlySpan<char> value)
+    {
+        if (value.Length > 0 && IsDate(name) && parser!.TryParse(value, out var ticks))
+        {
+            if ((_timeCount & (ChunkSize - 1)) == 0 && _timeCount >> ChunkBits == _times.Count) _times.Add(new long[ChunkSize]);
+            _times[_timeCount >> ChunkBits][_timeCount & (ChunkSize - 1)] = ticks;
+            AddPair(~name, _timeCount++);
+            return;
+        }
+
+        AddField(name, Values.Intern(value));
+    }
+
+    private bool IsDate(int name)
+    {
+        if (dateFields is null) return false;
+        while (_dates.Count <= name) _dates.Add(dateFields.Contains(Names[_dates.Count]));
+        return _dates[name];
     }
 
     /// <summary>Adds an audit row.</summary>
@@ -139,7 +177,9 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     }
 
     /// <summary>Adds a field of the record being added (codes of <see cref="Names"/> and <see cref="Values"/>).</summary>
-    public void AddField(int name, int value)
+    public void AddField(int name, int value) => AddPair(name, value);
+
+    private void AddPair(int name, int value)
     {
         // A chunk holds an even number of codes, so a pair never straddles two.
         if ((_pairCount & (ChunkSize - 1)) == 0 && _pairCount >> ChunkBits == _pairs.Count) _pairs.Add(new int[ChunkSize]);
@@ -155,17 +195,29 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
 
     /// <summary>
     /// A record as a field map (a field given twice keeps its last value): a new one, or <paramref name="into"/> emptied and
-    /// filled, so a pass over a million records does not leave a million maps behind.
+    /// filled, so a pass over a million records does not leave a million maps behind. A date kept as its time is an empty
+    /// value in the map and its time in <paramref name="times"/> (emptied and filled too) when given.
     /// </summary>
-    public Dictionary<string, string> Record(int index, Dictionary<string, string>? into = null)
+    public Dictionary<string, string> Record(int index, Dictionary<string, string>? into = null, Dictionary<string, long>? times = null)
     {
         var (from, to) = (index == 0 ? 0 : _recordEnds[index - 1], _recordEnds[index]);
         var record = into ?? new Dictionary<string, string>((to - from) / 2, StringComparer.Ordinal);
         record.Clear();
+        times?.Clear();
         for (var i = from; i < to; i += 2)
         {
             var (chunk, at) = (_pairs[i >> ChunkBits], i & (ChunkSize - 1));
-            record[Names[chunk[at]]] = Values[chunk[at + 1]];
+            if (chunk[at] >= 0)
+            {
+                record[Names[chunk[at]]] = Values[chunk[at + 1]];
+                times?.Remove(Names[chunk[at]]);
+                continue;
+            }
+
+            var name = Names[~chunk[at]];
+            record[name] = "";
+            var t = chunk[at + 1];
+            times?[name] = _times[t >> ChunkBits][t & (ChunkSize - 1)];
         }
         return record;
     }
@@ -179,16 +231,16 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     /// </summary>
     public void Expect(string key)
     {
-        if (RangeOf(key) is not var (code, _, _)) return;
+        if (RangeOf(key) is not var (k, _, _)) return;
         if (_pending is null)
         {
             // Every row holds its chunk, its key announced or not, until its key's last lookup.
-            _pending = new byte[Values.Count];
+            _pending = new byte[_ends?.Length ?? _starts!.Length - 1];
             _needed = new int[_chunks.Count];
             for (var c = 0; c < _chunks.Count; c++) _needed[c] = Math.Min(ChunkSize, _count - (c << ChunkBits));
         }
 
-        if (_pending[code] < byte.MaxValue) _pending[code]++;
+        if (_pending[k] < byte.MaxValue) _pending[k]++;
     }
 
     /// <summary>
@@ -197,48 +249,81 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     /// </summary>
     public void AddRowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
-        if (RangeOf(key) is not var (code, from, to)) return;
+        if (RangeOf(key) is not var (k, from, to)) return;
         for (var i = from; i < to; i++)
         {
-            var r = _order![i];
+            var r = _order?[i] ?? i;
             var chunk = _chunks[r >> ChunkBits]!;
             var at = r & (ChunkSize - 1);
             rows.Add(new AuditRow(chunk.Time[at], Values[chunk.Field[at]], Values[chunk.Old[at]], Values[chunk.New[at]], Values[chunk.User[at]]));
         }
 
-        if (_pending is null || to == from || _pending[code] is 0 or byte.MaxValue || --_pending[code] > 0) return;
+        if (_pending is null || to == from || _pending[k] is 0 or byte.MaxValue || --_pending[k] > 0) return;
         for (var i = from; i < to; i++)
         {
-            var c = _order![i] >> ChunkBits;
+            var c = (_order?[i] ?? i) >> ChunkBits;
             if (--_needed![c] != 0) continue;
             if (events is not null) _chunks[c]!.HandTo(events);
             _chunks[c] = null;
         }
     }
 
-    // The key's code and the range of its rows in _order; null when the key is not here.
-    private (int Code, int From, int To)? RangeOf(string key)
+    // The key's place among this part's keys (from _low) and the range of its rows (in _order, or the rows themselves); null
+    // when the key is not here.
+    private (int Key, int From, int To)? RangeOf(string key)
     {
         var code = Values.Find(key);
         if (code < 0 || _count == 0) return null;
         if (_starts is null) Group();
-        if (code + 1 >= _starts!.Length) return null;
-        return (code, _starts[code], _starts[code + 1]);
+        var k = code - _low;
+        if (k < 0 || k >= (_ends?.Length ?? _starts!.Length - 1)) return null;
+        return (k, _starts![k], _ends?[k] ?? _starts[k + 1]);
     }
 
-    // A counting sort of the row numbers on their key code: stable, so each record's rows keep the order they were read in.
+    private int KeyAt(int row) => _chunks[row >> ChunkBits]!.Key[row & (ChunkSize - 1)];
+
+    // Each key's rows counted, and their runs: one run a key, each key's start and end; else a counting sort of the row
+    // numbers on their key code, stable, so each record's rows keep the order they were read in.
     private void Group()
     {
-        var starts = new int[Values.Count + 1];
-        for (var i = 0; i < _count; i++) starts[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)] + 1]++;
-        for (var k = 0; k < Values.Count; k++) starts[k + 1] += starts[k];
+        var (low, high) = (int.MaxValue, -1);
+        for (var i = 0; i < _count; i++) (low, high) = (Math.Min(low, KeyAt(i)), Math.Max(high, KeyAt(i)));
+        var keys = high - low + 1;
+        var starts = new int[keys + 1];
+        var runs = true;
+        for (int i = 0, last = -1; i < _count; i++)
+        {
+            var k = KeyAt(i) - low;
+            if (k != last && starts[k + 1] > 0) runs = false;
+            last = k;
+            starts[k + 1]++;
+        }
+
+        _low = low;
+        if (runs)
+        {
+            // Where each run starts, then each key's start and end (its count read before the key's own start is written over it).
+            var ends = new int[keys];
+            for (int i = 0, last = -1; i < _count; i++)
+            {
+                var k = KeyAt(i) - low;
+                if (k != last) ends[k] = i;
+                last = k;
+            }
+
+            for (var k = 0; k < keys; k++) (starts[k], ends[k]) = (ends[k], ends[k] + starts[k + 1]);
+            (_starts, _ends, _order) = (starts, ends, null);
+            return;
+        }
+
+        for (var k = 0; k < keys; k++) starts[k + 1] += starts[k];
 
         // Each key's start moves on as its rows are placed, ending at the next key's start: moved back by one, they are the starts again.
         var order = new int[_count];
-        for (var i = 0; i < _count; i++) order[starts[_chunks[i >> ChunkBits]!.Key[i & (ChunkSize - 1)]]++] = i;
-        starts.AsSpan(0, Values.Count).CopyTo(starts.AsSpan(1));
+        for (var i = 0; i < _count; i++) order[starts[KeyAt(i) - low]++] = i;
+        starts.AsSpan(0, keys).CopyTo(starts.AsSpan(1));
         starts[0] = 0;
-        (_starts, _order) = (starts, order);
+        (_starts, _ends, _order) = (starts, null, order);
     }
 
     private sealed class AuditChunk(int size)

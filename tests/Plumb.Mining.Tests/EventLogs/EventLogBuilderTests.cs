@@ -133,6 +133,67 @@ public sealed class EventLogBuilderTests
         Assert.Equal(["X", "Z"], built.Values.Values);
     }
 
+    [Fact]
+    public void A_case_attribute_that_is_the_case_id_reads_as_the_case_ids_and_one_that_is_not_has_values_of_its_own()
+    {
+        // Given: a ticket number beside the number as case id, for some cases; and one that is the case id up to a case where it is not
+        var builder = new EventLogBuilder();
+        builder.ExpectCases(3);
+        int a = builder.Case("INC1"), b = builder.Case("INC2"), c = builder.Case("INC3");
+        foreach (var (at, time) in new[] { (a, 1), (b, 2), (c, 3) }) builder.Add(at, builder.ActivityNames.Intern("step"), time);
+        builder.SetAttribute(a, "number", "INC1");
+        builder.SetAttribute(c, "number", "INC3");
+        builder.SetAttribute(c, "number", "INC3");
+        builder.SetAttribute(a, "ref", "INC1");
+        builder.SetAttribute(b, "ref", "INC2");
+        builder.SetAttribute(c, "ref", "other");
+
+        // When
+        var log = builder.Build();
+
+        // Then: the number's values are the case ids, no table beside them; the other's are its own, in the order set
+        var number = log.FindAttribute("number")!;
+        Assert.Same(log.CaseIds, number.Values);
+        Assert.Equal(["INC1", null, "INC3"], Enumerable.Range(0, 3).Select(number.ValueOf));
+        var other = log.FindAttribute("ref")!;
+        Assert.NotSame(log.CaseIds, other.Values);
+        Assert.Equal(["INC1", "INC2", "other"], other.Values.Values);
+        Assert.Equal(["INC1", "INC2", "other"], Enumerable.Range(0, 3).Select(other.ValueOf));
+        Assert.Equal(1, other.Values.Find("INC2"));
+    }
+
+    [Fact]
+    public void Case_ids_and_a_value_per_case_sized_beforehand_read_as_grown_ones()
+    {
+        // Given: 10,000 cases expected, each with an id of its own and a sys_id of its own (past the count that sizes them), and a shared value
+        var (expected, grown) = (new EventLogBuilder(), new EventLogBuilder());
+        expected.ExpectCases(10_000);
+        foreach (var builder in new[] { expected, grown })
+        {
+            for (var n = 0; n < 10_000; n++)
+            {
+                var at = builder.Case($"INC{n}");
+                builder.Add(at, builder.ActivityNames.Intern("step"), n);
+                builder.SetAttribute(at, "sys_id", $"{n:x32}");
+                builder.SetAttribute(at, "priority", $"{n % 4}");
+            }
+        }
+
+        // When
+        var (sized, plain) = (expected.Build(), grown.Build());
+
+        // Then
+        Assert.Equal(plain.CaseIds.Values, sized.CaseIds.Values);
+        foreach (var name in new[] { "sys_id", "priority" })
+        {
+            Assert.Equal(plain.FindAttribute(name)!.Values.Values, sized.FindAttribute(name)!.Values.Values);
+            Assert.Equal(plain.FindAttribute(name)!.Codes, sized.FindAttribute(name)!.Codes);
+        }
+
+        Assert.Equal(9_999, sized.FindAttribute("sys_id")!.Values.Find($"{9_999:x32}"));
+        Assert.Equal(7_777, sized.CaseIds.Find("INC7777"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

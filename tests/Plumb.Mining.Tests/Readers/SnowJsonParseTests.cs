@@ -105,6 +105,51 @@ public sealed class SnowJsonParseTests
         Assert.Equal("audit row 5: 'yesterday' is not a timestamp", result.Error.Message);
     }
 
+    [Theory]
+    [InlineData("\"opened_at\":\"soon\"", "opened_at", "record INC1: 'soon' is not a timestamp")]
+    [InlineData("\"opened_at\":\"\",\"sys_created_on\":\"soon\"", "opened_at", "record INC1: 'soon' is not a timestamp")]
+    [InlineData("\"opened_at\":\"2024-01-01 09:00:00\",\"resolved_at\":\"soon\"", "resolved_at", "record INC1: 'soon' is not a timestamp")]
+    public void A_record_date_that_is_not_one_is_named_with_its_record(string dates, string field, string message)
+    {
+        // Given: a record without audit rows, whose events come from its dates.
+        var records = $$"""{"result":[{"sys_id":"a1","number":"INC1",{{dates}},"state":"1"}]}""";
+
+        var result = SnowJsonEventLogReader.Read([Bytes(records)]);
+
+        Assert.Equal((field, message), (result.Error!.Field, result.Error.Message));
+    }
+
+    [Fact]
+    public void A_record_opens_at_its_creation_when_it_has_no_opened_at_and_its_dates_read_as_given_records_read_them()
+    {
+        // Given: one record opened by its creation time, one resolved and closed, with no audit rows.
+        const string records = """
+            {"result":[
+              {"sys_id":"a1","number":"INC1","opened_at":"","sys_created_on":"2024-01-01 08:00:00","state":"1"},
+              {"sys_id":"b2","number":"INC2","opened_at":"2024-01-02 09:00:00","resolved_at":"2024-01-02 10:00:00","closed_at":"2024-01-03 10:00:00","state":"7"}
+            ]}
+            """;
+        var maps = new[]
+        {
+            new Dictionary<string, string> { ["sys_id"] = "a1", ["number"] = "INC1", ["opened_at"] = "", ["sys_created_on"] = "2024-01-01 08:00:00", ["state"] = "1" },
+            new Dictionary<string, string>
+            {
+                ["sys_id"] = "b2", ["number"] = "INC2", ["opened_at"] = "2024-01-02 09:00:00", ["resolved_at"] = "2024-01-02 10:00:00", ["closed_at"] = "2024-01-03 10:00:00",
+                ["state"] = "7",
+            },
+        };
+
+        // When
+        var read = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(records)]));
+        var given = SharedData.Succeeded(SnowJsonEventLogReader.Read(maps, []));
+
+        // Then
+        Assert.Equal(new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Utc).Ticks, read.Timestamps[0]);
+        Assert.Equal(4, read.EventCount);
+        Assert.Equal(given.Timestamps, read.Timestamps);
+        Assert.Equal(given.Activities.Select(a => given.ActivityNames[a]), read.Activities.Select(a => read.ActivityNames[a]));
+    }
+
     [Fact]
     public void Bad_json_names_the_record_it_is_near()
     {

@@ -141,6 +141,32 @@ public sealed class SnowJsonPartsTests
         Assert.Equal("0123456789abcdef0123456789abcdef", record[SnowReferences.SysIdPrefix + "assignment_group"]);
     }
 
+    [Fact]
+    public void A_record_date_that_reads_as_a_timestamp_keeps_its_time_and_no_text()
+    {
+        // Given: a date field per record, unique as opened_at is, and one that is no time.
+        const string json = """
+            {"result": [{"number": "INC1", "opened_at": "2024-01-01 09:00:00", "state": "2"},
+              {"number": "INC2", "opened_at": "soon", "closed_at": "2024-01-03 10:00:00"}]}
+            """;
+        var input = new SnowJsonInput(new TimestampParser(), ["number", "opened_at", "closed_at", "state"], dateFields: ["opened_at", "closed_at"]);
+
+        // When
+        JsonRecordStream.Read(Visible(json), input);
+        var times = new Dictionary<string, long>();
+        var first = input.Record(0, times: times);
+        var firstTimes = times.ToDictionary();
+        var second = input.Record(1, times: times);
+
+        // Then: the text is no value of the pool; a value that is no time is kept as read.
+        Assert.Equal(("", new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).Ticks), (first["opened_at"], firstTimes["opened_at"]));
+        Assert.Single(firstTimes);
+        Assert.Equal(-1, input.Current.Values.Find("2024-01-01 09:00:00"));
+        Assert.Equal(("soon", ""), (second["opened_at"], second["closed_at"]));
+        Assert.Equal(["closed_at"], times.Keys);
+        Assert.Equal("number=INC1;opened_at=;state=2", Text(input.Record(0)));
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(16)]
