@@ -171,6 +171,9 @@ public sealed class StringTable
     /// </summary>
     internal void ReleaseLookup() => _slots = [];
 
+    /// <summary>Gives the list of values the length it holds, its room past them let go.</summary>
+    internal void TrimExcess() => _values?.TrimExcess();
+
     // The slots, built again when they were let go. Readers on several threads may each build them: each gets a whole array.
     private Slot[] Lookup() => _slots.Length > 0 ? _slots : _slots = Rebuild();
 

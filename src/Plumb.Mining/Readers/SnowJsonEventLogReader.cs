@@ -134,7 +134,8 @@ public static class SnowJsonEventLogReader
         }
 
         return records is null
-            ? Build(taskIndexes.Count, i => input.Record(taskIndexes[i], scratch, times), times, input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
+            ? Build(taskIndexes.Count, taskIndexes.Count == input.RecordCount ? i => input.Record(i, scratch, times) : i => input.Record(taskIndexes[i], scratch, times), times,
+                input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
             : Build(tasks.Count, i => tasks[i], null, input, references, new TimestampParser(), dropDuplicates, stepFields ?? []);
     }
 
@@ -158,13 +159,22 @@ public static class SnowJsonEventLogReader
         var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<AuditRow>();
 
-        // Every record's lookup of its rows is announced first, so the rows of a record are let go once its events are derived.
+        // Every record's lookup of its rows is announced first, so the rows of a record are let go once its events are derived;
+        // then the records' keys are codes, the values' lookup by text let go, and what the passes over the records left collected.
+        var keys = new int[count];
         for (var i = 0; i < count; i++)
         {
             var record = records(i);
             var id = IdOf(record);
             if (id.Length == 0) break;
-            audit.Expect(audit.KeyOf(record.GetValueOrDefault("sys_id", ""), id));
+            audit.Expect(keys[i] = audit.CodeOf(audit.KeyOf(record.GetValueOrDefault("sys_id", ""), id)));
+        }
+
+        if (IsLarge(audit))
+        {
+            audit.ReleaseLookup();
+            audit.TrimExcess();
+            ReadMemory.GiveBack();
         }
 
         // A field's attribute is made when a record first has it, so the attributes keep the order they are met in.
@@ -193,7 +203,7 @@ public static class SnowJsonEventLogReader
             }
 
             tables.Add(table ?? "");
-            audit.RowsOf(audit.KeyOf(record.GetValueOrDefault("sys_id", ""), id), rows, builder);
+            audit.RowsOf(keys[i], rows, builder);
             if (history.Add(caseIndex, record, times, rows, StateChoices.For(table)) is { } problem) return new LogReadResult(null, problem with { Message = $"record {id}: {problem.Message}" });
         }
 

@@ -35,13 +35,13 @@ internal sealed class SnowJsonInput
         _parts.Add(NewPart());
     }
 
-    private SnowJsonInput(TimestampParser parser, HashSet<string>? recordFields, HashSet<string>? eventFields, HashSet<string>? dateFields)
+    private SnowJsonInput(TimestampParser parser, HashSet<string>? recordFields, HashSet<string>? eventFields, HashSet<string>? dateFields, bool packedValues)
     {
         (_parser, _recordFields, _eventFields, _dateFields) = (parser, recordFields, eventFields, dateFields);
-        _parts.Add(NewPart());
+        _parts.Add(NewPart(packedValues));
     }
 
-    private SnowJsonPart NewPart() => new(_recordFields, _eventFields, _dateFields, _parser);
+    private SnowJsonPart NewPart(bool packedValues = false) => new(_recordFields, _eventFields, _dateFields, _parser, packedValues);
 
     /// <summary>The parts, in input order.</summary>
     internal IReadOnlyList<SnowJsonPart> Parts => _parts;
@@ -80,8 +80,14 @@ internal sealed class SnowJsonInput
     /// <summary>The audit row that stopped reading (a time that is not one), or null.</summary>
     public LogProblem? Problem { get; private set; }
 
-    /// <summary>A fresh input for another part of the same stream, keeping the same fields.</summary>
-    public SnowJsonInput Sibling() => new(_parser, _recordFields, _eventFields, _dateFields);
+    /// <summary>
+    /// A fresh input for another part of the same stream, keeping the same fields; with <paramref name="packedValues"/>, its
+    /// values are packed (no string each) until it is adopted by an input whose pool they join (<see cref="HoldsValues"/>).
+    /// </summary>
+    public SnowJsonInput Sibling(bool packedValues = false) => new(_parser, _recordFields, _eventFields, _dateFields, packedValues);
+
+    /// <summary>Whether a part adopted now joins a pool of values this input holds (so its own may be packed till then).</summary>
+    public bool HoldsValues => _parts.Count > 1 || Current is not { RecordCount: 0, AuditCount: 0 };
 
     /// <summary>
     /// Appends the parts another input read from the next part of the same stream, and its count of records read; their values
@@ -186,8 +192,17 @@ internal sealed class SnowJsonInput
         return id;
     }
 
+    /// <summary>
+    /// The code of a key (a sys_id or number) in the values every part shares, by which its rows are looked up; -1 when no
+    /// record or row has it.
+    /// </summary>
+    public int CodeOf(string key) => _parts[0].Values.Find(key);
+
     /// <summary>Announces a lookup of the rows of this key (see <see cref="SnowJsonPart.Expect"/>): rows are let go once their last announced lookup is done.</summary>
-    public void Expect(string key)
+    public void Expect(string key) => Expect(CodeOf(key));
+
+    /// <summary>Announces a lookup of the rows of the key with this code (<see cref="CodeOf"/>).</summary>
+    public void Expect(int key)
     {
         foreach (var part in _parts) part.Expect(key);
     }
@@ -196,10 +211,22 @@ internal sealed class SnowJsonInput
     /// Puts the audit rows of the record with this key (its sys_id or number) into <paramref name="rows"/>, in input order; false
     /// when it has none. Rows let go after their last announced lookup hand their arrays to <paramref name="events"/> when given.
     /// </summary>
-    public bool RowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
+    public bool RowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null) => RowsOf(CodeOf(key), rows, events);
+
+    /// <summary>The audit rows of the key with this code (<see cref="CodeOf"/>), as <see cref="RowsOf(string, List{AuditRow}, EventLogBuilder?)"/>.</summary>
+    public bool RowsOf(int key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
         rows.Clear();
         foreach (var part in _parts) part.AddRowsOf(key, rows, events);
         return rows.Count > 0;
     }
+
+    /// <summary>
+    /// Lets go of the values' lookup by text once every key's code is known (the values are still read by code): for 185k
+    /// records its 4 MB would be held while the log is derived. A lookup after this builds it again.
+    /// </summary>
+    public void ReleaseLookup() => _parts[0].Values.ReleaseLookup();
+
+    /// <summary>Gives the values' list the length it holds (a list grown by doubling has up to half of it empty).</summary>
+    public void TrimExcess() => _parts[0].Values.TrimExcess();
 }

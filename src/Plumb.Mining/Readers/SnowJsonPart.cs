@@ -11,7 +11,7 @@ using Plumb.Mining.EventLogs;
 /// from, a record keeps only those: an export's other fields (descriptions, dates no event needs) would be a string each.
 /// </summary>
 internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string>? eventFields = null, HashSet<string>? dateFields = null,
-    TimestampParser? parser = null)
+    TimestampParser? parser = null, bool packedValues = false)
 {
     // Per field code of an audit row, whether its values and user are kept (a journal field's text would be a string a row).
     private readonly Dictionary<int, bool> _carries = [];
@@ -58,8 +58,11 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     /// <summary>Field names, interned.</summary>
     public StringTable Names { get; } = new();
 
-    /// <summary>Field values, interned: the part's own pool while it is read, then the input's (<see cref="ShareValues"/>).</summary>
-    public StringTable Values { get; private set; } = new();
+    /// <summary>
+    /// Field values, interned: the part's own pool while it is read (packed, no string each, when it is to join another's), then
+    /// the input's (<see cref="ShareValues"/>).
+    /// </summary>
+    public StringTable Values { get; private set; } = new(packedValues);
 
     /// <summary>The number of audit rows.</summary>
     public int AuditCount => _count;
@@ -75,12 +78,13 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     public void ShareValues(StringTable pool)
     {
         if (ReferenceEquals(pool, Values)) return;
+        if (_pending is not null) throw new InvalidOperationException("values are shared before any lookup of rows is announced");
         var codes = pool.CodesOf(Values);
         for (var c = 0; c < _chunks.Count; c++)
         {
             var chunk = _chunks[c]!;
             var length = Math.Min(ChunkSize, _count - (c << ChunkBits));
-            foreach (var column in (ReadOnlySpan<int[]>)[chunk.Key, chunk.Field, chunk.Old, chunk.New, chunk.User]) Translate(column.AsSpan(0, length), codes);
+            foreach (var column in (ReadOnlySpan<int[]>)[chunk.Key!, chunk.Field, chunk.Old, chunk.New, chunk.User]) Translate(column.AsSpan(0, length), codes);
         }
 
         // A record's pairs are (name, value): only every second code is a value's, and a date's is the index of its time.
@@ -144,6 +148,7 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     /// <summary>Adds an audit row.</summary>
     public void AddAudit(ReadOnlySpan<char> key, long ticks, ReadOnlySpan<char> field, ReadOnlySpan<char> old, ReadOnlySpan<char> value, ReadOnlySpan<char> user)
     {
+        if (_pending is not null) throw new InvalidOperationException("audit rows are added before their lookups are announced");
         var (keyCode, fieldCode) = (Values.Intern(key), Values.Intern(field));
         int oldCode, newCode, userCode;
         if (Carries(fieldCode))
@@ -159,7 +164,7 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         if ((_count & (ChunkSize - 1)) == 0 && _count >> ChunkBits == _chunks.Count) _chunks.Add(new AuditChunk(ChunkSize));
         var chunk = _chunks[_count >> ChunkBits]!;
         var at = _count & (ChunkSize - 1);
-        chunk.Key[at] = keyCode;
+        chunk.Key![at] = keyCode;
         chunk.Time[at] = ticks;
         chunk.Field[at] = fieldCode;
         chunk.Old[at] = oldCode;
@@ -223,19 +228,21 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     }
 
     /// <summary>Whether the record with this key (its sys_id or number) has audit rows here.</summary>
-    public bool HasRowsOf(string key) => RangeOf(key) is var (_, from, to) && to > from;
+    public bool HasRowsOf(string key) => RangeOf(Values.Find(key)) is var (_, from, to) && to > from;
 
     /// <summary>
-    /// Announces a lookup of the rows of this key to come (<see cref="AddRowsOf"/>); once every lookup is announced, each one
-    /// lets go of the rows no later one needs. Only lookups announced may follow.
+    /// Announces a lookup of the rows of the key with this code of <see cref="Values"/> to come (<see cref="AddRowsOf(int, List{AuditRow}, EventLogBuilder?)"/>);
+    /// once every lookup is announced, each one lets go of the rows no later one needs. Only lookups announced may follow.
     /// </summary>
-    public void Expect(string key)
+    public void Expect(int key)
     {
         if (RangeOf(key) is not var (k, _, _)) return;
         if (_pending is null)
         {
-            // Every row holds its chunk, its key announced or not, until its key's last lookup.
+            // Every row holds its chunk, its key announced or not, until its key's last lookup. The rows are grouped, so their
+            // keys are no longer read.
             _pending = new byte[_ends?.Length ?? _starts!.Length - 1];
+            foreach (var chunk in _chunks) chunk!.Key = null;
             _needed = new int[_chunks.Count];
             for (var c = 0; c < _chunks.Count; c++) _needed[c] = Math.Min(ChunkSize, _count - (c << ChunkBits));
         }
@@ -247,7 +254,10 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     /// Adds the audit rows of the record with this key (its sys_id or number) to <paramref name="rows"/>, in input order; a
     /// chunk of rows no lookup needs any more is let go, its arrays handed to <paramref name="events"/> when given.
     /// </summary>
-    public void AddRowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null)
+    public void AddRowsOf(string key, List<AuditRow> rows, EventLogBuilder? events = null) => AddRowsOf(Values.Find(key), rows, events);
+
+    /// <summary>The rows of the key with this code of <see cref="Values"/>, as <see cref="AddRowsOf(string, List{AuditRow}, EventLogBuilder?)"/>.</summary>
+    public void AddRowsOf(int key, List<AuditRow> rows, EventLogBuilder? events = null)
     {
         if (RangeOf(key) is not var (k, from, to)) return;
         for (var i = from; i < to; i++)
@@ -270,9 +280,8 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
 
     // The key's place among this part's keys (from _low) and the range of its rows (in _order, or the rows themselves); null
     // when the key is not here.
-    private (int Key, int From, int To)? RangeOf(string key)
+    private (int Key, int From, int To)? RangeOf(int code)
     {
-        var code = Values.Find(key);
         if (code < 0 || _count == 0) return null;
         if (_starts is null) Group();
         var k = code - _low;
@@ -280,7 +289,7 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
         return (k, _starts![k], _ends?[k] ?? _starts[k + 1]);
     }
 
-    private int KeyAt(int row) => _chunks[row >> ChunkBits]!.Key[row & (ChunkSize - 1)];
+    private int KeyAt(int row) => _chunks[row >> ChunkBits]!.Key![row & (ChunkSize - 1)];
 
     // Each key's rows counted, and their runs: one run a key, each key's start and end; else a counting sort of the row
     // numbers on their key code, stable, so each record's rows keep the order they were read in.
@@ -328,13 +337,16 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
 
     private sealed class AuditChunk(int size)
     {
-        public readonly int[] Key = new int[size], Field = new int[size], Old = new int[size], New = new int[size], User = new int[size];
+        public readonly int[] Field = new int[size], Old = new int[size], New = new int[size], User = new int[size];
+
+        // The rows' keys, needed only to group them: let go once lookups begin (a seventh of the rows' room).
+        public int[]? Key = new int[size];
         public readonly long[] Time = new long[size];
 
         // The events derived from the rows take their room (the row arrays are the builder's chunk length, see ChunkSize).
         public void HandTo(EventLogBuilder events)
         {
-            foreach (var codes in (ReadOnlySpan<int[]>)[Key, Field, Old, New, User]) events.Recycle(codes);
+            foreach (var codes in (ReadOnlySpan<int[]>)[Field, Old, New, User]) events.Recycle(codes);
             events.Recycle(Time);
         }
     }

@@ -218,6 +218,21 @@ public sealed class SnowJsonPartsTests
     }
 
     [Fact]
+    public void Rows_come_before_their_lookups_are_announced_as_their_keys_are_let_go_then()
+    {
+        // Given: rows grouped once their lookups are announced (their keys no longer kept)
+        var input = new SnowJsonInput(new TimestampParser());
+        input.AddAudit(SysId(1), 1, "state", "1", "2", "u");
+        input.AddAudit(SysId(2), 2, "state", "1", "2", "u");
+        input.Expect(SysId(2));
+
+        // When / Then: a row after that is refused, and the rows announced are still found
+        Assert.Throws<InvalidOperationException>(() => input.AddAudit(SysId(3), 3, "state", "1", "2", "u"));
+        Assert.Equal(["AuditRow { Time = 2, Field = state, Old = 1, New = 2, User = u }"], Rows(input, SysId(2)));
+        Assert.Single(Rows(input, SysId(1)));
+    }
+
+    [Fact]
     public void A_key_looked_up_hundreds_of_times_keeps_its_rows_to_the_last_lookup()
     {
         // Given: one key's rows in the first chunk, announced 300 times (past a byte's count), other keys' rows after it.
