@@ -48,8 +48,13 @@ public static class SnowJsonEventLogReader
             [.. SnowHistory.CoreFields, .. stepFields ?? []], SnowHistory.DateFields.Except(stepFields ?? [], StringComparer.OrdinalIgnoreCase));
         try
         {
+            var next = false;
             foreach (var stream in streams)
             {
+                // What a large stream's read left (an instance export's records before its audit rows) is collected before the
+                // next is read, as the last one's is before the log is derived.
+                if (next && IsLarge(input)) ReadMemory.GiveBack();
+                next = true;
                 if (!JsonRecordStream.TryReadInParts(stream, input)) ReadInto(stream, input);
                 if (input.Problem is { } problem) return new LogReadResult(null, problem);
             }

@@ -31,7 +31,7 @@ internal sealed class SnowReferences
     private readonly HashSet<string> _unknownUsers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when the text has the form of a sys_id: 32 hexadecimal digits.</summary>
-    public static bool IsSysId(string text) => text.Length == 32 && !text.AsSpan().ContainsAnyExcept(Hex);
+    public static bool IsSysId(ReadOnlySpan<char> text) => text.Length == 32 && !text.ContainsAnyExcept(Hex);
 
     /// <summary>True when a record of the input is a group or user (a directory entry), not a task record.</summary>
     public bool TryAddDirectoryRecord(Dictionary<string, string> record)

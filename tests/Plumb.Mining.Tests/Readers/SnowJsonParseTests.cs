@@ -151,6 +151,25 @@ public sealed class SnowJsonParseTests
     }
 
     [Fact]
+    public void Escaped_display_values_read_as_their_text_and_an_escaped_sys_id_is_one()
+    {
+        // Given: display values escaped as a JSON writer escapes them ('+' as \u002B), and a reference whose sys_id is escaped
+        const string records = """
+            {"result":[{"sys_id":"a1","number":"INC1","opened_at":{"display_value":"01/01/2024 09:00:00","value":"2024-01-01 09:00:00"},"state":"1",
+              "category":{"display_value":"2024-01-01 08:52:00.000000\u002B01:00","value":"2024-01-01 08:52:00.000000\u002B01:00"},
+              "assignment_group":{"display_value":"Service \u0044esk","value":"0123456789abcdef0123456789abcde\u0066"}}]}
+            """;
+
+        // When
+        var log = SharedData.Succeeded(SnowJsonEventLogReader.Read([Bytes(records)]));
+
+        // Then
+        Assert.Equal("2024-01-01 08:52:00.000000+01:00", log.FindAttribute("category")!.ValueOf(0));
+        Assert.Equal("Service Desk", log.FindAttribute("assignment_group")!.ValueOf(0));
+        Assert.Equal(new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).Ticks, log.Timestamps[0]);
+    }
+
+    [Fact]
     public void Bad_json_names_the_record_it_is_near()
     {
         var json = """{"result":[{"number":"INC1","opened_at":"2024-01-01 09:00:00"},{"number":"INC2","opened_at":"2024-01-01 09:00:00"},{"number":"INC3","opened_at":tru}]}""";
