@@ -109,7 +109,7 @@ public static class SnowJsonEventLogReader
             // field maps again when built, so they are not all held as dictionaries at once.
             if (records is null)
             {
-                for (int i = 0, count = input.RecordCount; i < count; i++)
+                for (int i = 0, n = input.RecordCount; i < n; i++)
                 {
                     if (IsTask(input.Record(i, scratch))) taskIndexes.Add(i);
                 }
@@ -138,10 +138,14 @@ public static class SnowJsonEventLogReader
             return true;
         }
 
+        // Every record a task (no directory records among them): each is read by its own index, and the list let go.
+        var count = records is null ? taskIndexes.Count : tasks.Count;
+        var all = records is null && count == input.RecordCount;
+        if (all) taskIndexes = [];
         return records is null
-            ? Build(taskIndexes.Count, taskIndexes.Count == input.RecordCount ? i => input.Record(i, scratch, times) : i => input.Record(taskIndexes[i], scratch, times), times,
-                input, references, new TimestampParser(), dropDuplicates, stepFields ?? [])
-            : Build(tasks.Count, i => tasks[i], null, input, references, new TimestampParser(), dropDuplicates, stepFields ?? []);
+            ? Build(count, all ? i => input.Record(i, scratch, times) : i => input.Record(taskIndexes[i], scratch, times), times,
+                input, references, new TimestampParser(), dropDuplicates, stepFields ?? [], (i, events) => input.HandRecordsBefore(all ? i : taskIndexes[i], events))
+            : Build(count, i => tasks[i], null, input, references, new TimestampParser(), dropDuplicates, stepFields ?? [], null);
     }
 
     /// <summary>
@@ -152,9 +156,10 @@ public static class SnowJsonEventLogReader
         steps.Select(s => s.Tool?.Field).OfType<string>().Select(f => f.Trim()).Where(f => f.Length > 0 && !SnowHistory.IsCoreField(f))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    // A record from `records` has its dates read as times in `times` (filled by each call), or none when that is null.
+    // A record from `records` has its dates read as times in `times` (filled by each call), or none when that is null; once the
+    // events of the records before one are derived, `derived` may hand their room to the events.
     private static LogReadResult Build(int count, Func<int, Dictionary<string, string>> records, IReadOnlyDictionary<string, long>? times, SnowJsonInput audit,
-        SnowReferences references, TimestampParser parser, bool dropDuplicates, IReadOnlyCollection<string> stepFields)
+        SnowReferences references, TimestampParser parser, bool dropDuplicates, IReadOnlyCollection<string> stepFields, Action<int, EventLogBuilder>? derived)
     {
         if (count == 0) return LogReadResult.Fail(0, null, "no task records found (expected {\"result\": [...]} with records such as incidents)");
         var builder = new EventLogBuilder { DropDuplicates = dropDuplicates };
@@ -187,6 +192,7 @@ public static class SnowJsonEventLogReader
         var tableSlot = NoSlot;
         for (var i = 0; i < count; i++)
         {
+            if ((i & 1023) == 0) derived?.Invoke(i, builder);
             var record = records(i);
             var id = IdOf(record);
             if (id.Length == 0) return LogReadResult.Fail(0, "number", $"record {i + 1} has neither a number nor a sys_id");

@@ -172,6 +172,21 @@ internal sealed class SnowJsonInput
         return _parts[part].Record(index - _recordStarts[part], into, times);
     }
 
+    /// <summary>
+    /// Hands the room of the records before <paramref name="index"/> (in the input's numbering) to <paramref name="events"/>,
+    /// once their events are derived (<see cref="SnowJsonPart.HandRecordsBefore"/>); they are not read again.
+    /// </summary>
+    public void HandRecordsBefore(int index, EventLogBuilder events)
+    {
+        var start = 0;
+        foreach (var part in _parts)
+        {
+            part.HandRecordsBefore(index - start, events);
+            start += part.RecordCount;
+            if (start > index) return;
+        }
+    }
+
     /// <summary>Every record as a field map, in input order.</summary>
     public IEnumerable<Dictionary<string, string>> Records()
     {

@@ -41,6 +41,7 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     // it is used, so a million records do not live as a million dictionaries while the rest of the input is read. In chunks as
     // the rows: a doubled array would be up to twice the pairs, and its old halves garbage.
     private readonly List<int[]> _pairs = [];
+    private int _pairsHanded;
     private int _pairCount;
     private readonly List<int> _recordEnds = [];
 
@@ -225,6 +226,20 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
             times?[name] = _times[t >> ChunkBits][t & (ChunkSize - 1)];
         }
         return record;
+    }
+
+    /// <summary>
+    /// Hands the chunks of pairs that hold only records before <paramref name="index"/> to <paramref name="events"/>, once those
+    /// records' events are derived: the records' room becomes the events'. Those records are not read again.
+    /// </summary>
+    public void HandRecordsBefore(int index, EventLogBuilder events)
+    {
+        var done = index <= 0 ? 0 : index >= RecordCount ? _pairs.Count : _recordEnds[index - 1] >> ChunkBits;
+        for (; _pairsHanded < done; _pairsHanded++)
+        {
+            events.Recycle(_pairs[_pairsHanded]);
+            _pairs[_pairsHanded] = [];
+        }
     }
 
     /// <summary>Whether the record with this key (its sys_id or number) has audit rows here.</summary>

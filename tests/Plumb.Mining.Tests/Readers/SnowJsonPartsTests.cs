@@ -233,6 +233,33 @@ public sealed class SnowJsonPartsTests
     }
 
     [Fact]
+    public void Records_whose_events_are_derived_hand_their_room_to_the_events_and_later_records_read_as_before()
+    {
+        // Given: 20,000 records of three fields (120,000 codes: two chunks of pairs)
+        var part = new SnowJsonPart(null);
+        for (var r = 0; r < 20_000; r++)
+        {
+            part.AddField(part.Names.Intern("sys_id"), part.Values.Intern(SysId(r)));
+            part.AddField(part.Names.Intern("number"), part.Values.Intern($"INC{r}"));
+            part.AddField(part.Names.Intern("state"), part.Values.Intern($"{r % 7}"));
+            part.EndRecord();
+        }
+
+        var later = Enumerable.Range(12_000, 8_000).Select(r => Text(part.Record(r))).ToList();
+        var events = new EventLogBuilder();
+
+        // When: the records before 12,000 are done (72,000 codes: the first chunk of 65,536 holds only those)
+        part.HandRecordsBefore(12_000, events);
+        part.HandRecordsBefore(11_000, events);
+
+        // Then
+        Assert.Equal(1, events.SpareCount);
+        Assert.Equal(later, Enumerable.Range(12_000, 8_000).Select(r => Text(part.Record(r))));
+        part.HandRecordsBefore(20_000, events);
+        Assert.Equal(2, events.SpareCount);
+    }
+
+    [Fact]
     public void A_key_looked_up_hundreds_of_times_keeps_its_rows_to_the_last_lookup()
     {
         // Given: one key's rows in the first chunk, announced 300 times (past a byte's count), other keys' rows after it.
