@@ -41,6 +41,10 @@ public static class CliProcesses
             ["analyze", "--log", log, "--handbook", handbook, "--process", "receipt", "-o", report, .. more],
         ];
         double total = 0, totalCpu = 0;
+
+        // Bytes an event are of the events the log holds, which log stats (run first) prints: the ServiceNow JSON's group
+        // changes add Assigned and Reassigned events to the generated ones (1M receipt events: 1.66M).
+        var logEvents = events;
         foreach (var command in commands)
         {
             var walls = new List<double>();
@@ -48,7 +52,8 @@ public static class CliProcesses
             long peak = 0;
             for (var i = 0; i < runs; i++)
             {
-                var (wall, peakKb, cpu) = Measure(plumb, command);
+                var (wall, peakKb, cpu, output) = Measure(plumb, command);
+                if (command[0] == "log" && EventsIn(output) is { } read) logEvents = read;
                 walls.Add(wall);
                 cpus.Add(cpu);
                 peak = Math.Max(peak, peakKb);
@@ -58,7 +63,7 @@ public static class CliProcesses
             cpus.Sort();
             var name = string.Join(' ', command.TakeWhile(a => a != log && a != "--log"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  plumb {name,-10} wall min {walls[0],5:F2} s  median {walls[walls.Count / 2],5:F2} s  CPU min {cpus[0],5:F2} s  peak RSS {peak / 1024.0,6:F0} MB ({peak * 1024.0 / events,4:F0} bytes/event)  read {size / 1e6 / walls[0],5:F0} MB/s end to end  load {Load()}"));
+                $"  plumb {name,-10} wall min {walls[0],5:F2} s  median {walls[walls.Count / 2],5:F2} s  CPU min {cpus[0],5:F2} s  peak RSS {peak / 1024.0,6:F0} MB ({peak * 1024.0 / logEvents,4:F0} bytes/event of {logEvents:N0})  read {size / 1e6 / walls[0],5:F0} MB/s end to end  load {Load()}"));
             if (name is "discover" or "conform")
             {
                 total += walls[0];
@@ -70,7 +75,12 @@ public static class CliProcesses
             $"  discover + conform: {total:F2} s wall, {totalCpu:F2} s CPU (PM4Py 2.7 load + DFG + variants + replay: 22 s on the issue's 1M-event receipt log, {22 / total:F1}x)"));
     }
 
-    private static (double Wall, long PeakKb, double Cpu) Measure(string plumb, string[] command)
+    // The events line of plumb log stats ("  events  1,658,158"), or null.
+    private static int? EventsIn(string statsOutput) =>
+        statsOutput.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("events ", StringComparison.Ordinal)) is { } line
+        && int.TryParse(line["events ".Length..].Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static (double Wall, long PeakKb, double Cpu, string Output) Measure(string plumb, string[] command)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { "-f", "PLUMB-BENCH %e %M %U %S", "dotnet", plumb }.Concat(command)) start.ArgumentList.Add(a);
@@ -78,7 +88,7 @@ public static class CliProcesses
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        _ = output.Result;
+        var printed = output.Result;
         var line = error.Split('\n').LastOrDefault(l => l.StartsWith("PLUMB-BENCH ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"plumb {string.Join(' ', command)} gave no figures: {error}");
         var parts = line.Split(' ');
@@ -89,7 +99,7 @@ public static class CliProcesses
         }
 
         return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
-            double.Parse(parts[3], CultureInfo.InvariantCulture) + double.Parse(parts[4], CultureInfo.InvariantCulture));
+            double.Parse(parts[3], CultureInfo.InvariantCulture) + double.Parse(parts[4], CultureInfo.InvariantCulture), printed);
     }
 
     private static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
