@@ -259,7 +259,7 @@ public sealed class EventLogBuilder
             return -1;
         }
 
-        _attributes.Add(new CaseValues(name, CaseIds, new CaseCodes()));
+        _attributes.Add(new CaseValues(name, CaseIds, new CaseCodes { Spares = _spareCodes }));
         return _attributes.Count - 1;
     }
 

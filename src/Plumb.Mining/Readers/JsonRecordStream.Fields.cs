@@ -77,7 +77,7 @@ internal static partial class JsonRecordStream
                 var name = Intern(part.Names, f.Name, data);
                 if (!part.Keeps(name)) continue;
                 part.AddField(name, Decoded(f.Value, data));
-                if (!f.SysId.IsNone) part.AddField(SysIdName(part, part.Names[name]), Intern(part.Values, f.SysId, data));
+                if (!f.SysId.IsNone) part.AddField(SysIdName(part, part.Names[name]), part.ValueCode(Decoded(f.SysId, data)));
             }
 
             part.EndRecord();

@@ -35,13 +35,15 @@ internal sealed class SnowJsonInput
         _parts.Add(NewPart());
     }
 
-    private SnowJsonInput(TimestampParser parser, HashSet<string>? recordFields, HashSet<string>? eventFields, HashSet<string>? dateFields, bool packedValues)
+    private SnowJsonInput(TimestampParser parser, HashSet<string>? recordFields, HashSet<string>? eventFields, HashSet<string>? dateFields, bool packedValues,
+        StringTable? sharedValues)
     {
         (_parser, _recordFields, _eventFields, _dateFields) = (parser, recordFields, eventFields, dateFields);
-        _parts.Add(NewPart(packedValues));
+        _parts.Add(NewPart(packedValues, sharedValues));
     }
 
-    private SnowJsonPart NewPart(bool packedValues = false) => new(_recordFields, _eventFields, _dateFields, _parser, packedValues);
+    private SnowJsonPart NewPart(bool packedValues = false, StringTable? sharedValues = null) =>
+        new(_recordFields, _eventFields, _dateFields, _parser, packedValues, sharedValues);
 
     /// <summary>The parts, in input order.</summary>
     internal IReadOnlyList<SnowJsonPart> Parts => _parts;
@@ -83,8 +85,11 @@ internal sealed class SnowJsonInput
     /// <summary>
     /// A fresh input for another part of the same stream, keeping the same fields; with <paramref name="packedValues"/>, its
     /// values are packed (no string each) until it is adopted by an input whose pool they join (<see cref="HoldsValues"/>).
+    /// One that <paramref name="readsPool"/> takes the codes of the values this input's pool holds already, looking them up
+    /// there while it is read (nothing may add to that pool meanwhile), and pools only the others.
     /// </summary>
-    public SnowJsonInput Sibling(bool packedValues = false) => new(_parser, _recordFields, _eventFields, _dateFields, packedValues);
+    public SnowJsonInput Sibling(bool packedValues = false, bool readsPool = false) =>
+        new(_parser, _recordFields, _eventFields, _dateFields, packedValues, readsPool ? _parts[0].Values : null);
 
     /// <summary>Whether a part adopted now joins a pool of values this input holds (so its own may be packed till then).</summary>
     public bool HoldsValues => _parts.Count > 1 || Current is not { RecordCount: 0, AuditCount: 0 };

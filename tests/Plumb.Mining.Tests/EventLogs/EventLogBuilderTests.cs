@@ -199,7 +199,8 @@ public sealed class EventLogBuilderTests
     [InlineData(true)]
     public void Arrays_handed_over_as_spare_chunks_give_the_same_log_whatever_they_held(bool interleave)
     {
-        // Given: three chunks' worth of events with every column, a per-event field, and cases in order or round robin
+        // Given: three chunks' worth of events with every column, a per-event field, a case attribute (its codes in spare arrays
+        // too), and cases in order or round robin
         // https://github.com/plumb/plumb/issues/16: a reader's chunks of input become the room of the events derived from them.
         var (plain, spared) = (new EventLogBuilder(), new EventLogBuilder());
         for (var k = 0; k < 12; k++) spared.Recycle(Filled(new int[EventLogBuilder.ChunkLength], 77_777));
@@ -218,11 +219,16 @@ public sealed class EventLogBuilderTests
                 builder.Add(builder.Case($"C{c}"), builder.ActivityNames.Intern($"a{e % 11}"), 1_000_000 - e, builder.ResourceNames.Intern($"u{e % 5}"),
                     e % 3 == 0 ? -1 : builder.GroupNames.Intern($"g{e % 4}"), builder.StateValues.Intern($"s{e % 6}"), e % 10 == 0 ? builder.PriorityValues.Intern("1") : -1);
                 if (e % 13 == 0) builder.SetEventAttribute(slot, $"v{e % 3}");
+                if (e % 9 == 4 && c % 4 != 0) builder.SetAttribute(builder.Case($"C{c}"), "channel", $"ch{(c * 7) % 5}");
             }
         }
 
         // Then
-        Assert.Equal(Everything(plain.Build()), Everything(spared.Build()));
+        var (built, fromSpares) = (plain.Build(), spared.Build());
+        Assert.Equal(Everything(built), Everything(fromSpares));
+        var channel = built.FindAttribute("channel")!;
+        Assert.Equal(Enumerable.Range(0, built.CaseCount).Select(channel.ValueOf), Enumerable.Range(0, fromSpares.CaseCount).Select(fromSpares.FindAttribute("channel")!.ValueOf));
+        Assert.Contains(null, Enumerable.Range(0, built.CaseCount).Select(channel.ValueOf));
     }
 
     [Fact]

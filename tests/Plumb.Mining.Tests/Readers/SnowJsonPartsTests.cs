@@ -260,6 +260,41 @@ public sealed class SnowJsonPartsTests
     }
 
     [Fact]
+    public void A_part_read_beside_a_pool_takes_its_codes_for_the_values_it_holds_and_reads_as_a_part_of_its_own()
+    {
+        // Given: a pool of the records' sys_ids and states (read before), and the same rows and records read into a part of its
+        // own and into one beside the pool, which also meets values the pool lacks
+        var pool = new Plumb.Mining.EventLogs.StringTable();
+        for (var r = 0; r < 300; r++) pool.Intern(SysId(r));
+        foreach (var state in new[] { "1", "2", "state" }) pool.Intern(state);
+        var before = pool.Count;
+        var (own, beside) = (new SnowJsonPart(null, ["state"]), new SnowJsonPart(null, ["state"], packedValues: true, sharedValues: pool));
+        foreach (var part in new[] { own, beside })
+        {
+            for (var r = 0; r < 300; r++)
+            {
+                part.AddAudit(SysId(r), r, "state", $"{r % 3}", $"{(r + 1) % 3}", $"u{r % 5}");
+                part.AddAudit(SysId(r), r + 1, "work_notes", "a", "b", "u");
+                part.AddField(part.Names.Intern("number"), $"INC{r}");
+                part.AddField(part.Names.Intern("sys_id"), SysId(r));
+                part.EndRecord();
+            }
+        }
+
+        // When: both join the pool
+        var expected = new Plumb.Mining.EventLogs.StringTable();
+        own.ShareValues(expected);
+        beside.ShareValues(pool);
+
+        // Then: the same records and rows; the part pooled only what the pool lacked, and the pool took those in the order met
+        Assert.Equal(Enumerable.Range(0, 300).Select(r => Text(own.Record(r))), Enumerable.Range(0, 300).Select(r => Text(beside.Record(r))));
+        Assert.Equal(Enumerable.Range(0, 300).Select(r => Rows(own, SysId(r))), Enumerable.Range(0, 300).Select(r => Rows(beside, SysId(r))));
+        Assert.Equal(before + 1 + 1 + 5 + 1 + 300, pool.Count);
+        Assert.Equal(before, pool.Find("0"));
+        Assert.Throws<InvalidOperationException>(() => new SnowJsonPart(null, sharedValues: pool).ShareValues(expected));
+    }
+
+    [Fact]
     public void A_key_looked_up_hundreds_of_times_keeps_its_rows_to_the_last_lookup()
     {
         // Given: one key's rows in the first chunk, announced 300 times (past a byte's count), other keys' rows after it.
