@@ -50,7 +50,7 @@ internal sealed class CaseCodes
     // The next chunk, or the next several in one spare array (which holds values of its former use: filled first).
     private void AddChunks()
     {
-        var array = Spares is { Count: > 0 } spares && spares.Peek().Length % ChunkSize == 0 ? spares.Pop() : new int[ChunkSize];
+        var array = Spares is { Count: > 0 } spares ? spares.Pop() : new int[ChunkSize];
         Array.Fill(array, -1);
         for (var offset = 0; offset < array.Length; offset += ChunkSize)
         {

@@ -180,7 +180,7 @@ internal static partial class JsonRecordStream
         // The characters of a value or name, decoded or unescaped into the scratch.
         private ReadOnlySpan<char> Decoded(Text text, ReadOnlySpan<byte> data)
         {
-            EnsureChars(Math.Max(text.Length, 0));
+            EnsureChars(text.Length);
             return text.IsInBuffer ? _chars.AsSpan(0, Encoding.UTF8.GetChars(data.Slice(text.Start, text.Length), _chars)) : Unescaped(text, data, 0);
         }
 

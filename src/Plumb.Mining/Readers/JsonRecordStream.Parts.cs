@@ -31,11 +31,9 @@ internal static partial class JsonRecordStream
 
         // An object holds its records in an array under a property: a record there is at depth 2 whatever the property's name.
         var (after, before) = opening == '[' ? ("]"u8.ToArray(), "["u8.ToArray()) : ("]}"u8.ToArray(), "{\"result\":["u8.ToArray());
-        // A half whose values become codes of a pool keeps its own packed until then, not as a string each (the second half's
-        // sys_ids: 92k of them, 8 MB); halves read after other input (an audit file after its records) look up the values
-        // that input holds in its pool and pool only the others.
-        var joins = input.HoldsValues;
-        var (first, second) = (input.Sibling(packedValues: joins, readsPool: joins), input.Sibling(packedValues: true, readsPool: joins));
+        // The second half's values become codes of the first's pool: packed until then, not as a string each (its 92k sys_ids,
+        // 8 MB). Halves read after other input look up the values it holds (see Sibling).
+        var (first, second) = (input.Sibling(), input.Sibling(packedValues: true));
         var later = Task.Factory.StartNew(() => ReadPart(new FramedStream(before, StreamRange.Of(stream, comma + 1, end)), second),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var read = ReadPart(new FramedStream(default, StreamRange.Of(stream, at, close + 1), after), first);

@@ -25,17 +25,19 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     /// <summary>The record's dates events are derived from (the reader keeps them as times when they read as timestamps).</summary>
     public static readonly IReadOnlyList<string> DateFields = ["opened_at", "sys_created_on", "resolved_at", "closed_at"];
 
-    // The times of the record being added that were read as such (empty in its field map); none for a map given whole.
-    private IReadOnlyDictionary<string, long> _times = NoTimes;
+    // A map given whole has no dates read as times.
     private static readonly Dictionary<string, long> NoTimes = [];
 
     // The rows of the record being added, in the order its events are derived (see Add).
-
     private readonly List<AuditRow> _ordered = [];
 
+    /// <summary>
+    /// Adds the record's events; <paramref name="times"/> are its dates read as times (empty in its field map), none for a map
+    /// given whole.
+    /// </summary>
     public LogProblem? Add(int caseIndex, Dictionary<string, string> record, IReadOnlyDictionary<string, long>? times, List<AuditRow> rows, StateChoices choices)
     {
-        _times = times ?? NoTimes;
+        times ??= NoTimes;
         rows.Sort(static (a, b) => a.Time.CompareTo(b.Time));
 
         // Audit rows of assignment_group hold sys_ids; name them (and the record's own group if it is a bare sys_id).
@@ -57,8 +59,8 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
             }
         }
 
-        var openedField = _times.ContainsKey("opened_at") || record.GetValueOrDefault("opened_at") is { Length: > 0 } ? "opened_at" : "sys_created_on";
-        if (!TryTime(record, openedField, out var opened, out var openedText))
+        var openedField = times.ContainsKey("opened_at") || record.GetValueOrDefault("opened_at") is { Length: > 0 } ? "opened_at" : "sys_created_on";
+        if (!TryTime(record, times, openedField, out var opened, out var openedText))
         {
             if (openedText.Length > 0) return new LogProblem(0, "opened_at", $"'{openedText}' is not a timestamp");
             if (rows.Count == 0) return new LogProblem(0, "opened_at", "has no opened_at, sys_created_on or audit rows");
@@ -76,7 +78,7 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         var fieldValues = _fields.Count == 0 ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var opener = references.User(record.GetValueOrDefault("opened_by", record.GetValueOrDefault("sys_created_by", "")));
         Emit(caseIndex, choices.LabelOf(state), opened, opener, group, state, priority);
-        if (rows.Count == 0) return AddFromDates(caseIndex, record, group, priority, choices);
+        if (rows.Count == 0) return AddFromDates(caseIndex, record, times, group, priority, choices);
         OrderForEvents(rows);
 
         // The fields one update changes share its time: the group change comes first (as in CSV snapshots), so the state event
@@ -134,12 +136,13 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
         static int Rank(AuditRow row) => row.Field == "assignment_group" ? 0 : row.Field == "priority" ? 1 : 2;
     }
 
-    private LogProblem? AddFromDates(int caseIndex, Dictionary<string, string> record, string group, string priority, StateChoices choices)
+    private LogProblem? AddFromDates(int caseIndex, Dictionary<string, string> record, IReadOnlyDictionary<string, long> times, string group, string priority,
+        StateChoices choices)
     {
         foreach (var (field, value) in new[] { ("resolved_at", choices.ResolvedValue), ("closed_at", choices.ClosedValue) })
         {
             if (value is null) continue;
-            if (!TryTime(record, field, out var time, out var text))
+            if (!TryTime(record, times, field, out var time, out var text))
             {
                 if (text.Length == 0) continue;
                 return new LogProblem(0, field, $"'{text}' is not a timestamp");
@@ -153,10 +156,10 @@ internal sealed class SnowHistory(EventLogBuilder builder, TimestampParser parse
     }
 
     // A date of the record: its time read, else its text parsed; false with the text that is not one, or with none.
-    private bool TryTime(Dictionary<string, string> record, string field, out long time, out string text)
+    private bool TryTime(Dictionary<string, string> record, IReadOnlyDictionary<string, long> times, string field, out long time, out string text)
     {
         text = "";
-        if (_times.TryGetValue(field, out time)) return true;
+        if (times.TryGetValue(field, out time)) return true;
         text = record.GetValueOrDefault(field, "");
         return text.Length > 0 && parser.TryParse(text, out time);
     }

@@ -25,9 +25,6 @@ public static class SnowJsonEventLogReader
 
     private const int NoSlot = -2;
 
-    // Records and audit rows from which the input is let go of with a full collection (some 30 MB or more held).
-    private const int LargeInput = 1 << 20;
-
     /// <summary>The record fields the log is built from (case attributes, the opening, resolution and closure and who did them).</summary>
     public static readonly IReadOnlyList<string> RecordFields =
     [
@@ -53,7 +50,7 @@ public static class SnowJsonEventLogReader
             {
                 // What a stream of many records or rows left (an instance export's 185k records before its audit rows) is
                 // collected before the next is read, as the last one's is before the log is derived (read's end 161 -> 156 MB).
-                if (next && input.RecordCount + input.AuditCount >= ReadMemory.Large) ReadMemory.GiveBack();
+                if (next && IsLarge(input)) ReadMemory.GiveBack();
                 next = true;
                 if (!JsonRecordStream.TryReadInParts(stream, input)) ReadInto(stream, input);
                 if (input.Problem is { } problem) return new LogReadResult(null, problem);
@@ -138,14 +135,14 @@ public static class SnowJsonEventLogReader
             return true;
         }
 
+        if (records is not null) return Build(tasks.Count, i => tasks[i], null, input, references, new TimestampParser(), dropDuplicates, stepFields ?? [], null);
+
         // Every record a task (no directory records among them): each is read by its own index, and the list let go.
-        var count = records is null ? taskIndexes.Count : tasks.Count;
-        var all = records is null && count == input.RecordCount;
-        if (all) taskIndexes = [];
-        return records is null
-            ? Build(count, all ? i => input.Record(i, scratch, times) : i => input.Record(taskIndexes[i], scratch, times), times,
-                input, references, new TimestampParser(), dropDuplicates, stepFields ?? [], (i, events) => input.HandRecordsBefore(all ? i : taskIndexes[i], events))
-            : Build(count, i => tasks[i], null, input, references, new TimestampParser(), dropDuplicates, stepFields ?? [], null);
+        var count = taskIndexes.Count;
+        Func<int, int> at = i => taskIndexes[i];
+        if (count == input.RecordCount) (taskIndexes, at) = ([], i => i);
+        return Build(count, i => input.Record(at(i), scratch, times), times, input, references, new TimestampParser(), dropDuplicates, stepFields ?? [],
+            (i, events) => input.HandRecordsBefore(at(i), events));
     }
 
     /// <summary>
@@ -229,7 +226,9 @@ public static class SnowJsonEventLogReader
         return new LogReadResult(builder.Build(), null);
     }
 
-    private static bool IsLarge(SnowJsonInput input) => input.RecordCount + input.AuditCount >= LargeInput;
+    // Records and audit rows from which the read's collections pay for their few milliseconds (ReadMemory.Large, as the
+    // other readers and the build count it).
+    private static bool IsLarge(SnowJsonInput input) => input.RecordCount + input.AuditCount >= ReadMemory.Large;
 
     // The case id of a record: its number, else its sys_id; empty when it has neither.
     private static string IdOf(Dictionary<string, string> record) =>

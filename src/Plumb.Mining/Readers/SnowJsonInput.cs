@@ -84,15 +84,16 @@ internal sealed class SnowJsonInput
 
     /// <summary>
     /// A fresh input for another part of the same stream, keeping the same fields; with <paramref name="packedValues"/>, its
-    /// values are packed (no string each) until it is adopted by an input whose pool they join (<see cref="HoldsValues"/>).
-    /// One that <paramref name="readsPool"/> takes the codes of the values this input's pool holds already, looking them up
-    /// there while it is read (nothing may add to that pool meanwhile), and pools only the others.
+    /// values are packed (no string each) until it is adopted. When this input holds values already (an audit file read after
+    /// its records), the sibling takes the codes of those its pool holds, looking them up there while it is read (nothing may
+    /// add to that pool meanwhile), and pools only the others, packed.
     /// </summary>
-    public SnowJsonInput Sibling(bool packedValues = false, bool readsPool = false) =>
-        new(_parser, _recordFields, _eventFields, _dateFields, packedValues, readsPool ? _parts[0].Values : null);
+    public SnowJsonInput Sibling(bool packedValues = false) => HoldsValues
+        ? new(_parser, _recordFields, _eventFields, _dateFields, packedValues: true, _parts[0].Values)
+        : new(_parser, _recordFields, _eventFields, _dateFields, packedValues, null);
 
-    /// <summary>Whether a part adopted now joins a pool of values this input holds (so its own may be packed till then).</summary>
-    public bool HoldsValues => _parts.Count > 1 || Current is not { RecordCount: 0, AuditCount: 0 };
+    // Whether a part adopted now joins a pool of values this input holds (the first part's, which Adopt keeps).
+    private bool HoldsValues => _parts.Count > 1 || Current is not { RecordCount: 0, AuditCount: 0 };
 
     /// <summary>
     /// Appends the parts another input read from the next part of the same stream, and its count of records read; their values

@@ -55,8 +55,7 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     // time unique per record (opened_at) is no string in the pool (185k records: some 20 MB with the pool's room for them).
     private readonly List<bool> _keeps = [];
     private readonly List<bool> _dates = [];
-    private readonly List<long[]> _times = [];
-    private int _timeCount;
+    private readonly EventColumn<long> _times = new();
 
     /// <summary>The number of task and directory records.</summary>
     public int RecordCount => _recordEnds.Count;
@@ -153,9 +152,8 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     {
         if (value.Length > 0 && IsDate(name) && parser!.TryParse(value, out var ticks))
         {
-            if ((_timeCount & (ChunkSize - 1)) == 0 && _timeCount >> ChunkBits == _times.Count) _times.Add(new long[ChunkSize]);
-            _times[_timeCount >> ChunkBits][_timeCount & (ChunkSize - 1)] = ticks;
-            AddPair(~name, _timeCount++);
+            AddPair(~name, _times.Count);
+            _times.Add(ticks);
             return;
         }
 
@@ -239,14 +237,15 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
             if (chunk[at] >= 0)
             {
                 record[Names[chunk[at]]] = Values[chunk[at + 1]];
-                times?.Remove(Names[chunk[at]]);
+
+                // A date given again as text that is no time: the text is its value.
+                if (times is not null && IsDate(chunk[at])) times.Remove(Names[chunk[at]]);
                 continue;
             }
 
             var name = Names[~chunk[at]];
             record[name] = "";
-            var t = chunk[at + 1];
-            times?[name] = _times[t >> ChunkBits][t & (ChunkSize - 1)];
+            times?[name] = _times[chunk[at + 1]];
         }
         return record;
     }
@@ -334,7 +333,12 @@ internal sealed class SnowJsonPart(HashSet<string>? recordFields, HashSet<string
     private void Group()
     {
         var (low, high) = (int.MaxValue, -1);
-        for (var i = 0; i < _count; i++) (low, high) = (Math.Min(low, KeyAt(i)), Math.Max(high, KeyAt(i)));
+        for (var i = 0; i < _count; i++)
+        {
+            var key = KeyAt(i);
+            (low, high) = (Math.Min(low, key), Math.Max(high, key));
+        }
+
         var keys = high - low + 1;
         var starts = new int[keys + 1];
         var runs = true;
