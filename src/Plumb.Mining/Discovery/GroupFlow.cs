@@ -78,28 +78,79 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         if (log.Groups is not { } groups) return ([], [], 0);
 
         // A pass over the cases counts the handovers of each pair of groups (and the ping-pong), then a pass per batch of pairs
-        // puts their durations in one buffer, bucketed by pair as a counting sort, so each pair's median is a sort of its own
-        // slice. A list per pair grew by doubling: three times the durations in garbage (20 bytes an event on 1M events).
+        // puts their durations in one buffer, bucketed by pair as a counting sort, so each pair's median is a selection in its
+        // own slice. A list per pair grew by doubling: three times the durations in garbage (20 bytes an event on 1M events).
         var pairs = new PairCodes(log.GroupNames.Count);
-        var counts = new List<int>();
-        // Ping-pong pairs (the lower group first) coded in order of first appearance, with the last case counted for each.
         var bounces = new PairCodes(log.GroupNames.Count);
+        var (pairCounts, pingPongCases, casesWithPingPong) = CountPairs(log, groups, pairs, bounces);
+
+        // The durations of a batch of pairs at a time (BucketBatches), in a buffer of the pool: on one thread the one the DFG
+        // rented, whose whole length makes the batches larger (fewer passes over the cases, in memory already held).
+        var batches = new BucketBatches(pairCounts);
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(batches.Room);
+        var handovers = new List<Handover>(pairCounts.Length);
+        foreach (var (first, end, offsets) in batches.All(buffer.Length))
+        {
+            FillDurations(log, groups, pairs, (int[])offsets.Clone(), buffer);
+            for (var p = first; p < end; p++)
+            {
+                var slice = buffer.AsSpan(offsets[p], pairCounts[p]);
+                var (from, to) = pairs.GroupsOf(p);
+                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], slice.Length, Statistics.MedianUnsorted(slice) / TimeSpan.TicksPerHour));
+            }
+        }
+
+        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
+
+        // Most first, then by names: each pair once, so no two compare equal (a sort, not LINQ's, whose generic keys over
+        // these records had no precompiled code: a few milliseconds of compiling in a cold run).
+        handovers.Sort(static (x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count)
+            : string.CompareOrdinal(x.From, y.From) is var from and not 0 ? from : string.CompareOrdinal(x.To, y.To));
+        var pings = new PingPong[pingPongCases.Length];
+        var order = new int[pings.Length];
+        for (var k = 0; k < pings.Length; k++)
+        {
+            var (a, b) = bounces.GroupsOf(k);
+            (pings[k], order[k]) = (new PingPong(log.GroupNames[a], log.GroupNames[b], pingPongCases[k]), k);
+        }
+
+        // Most cases first, then by the first group, then in order of first appearance.
+        Array.Sort(order, (x, y) => pings[x].Cases != pings[y].Cases ? pings[y].Cases.CompareTo(pings[x].Cases)
+            : string.CompareOrdinal(pings[x].GroupA, pings[y].GroupA) is var group and not 0 ? group : x.CompareTo(y));
+        var sorted = new PingPong[order.Length];
+        for (var k = 0; k < order.Length; k++) sorted[k] = pings[order[k]];
+        return (handovers, sorted, casesWithPingPong);
+    }
+
+    // The handovers of each pair of groups, and per ping-pong pair (the lower group first) the cases it happened in, both coded
+    // in order of first appearance; with the number of cases that bounced at all.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (int[] Counts, int[] PingPongCases, int CasesWithPingPong) CountPairs(EventLog log, int[] groups, PairCodes pairs, PairCodes bounces)
+    {
+        var counts = new int[16];
+        var pairCount = 0;
         var pingPongCases = new List<int>();
         var lastCounted = new List<int>();
         var casesWithPingPong = 0;
+        var offsets = log.CaseOffsets;
         for (var c = 0; c < log.CaseCount; c++)
         {
             // The case's chain of groups (each run of one group as one link) walked in place, the two links before kept.
             var (before, last) = (-1, -1);
             var bounced = false;
-            for (var i = log.Start(c); i < log.End(c); i++)
+            for (var i = offsets[c]; i < offsets[c + 1]; i++)
             {
                 var g = groups[i];
                 if (g < 0 || g == last) continue;
                 if (last >= 0)
                 {
                     var pair = pairs.CodeOf(last, g);
-                    if (pair == counts.Count) counts.Add(0);
+                    if (pair == pairCount)
+                    {
+                        if (pairCount == counts.Length) Array.Resize(ref counts, 2 * counts.Length);
+                        counts[pairCount++] = 0;
+                    }
+
                     counts[pair]++;
                     if (g == before)
                     {
@@ -125,52 +176,31 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
             if (bounced) casesWithPingPong++;
         }
 
-        // The durations of a batch of pairs at a time (BucketBatches), in a buffer of the pool: on one thread the one the DFG
-        // rented, whose whole length makes the batches larger (fewer passes over the cases, in memory already held).
-        var pairCounts = counts.ToArray();
-        var batches = new BucketBatches(pairCounts);
-        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(batches.Room);
-        var durations = buffer.AsSpan();
-        var handovers = new List<Handover>(counts.Count);
-        foreach (var (first, end, offsets) in batches.All(buffer.Length))
+        return (counts[..pairCount], [.. pingPongCases], casesWithPingPong);
+    }
+
+    // The durations of the handovers of the pairs in a batch, each written at its pair's next place (-1: a pair outside it).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void FillDurations(EventLog log, int[] groups, PairCodes pairs, int[] fill, long[] durations)
+    {
+        var (offsets, times) = (log.CaseOffsets, log.Timestamps);
+        for (var c = 0; c < log.CaseCount; c++)
         {
-            var fill = (int[])offsets.Clone();
-            for (var c = 0; c < log.CaseCount; c++)
+            // The case's chain of groups (as Chain makes it) walked in place: a handover where the group changes.
+            var (last, since) = (-1, 0L);
+            for (var i = offsets[c]; i < offsets[c + 1]; i++)
             {
-                // The case's chain of groups (as Chain makes it) walked in place: a handover where the group changes.
-                var (last, since) = (-1, 0L);
-                for (var i = log.Start(c); i < log.End(c); i++)
+                var g = groups[i];
+                if (g < 0 || g == last) continue;
+                if (last >= 0)
                 {
-                    var g = groups[i];
-                    if (g < 0 || g == last) continue;
-                    if (last >= 0)
-                    {
-                        ref var slot = ref fill[pairs.CodeOf(last, g)];
-                        if (slot >= 0) durations[slot++] = log.Timestamps[i] - since;
-                    }
-
-                    (last, since) = (g, log.Timestamps[i]);
+                    ref var slot = ref fill[pairs.CodeOf(last, g)];
+                    if (slot >= 0) durations[slot++] = times[i] - since;
                 }
-            }
 
-            for (var p = first; p < end; p++)
-            {
-                var slice = durations.Slice(offsets[p], pairCounts[p]);
-                var (from, to) = pairs.GroupsOf(p);
-                handovers.Add(new Handover(log.GroupNames[from], log.GroupNames[to], slice.Length, Statistics.MedianUnsorted(slice) / TimeSpan.TicksPerHour));
+                (last, since) = (g, times[i]);
             }
         }
-
-        System.Buffers.ArrayPool<long>.Shared.Return(buffer);
-        handovers = handovers.OrderByDescending(h => h.Count).ThenBy(h => h.From, StringComparer.Ordinal).ThenBy(h => h.To, StringComparer.Ordinal).ToList();
-        var pings = Enumerable.Range(0, pingPongCases.Count)
-            .Select(k =>
-            {
-                var (a, b) = bounces.GroupsOf(k);
-                return new PingPong(log.GroupNames[a], log.GroupNames[b], pingPongCases[k]);
-            })
-            .OrderByDescending(p => p.Cases).ThenBy(p => p.GroupA, StringComparer.Ordinal).ToList();
-        return (handovers, pings, casesWithPingPong);
     }
 
     // A code per pair of groups, in order of first appearance: a table when there are few groups, else a dictionary.
@@ -180,18 +210,16 @@ public sealed record GroupFlow(IReadOnlyList<Rework> Rework, int CasesWithRework
         private readonly Dictionary<(int, int), int> _codes = [];
         private readonly List<(int From, int To)> _pairs = [];
 
-        public int CodeOf(int from, int to)
+        // A pair met before, from the table, inlined into the passes over the events; a new one, or many groups, a call.
+        public int CodeOf(int from, int to) => _table is { } table && table[(from * groups) + to] is > 0 and var slot ? slot - 1 : Add(from, to);
+
+        private int Add(int from, int to)
         {
             if (_table is { } table)
             {
-                ref var slot = ref table[(from * groups) + to];
-                if (slot == 0)
-                {
-                    _pairs.Add((from, to));
-                    slot = _pairs.Count;
-                }
-
-                return slot - 1;
+                _pairs.Add((from, to));
+                table[(from * groups) + to] = _pairs.Count;
+                return _pairs.Count - 1;
             }
 
             if (!_codes.TryGetValue((from, to), out var code))

@@ -66,12 +66,43 @@ internal sealed class PackedStrings
     public void Add(ReadOnlySpan<char> value)
     {
         if (_wide is null && !IsLatin1(value)) Widen();
+        var (chunk, offset) = Place(value.Length);
+        if (_wide is not null)
+        {
+            value.CopyTo(_wide[chunk].AsSpan(offset));
+        }
+        else
+        {
+            var to = _narrow[chunk].AsSpan(offset, value.Length);
+            for (var i = 0; i < value.Length; i++) to[i] = (byte)value[i];
+        }
+    }
+
+    /// <summary>Adds the value of another's index: its bytes copied as they are when both are one byte a character.</summary>
+    public void AddFrom(PackedStrings other, int index, ref char[] buffer)
+    {
+        if (_wide is not null || other._wide is not null)
+        {
+            var length = other.LengthOf(index);
+            if (length > buffer.Length) buffer = new char[Math.Max(length, 2 * buffer.Length)];
+            Add(other.CopyTo(index, buffer));
+            return;
+        }
+
+        var (from, start, count) = other.Locate(index);
+        var (chunk, offset) = Place(count);
+        other._narrow[from].AsSpan(start, count).CopyTo(_narrow[chunk].AsSpan(offset));
+    }
+
+    // Room for the next value of this length, its start noted and counted: the chunk and the offset to write it at.
+    private (int Chunk, int Offset) Place(int length)
+    {
         var last = _used.Count - 1;
         var capacity = last < 0 ? 0 : _wide is not null ? _wide[last].Length : _narrow[last].Length;
         // A new chunk when the value does not fit, or would start past what an offset can say (in a long value's chunk).
-        if (last < 0 || _used[last] >= ChunkSize || _used[last] + value.Length > capacity)
+        if (last < 0 || _used[last] >= ChunkSize || _used[last] + length > capacity)
         {
-            var size = Math.Max(ChunkSize, value.Length);
+            var size = Math.Max(ChunkSize, length);
             if (_wide is not null) _wide.Add(new char[size]);
             else _narrow.Add(new byte[size]);
             _used.Add(0);
@@ -79,20 +110,11 @@ internal sealed class PackedStrings
         }
 
         var offset = _used[last];
-        if (_wide is not null)
-        {
-            value.CopyTo(_wide[last].AsSpan(offset));
-        }
-        else
-        {
-            var to = _narrow[last].AsSpan(offset, value.Length);
-            for (var i = 0; i < value.Length; i++) to[i] = (byte)value[i];
-        }
-
-        _used[last] = offset + value.Length;
+        _used[last] = offset + length;
         if (Count >> StartShift == _starts.Count) _starts.Add(new int[1 << StartShift]);
         _starts[Count >> StartShift][Count & ((1 << StartShift) - 1)] = (last << Shift) | offset;
         Count++;
+        return (last, offset);
     }
 
     public void RemoveLast()

@@ -133,9 +133,56 @@ public sealed class StringTable
 
         // A packed table's values are looked up as characters, not made strings first.
         var buffer = new char[256];
+        if (_packed is not null && other._slots.Length > 0)
+        {
+            MergePacked(other, codes, buffer);
+            return codes;
+        }
+
         for (var i = 0; i < codes.Length; i++) codes[i] = Intern(other.Chars(i, ref buffer));
 
         return codes;
+    }
+
+    // CodesOf for two packed tables (the case ids of the parts of a file read in parts): each value's hash is the one the
+    // other table keeps in its slots, not computed again, its characters are read only when a hash is found here too, and a
+    // new value's bytes are copied as they are packed. Room for all of them is made first, so the lookup grows once (92k case
+    // ids: 17-22 ms, most of it copying each value out and hashing it again).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void MergePacked(StringTable other, int[] codes, char[] buffer)
+    {
+        var hashes = new int[other.Count];
+        foreach (var slot in other._slots)
+        {
+            if (slot.Code != 0) hashes[slot.Code - 1] = slot.Hash;
+        }
+
+        Lookup();
+        Reserve(Count + other.Count);
+        var (slots, packed, from) = (_slots, _packed!, other._packed!);
+        var mask = slots.Length - 1;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var hash = hashes[i];
+            var at = hash & mask;
+            while (slots[at] is { Code: not 0 } slot)
+            {
+                if (slot.Hash == hash && packed.Equals(slot.Code - 1, other.Chars(i, ref buffer))) break;
+                at = (at + 1) & mask;
+            }
+
+            if (slots[at].Code != 0)
+            {
+                codes[i] = slots[at].Code - 1;
+                _newestShared |= codes[i] == Count - 1;
+                continue;
+            }
+
+            codes[i] = Count;
+            packed.AddFrom(from, i, ref buffer);
+            slots[at] = new Slot(Count, hash);
+            _newestShared = false;
+        }
     }
 
     /// <summary>Whether the value behind a code is this one (a packed table's compared where it lies, not made a string).</summary>

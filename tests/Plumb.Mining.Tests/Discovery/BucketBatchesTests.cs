@@ -89,9 +89,8 @@ public sealed class BucketBatchesTests
         foreach (var edge in dfg.Edges)
         {
             var sorted = byEdge[(edge.From, edge.To)].Order().ToArray();
-            double sum = 0;
-            foreach (var d in sorted) sum += d;
-            Assert.Equal((sorted.Length, sum / sorted.Length / TimeSpan.TicksPerHour, Statistics.Median(sorted) / TimeSpan.TicksPerHour),
+            var sum = sorted.Aggregate(Int128.Zero, (total, d) => total + d);
+            Assert.Equal((sorted.Length, (double)sum / sorted.Length / TimeSpan.TicksPerHour, Statistics.Median(sorted) / TimeSpan.TicksPerHour),
                 (edge.Count, edge.MeanHours, edge.MedianHours));
         }
 

@@ -107,6 +107,25 @@ public sealed class StringTableTests
     }
 
     [Fact]
+    public void A_packed_table_merged_into_another_finds_every_value_by_its_code_after()
+    {
+        // Given two parts' case ids, thousands each, a few shared, and one of the second's beyond Latin-1
+        var first = new StringTable(packed: true);
+        var next = new StringTable(packed: true);
+        for (var i = 0; i < 5000; i++) first.Intern($"C{i}");
+        for (var i = 4990; i < 12000; i++) next.Intern(i == 7000 ? "C\u03A97000" : $"C{i}");
+
+        // When
+        var codes = first.CodesOf(next);
+
+        // Then the shared ones keep their codes, the new ones follow in the second's order, and each is found by value
+        Assert.Equal(Enumerable.Range(4990, 10).Concat(Enumerable.Range(5000, 12000 - 5000)), codes);
+        Assert.Equal(12000, first.Count);
+        Assert.Equal("C\u03A97000", first[7000]);
+        for (var i = 0; i < 12000; i++) Assert.Equal(i, first.Find(i == 7000 ? "C\u03A97000" : $"C{i}"));
+    }
+
+    [Fact]
     public void A_packed_table_keeps_values_across_chunks_and_values_longer_than_a_chunk()
     {
         // Given short values that fill several chunks, long ones between them, an empty one and a dropped long one
